@@ -1,0 +1,28 @@
+package dev.skillwright.agent;
+
+import dev.skillwright.trajectories.Observation;
+import dev.skillwright.trajectories.Step;
+import dev.skillwright.trajectories.Task;
+import java.util.List;
+
+/**
+ * Whatever drives the browser: it sees the task, the current observation and the steps so far, and
+ * decides the next action. One instance serves one episode (it may keep state across its steps);
+ * create a fresh one per episode. Not thread-safe.
+ */
+public interface Policy {
+
+  /**
+   * Decides the next step. A policy must end an episode with {@code answer} or {@code give_up};
+   * the runner also ends it at the step limit.
+   */
+  Decision decide(Task task, Observation observation, List<Step> history);
+
+  /**
+   * A new offline policy: it reads only the instruction text and the page, grounding the quoted
+   * values and element names of the instruction in the aria snapshot.
+   */
+  static Policy offline() {
+    return new OfflinePolicy();
+  }
+}

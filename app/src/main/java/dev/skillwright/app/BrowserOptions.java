@@ -1,0 +1,20 @@
+package dev.skillwright.app;
+
+import dev.skillwright.browser.BrowserConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The browser flags the commands that drive Chromium share. */
+final class BrowserOptions {
+  @Option(names = "--chromium", paramLabel = "PATH",
+      description = "Chromium or Chrome to run (default: $SKILLWRIGHT_CHROMIUM, then the PATH, "
+          + "then Playwright's own browsers).")
+  Path chromium;
+
+  @Option(names = "--headed", description = "Show the browser window, for debugging.")
+  boolean headed;
+
+  BrowserConfig config() {
+    return BrowserConfig.builder().executable(chromium).headless(!headed).build();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.skillwright.app;
+
+import dev.skillwright.trajectories.BadInputException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code skillwright crawl}: a whole discovery session on one site. */
+@Command(name = "crawl", mixinStandardHelpOptions = true,
+    description = "Propose tasks on a site, run and judge them, and distill the successes "
+        + "into skills.")
+final class CrawlCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  SiteOptions.Choice site;
+
+  @Mixin
+  BrowserOptions browser;
+
+  @Option(names = "--budget", defaultValue = "12", description = "Tasks to run (default: 12).")
+  int budget;
+
+  @Option(names = "--seed", defaultValue = "7", description = "Seed for the proposer "
+      + "(default: 7).")
+  long seed;
+
+  @Option(names = "--max-steps", defaultValue = "15",
+      description = "Steps per episode before it stops (default: 15).")
+  int maxSteps;
+
+  @Option(names = "--concurrency", defaultValue = "1",
+      description = "Episodes in parallel, one browser each (default: 1).")
+  int concurrency;
+
+  @Option(names = "--pages", defaultValue = "16",
+      description = "Pages to crawl for context (default: 16).")
+  int pages;
+
+  @Override
+  public Integer call() {
+    positive("--budget", budget, 10_000);
+    positive("--max-steps", maxSteps, 200);
+    positive("--concurrency", concurrency, 32);
+    positive("--pages", pages, 500);
+    PrintStream out = System.out;
+    SiteOptions options = new SiteOptions();
+    options.choice = site;
+    try (SiteOptions.Target target = options.open()) {
+      if (target.env() != null) {
+        out.println("Started the bundled '" + target.site() + "' site at " + target.startUrl());
+      }
+      CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(),
+          target.scope(), budget, seed, maxSteps, concurrency, pages, main.dataDir(),
+          browser.config());
+      DiscoverySession.Summary s =
+          new DiscoverySession(settings, out, System.err, Clock.systemUTC()).run();
+      out.println();
+      out.printf("Session %s on %s%n", s.sessionId(), target.site());
+      out.printf("  tasks proposed    %d%n", s.proposed());
+      out.printf("  episodes run      %d%n", s.run());
+      out.printf("  judged successful %d (%.0f%%)%n", s.succeeded(),
+          s.run() == 0 ? 0.0 : 100.0 * s.succeeded() / s.run());
+      out.printf("  errored           %d%n", s.errored());
+      out.printf("  skills added      %d new, %d merged into known ones (index holds %d)%n",
+          s.skillsAdded(), s.skillsMerged(), s.indexSize());
+      out.printf("  time              %.1f s in all, %.1f s per episode%n", s.seconds(),
+          s.secondsPerEpisode());
+      out.printf("  data              %s%n", s.sessionDir());
+      out.println("See the skills with: skillwright skills list");
+    }
+    return 0;
+  }
+
+  static void positive(String flag, long value, long max) {
+    if (value < 1 || value > max) {
+      throw new BadInputException(flag + " must be between 1 and " + max + ": " + value);
+    }
+  }
+}

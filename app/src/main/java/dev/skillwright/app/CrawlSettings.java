@@ -1,0 +1,26 @@
+package dev.skillwright.app;
+
+import dev.skillwright.browser.BrowserConfig;
+import dev.skillwright.browser.Scope;
+import java.nio.file.Path;
+
+/**
+ * Everything a discovery session runs with. Built by the command line from its flags; validated
+ * there, so every value here is usable.
+ *
+ * @param site the site's name: a bundled env's name, or the host of a user's URL
+ * @param startUrl where crawling and every episode start
+ * @param budget how many tasks to propose and run
+ * @param pages how many pages the proposer crawls for context
+ */
+record CrawlSettings(
+    String site,
+    String startUrl,
+    Scope scope,
+    int budget,
+    long seed,
+    int maxSteps,
+    int concurrency,
+    int pages,
+    Path dataDir,
+    BrowserConfig browser) {}

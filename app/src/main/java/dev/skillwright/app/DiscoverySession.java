@@ -1,0 +1,252 @@
+package dev.skillwright.app;
+
+import dev.skillwright.agent.EpisodeRunner;
+import dev.skillwright.agent.Policy;
+import dev.skillwright.browser.BrowserSession;
+import dev.skillwright.browser.Tab;
+import dev.skillwright.evaluator.Evaluator;
+import dev.skillwright.proposer.Proposer;
+import dev.skillwright.proposer.SiteContext;
+import dev.skillwright.proposer.SiteCrawler;
+import dev.skillwright.skills.Distiller;
+import dev.skillwright.skills.Skill;
+import dev.skillwright.skills.SkillIndex;
+import dev.skillwright.trajectories.BadInputException;
+import dev.skillwright.trajectories.SessionRecord;
+import dev.skillwright.trajectories.SessionRecord.Counters;
+import dev.skillwright.trajectories.SkillwrightException;
+import dev.skillwright.trajectories.Store;
+import dev.skillwright.trajectories.Task;
+import dev.skillwright.trajectories.Trajectory;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One discovery session: crawl the site for context, propose tasks, run each in a fresh browser
+ * context, judge it, distill the successes into skills and index them. Everything it produces
+ * goes under {@code sessions/<id>/} and {@code skills/} of the data directory; progress goes to
+ * {@code events.jsonl} and, one line per episode, to the console.
+ */
+final class DiscoverySession {
+  private final CrawlSettings settings;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Clock clock;
+
+  private final AtomicInteger done = new AtomicInteger();
+  private final AtomicInteger succeeded = new AtomicInteger();
+  private final AtomicInteger errored = new AtomicInteger();
+  private final AtomicInteger skillsAdded = new AtomicInteger();
+  private final AtomicInteger skillsMerged = new AtomicInteger();
+
+  /** What a finished session reports. */
+  record Summary(String sessionId, Path sessionDir, int proposed, int run, int succeeded,
+      int errored, int skillsAdded, int skillsMerged, int indexSize, double secondsPerEpisode,
+      double seconds) {}
+
+  DiscoverySession(CrawlSettings settings, PrintStream out, PrintStream err, Clock clock) {
+    this.settings = settings;
+    this.out = out;
+    this.err = err;
+    this.clock = clock;
+  }
+
+  /** Crawls the site and proposes {@code budget} tasks, then runs them. */
+  Summary run() {
+    return run(null);
+  }
+
+  /**
+   * Runs the given tasks, or, when {@code given} is null, crawls the site for context and runs
+   * the tasks the offline proposer makes of it.
+   */
+  Summary run(List<Task> given) {
+    long t0 = System.nanoTime();
+    Store store = Store.at(settings.dataDir());
+    String sessionId = Store.newSessionId(clock, new Random(System.nanoTime()));
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("budget", String.valueOf(settings.budget()));
+    config.put("seed", String.valueOf(settings.seed()));
+    config.put("maxSteps", String.valueOf(settings.maxSteps()));
+    config.put("concurrency", String.valueOf(settings.concurrency()));
+    config.put("model", "offline");
+    config.put("startUrl", settings.startUrl());
+    SessionRecord record = new SessionRecord(SessionRecord.SCHEMA_VERSION, sessionId,
+        settings.site(), settings.scope().toString(), clock.instant(), null,
+        SessionRecord.Status.RUNNING, config, Counters.zero());
+    Store.SessionLog log = store.startSession(record);
+    log.event("session_started", Map.of("session", sessionId, "site", settings.site()));
+
+    try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
+      List<Task> tasks = given;
+      if (tasks == null) {
+        tasks = propose(store, index);
+      }
+      log.event("tasks_proposed", Map.of("count", tasks.size(),
+          "pages", settings.pages()));
+      out.printf("%d task%s; running with %d worker%s.%n", tasks.size(),
+          tasks.size() == 1 ? "" : "s",
+          settings.concurrency(), settings.concurrency() == 1 ? "" : "s");
+      record = record.with(SessionRecord.Status.RUNNING, null, counters(tasks.size()));
+      log.write(record);
+
+      runEpisodes(tasks, sessionId, log, index, record);
+
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      Counters c = counters(tasks.size());
+      log.write(record.with(SessionRecord.Status.COMPLETED, clock.instant(), c));
+      log.event("session_finished", Map.of("succeeded", c.succeeded(), "episodes", c.done(),
+          "skillsAdded", c.skillsAdded()));
+      return new Summary(sessionId, log.dir(), tasks.size(), done.get(), succeeded.get(),
+          errored.get(), skillsAdded.get(), skillsMerged.get(), index.size(),
+          episodeSeconds / Math.max(1, done.get()), seconds);
+    } catch (RuntimeException e) {
+      log.write(record.with(SessionRecord.Status.FAILED, clock.instant(), counters(-1)));
+      log.event("session_failed", Map.of("error", String.valueOf(e.getMessage())));
+      throw e;
+    }
+  }
+
+  private List<Task> propose(Store store, SkillIndex index) {
+    out.printf("Crawling %s for context (up to %d pages)...%n", settings.startUrl(),
+        settings.pages());
+    try (BrowserSession browser = BrowserSession.launch(settings.browser())) {
+      out.println("Chromium: " + browser.chromium().describe());
+      SiteContext ctx;
+      try (Tab tab = browser.newTab(settings.scope())) {
+        ctx = SiteCrawler.crawl(tab, settings.site(), settings.startUrl(), settings.pages());
+      }
+      if (ctx.pages().isEmpty()) {
+        throw new BadInputException("could not load any page of " + settings.startUrl());
+      }
+      ctx = ctx.withKnown(knownInstructions(store, index), List.of());
+      return Proposer.offline(settings.seed()).propose(ctx, settings.budget());
+    }
+  }
+
+  private volatile double episodeSeconds;
+
+  private synchronized void addEpisodeSeconds(double s) {
+    episodeSeconds += s;
+  }
+
+  private Counters counters(int proposed) {
+    return new Counters(Math.max(proposed, 0), proposed, done.get(), succeeded.get(),
+        errored.get(), skillsAdded.get());
+  }
+
+  /** Runs the tasks on {@code concurrency} workers, each with its own Playwright and Chromium. */
+  private void runEpisodes(List<Task> tasks, String sessionId, Store.SessionLog log,
+      SkillIndex index, SessionRecord record) {
+    Queue<Integer> queue = new ConcurrentLinkedQueue<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      queue.add(i);
+    }
+    int workers = Math.max(1, Math.min(settings.concurrency(), tasks.size()));
+    List<Thread> threads = new ArrayList<>();
+    List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    EpisodeRunner runner = new EpisodeRunner(settings.maxSteps(), clock);
+    Evaluator evaluator = Evaluator.offline();
+    for (int w = 0; w < workers; w++) {
+      Thread t = new Thread(() -> {
+        try (BrowserSession browser = BrowserSession.launch(settings.browser())) {
+          for (Integer i; (i = queue.poll()) != null; ) {
+            runOne(tasks.get(i), i, tasks.size(), sessionId, log, index, record, browser,
+                runner, evaluator);
+          }
+        } catch (RuntimeException e) {
+          failures.add(e);
+          queue.clear();
+        }
+      }, "episode-worker-" + (w + 1));
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SkillwrightException("interrupted while episodes ran");
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw failures.get(0);
+    }
+  }
+
+  private void runOne(Task task, int i, int total, String sessionId, Store.SessionLog log,
+      SkillIndex index, SessionRecord record, BrowserSession browser, EpisodeRunner runner,
+      Evaluator evaluator) {
+    String episodeId = sessionId.substring(sessionId.lastIndexOf('-') + 1)
+        + String.format("-%03d", i + 1);
+    Store.EpisodeFiles files = log.episode(episodeId);
+    log.event("episode_started", Map.of("episode", episodeId, "task", task.instruction()));
+    EpisodeRunner.Result r;
+    try (Tab tab = browser.newTab(settings.scope())) {
+      r = runner.run(sessionId, episodeId, task, Policy.offline(), tab, files);
+    }
+    Trajectory t = r.trajectory().withVerdict(evaluator.judge(r.trajectory(), r.last()));
+    files.writeTrajectory(t);
+    addEpisodeSeconds(t.durationMillis() / 1000.0);
+    String skillNote = "";
+    if (t.status() == Trajectory.Status.ERROR) {
+      errored.incrementAndGet();
+    }
+    if (t.succeeded()) {
+      succeeded.incrementAndGet();
+      Optional<Skill> skill = Distiller.distill(t);
+      if (skill.isPresent()) {
+        boolean added = index.add(skill.get());
+        (added ? skillsAdded : skillsMerged).incrementAndGet();
+        skillNote = (added ? " +skill " : " =skill ") + skill.get().name();
+        log.event(added ? "skill_added" : "skill_merged",
+            Map.of("skill", skill.get().id(), "episode", episodeId));
+      }
+    }
+    int n = done.incrementAndGet();
+    log.write(record.with(SessionRecord.Status.RUNNING, null, counters(total)));
+    log.event("episode_finished", Map.of("episode", episodeId, "success", t.succeeded(),
+        "steps", t.steps().size(), "done", n, "total", total,
+        "reason", t.verdict().reason()));
+    synchronized (out) {
+      out.printf("[%d/%d] %-4s %s (%d steps, %.1fs)%s · successes %d · skills %d%n", n, total,
+          t.succeeded() ? "ok" : "fail", abbreviate(task.instruction(), 70), t.steps().size(),
+          t.durationMillis() / 1000.0, skillNote, succeeded.get(), skillsAdded.get());
+      if (!t.succeeded()) {
+        out.println("           " + abbreviate(t.verdict().reason(), 110));
+      }
+    }
+  }
+
+  /** Instructions of tasks already tried in this data directory and of known skills. */
+  private List<String> knownInstructions(Store store, SkillIndex index) {
+    List<String> known = new ArrayList<>();
+    for (Path f : store.trajectoryFiles()) {
+      try {
+        Trajectory t = store.readTrajectory(f);
+        if (t.task().site().equals(settings.site())) {
+          known.add(t.task().instruction());
+        }
+      } catch (BadInputException e) {
+        err.println("skillwright: skipping " + e.getMessage());
+      }
+    }
+    index.list(settings.site()).forEach(s -> known.addAll(s.examples()));
+    return known;
+  }
+
+  static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+}

@@ -1,0 +1,80 @@
+package dev.skillwright.app;
+
+import dev.skillwright.trajectories.BadInputException;
+import dev.skillwright.trajectories.SkillwrightException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code skillwright} command line. Exit codes: 0 done, 1 the work failed, 2 bad input (a flag,
+ * a file, a URL); every error is one line on standard error, never a stack trace (set
+ * {@code SKILLWRIGHT_DEBUG=1} to see one).
+ */
+@Command(
+    name = "skillwright",
+    mixinStandardHelpOptions = true,
+    version = "skillwright 0.1.0",
+    description = "Web agents that discover, verify and reuse skills on their own.",
+    subcommands = {CrawlCommand.class, RunCommand.class, SkillsCommand.class, ShowCommand.class})
+public final class Main {
+  static final int BAD_INPUT = 2;
+
+  @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+      description = "Where sessions and skills live (default: $SKILLWRIGHT_HOME or "
+          + "./skillwright-data).")
+  Path dataDir;
+
+  Path dataDir() {
+    if (dataDir != null) {
+      return dataDir;
+    }
+    return Optional.ofNullable(System.getenv("SKILLWRIGHT_HOME")).filter(s -> !s.isBlank())
+        .map(Path::of).orElse(Path.of("skillwright-data"));
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code; for tests and {@link #main}. */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setParameterExceptionHandler((ex, a) -> {
+      PrintWriter err = ex.getCommandLine().getErr();
+      err.println("skillwright: " + ex.getMessage().replace("\n", " ").strip()
+          + " (see --help)");
+      return BAD_INPUT;
+    });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      if (System.getenv("SKILLWRIGHT_DEBUG") != null) {
+        ex.printStackTrace(err);
+      }
+      if (ex instanceof BadInputException) {
+        err.println("skillwright: " + ex.getMessage());
+        return BAD_INPUT;
+      }
+      if (ex instanceof SkillwrightException) {
+        err.println("skillwright: " + ex.getMessage());
+        return 1;
+      }
+      err.println("skillwright: internal error: " + ex.getClass().getSimpleName() + ": "
+          + firstLine(ex.getMessage()));
+      return 1;
+    });
+    return cl.execute(args);
+  }
+
+  static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

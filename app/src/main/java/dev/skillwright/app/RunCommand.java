@@ -1,0 +1,84 @@
+package dev.skillwright.app;
+
+import dev.skillwright.trajectories.Condition;
+import dev.skillwright.trajectories.Store;
+import dev.skillwright.trajectories.SuccessSignal;
+import dev.skillwright.trajectories.Task;
+import dev.skillwright.trajectories.Trajectory;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code skillwright run}: one given task on any page in scope. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run one task on a site and print the verdict, the answer and where the "
+        + "trajectory went.")
+final class RunCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  SiteOptions.Choice site;
+
+  @Mixin
+  BrowserOptions browser;
+
+  @Option(names = "--task", required = true, paramLabel = "TEXT",
+      description = "The instruction, with values in double quotes.")
+  String task;
+
+  @Option(names = "--expect-url", paramLabel = "GLOB",
+      description = "Success shows as a final URL matching this glob (* matches anything).")
+  String expectUrl;
+
+  @Option(names = "--expect-text", paramLabel = "TEXT",
+      description = "Success shows as this text on the final page.")
+  String expectText;
+
+  @Option(names = "--max-steps", defaultValue = "15",
+      description = "Steps before the episode stops (default: 15).")
+  int maxSteps;
+
+  @Override
+  public Integer call() {
+    CrawlCommand.positive("--max-steps", maxSteps, 200);
+    List<Condition> expect = new ArrayList<>();
+    if (expectUrl != null) {
+      expect.add(new Condition.UrlMatches(expectUrl));
+    }
+    if (expectText != null) {
+      expect.add(new Condition.TextPresent(expectText));
+    }
+    PrintStream out = System.out;
+    SiteOptions options = new SiteOptions();
+    options.choice = site;
+    try (SiteOptions.Target target = options.open()) {
+      Task t = new Task("t001", target.site(), task, target.startUrl(),
+          new SuccessSignal(expect), Map.of());
+      CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(),
+          target.scope(), 1, 0, maxSteps, 1, 0, main.dataDir(), browser.config());
+      DiscoverySession.Summary s =
+          new DiscoverySession(settings, out, System.err, Clock.systemUTC()).run(List.of(t));
+      Store store = Store.at(main.dataDir());
+      Path file = store.trajectoryFiles().stream()
+          .filter(p -> p.startsWith(s.sessionDir().toAbsolutePath())).findFirst().orElseThrow();
+      Trajectory tr = store.readTrajectory(file);
+      out.println();
+      out.println("Verdict:    " + (tr.succeeded() ? "success" : "failure") + " ("
+          + tr.verdict().reason() + ")");
+      out.println("Answer:     " + (tr.answer() == null ? "(none)" : tr.answer()));
+      out.println("Steps:      " + tr.steps().size() + ", ended " + tr.status());
+      out.println("Trajectory: " + file);
+      return tr.succeeded() ? 0 : 1;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.skillwright.app;
+
+import dev.skillwright.trajectories.BadInputException;
+import dev.skillwright.trajectories.ScopeBlock;
+import dev.skillwright.trajectories.Step;
+import dev.skillwright.trajectories.Store;
+import dev.skillwright.trajectories.Trajectory;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code skillwright show}: one recorded episode, step by step. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+    description = "Show a recorded episode: its task, steps, verdict and scope blocks.")
+final class ShowCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @Parameters(paramLabel = "EPISODE", description = "An episode id, or a trajectory.json file.")
+  String episode;
+
+  @Override
+  public Integer call() {
+    Store store = Store.at(main.dataDir());
+    Path file = Path.of(episode);
+    if (Files.isDirectory(file)) {
+      file = file.resolve(Store.TRAJECTORY_FILE);
+    }
+    if (!Files.exists(file)) {
+      file = store.findEpisode(episode).orElseThrow(() -> new BadInputException(
+          "no episode '" + episode + "' in " + store.root() + " and no such file"));
+    }
+    Trajectory t = store.readTrajectory(file);
+    PrintStream out = System.out;
+    out.println("Episode " + t.episodeId() + " of session " + t.sessionId());
+    out.println("Task:    " + t.task().instruction());
+    out.println("Start:   " + t.task().startUrl());
+    out.println("Success: " + t.task().success().describe());
+    for (Step s : t.steps()) {
+      out.printf("%3d  %-40s %s%s%n", s.index(), DiscoverySession.abbreviate(describe(s), 40),
+          DiscoverySession.abbreviate(s.thought(), 80), s.ok() ? "" : "  [failed: " + s.error()
+              + "]");
+    }
+    for (ScopeBlock b : t.blocked()) {
+      out.println("Blocked: " + b.kind() + " to " + b.url() + " (step " + b.step() + ")");
+    }
+    out.println("Ended:   " + t.status() + (t.answer() == null ? "" : ": " + t.answer()));
+    if (t.verdict() != null) {
+      out.println("Verdict: " + (t.verdict().success() ? "success" : "failure") + " ("
+          + t.verdict().reason() + ")");
+    }
+    out.println("Files:   " + file.toAbsolutePath().getParent());
+    return 0;
+  }
+
+  static String describe(Step s) {
+    String type = s.action().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    return s.action().target() == null ? type : type + " " + s.action().target().describe();
+  }
+}

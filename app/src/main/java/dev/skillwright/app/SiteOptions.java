@@ -1,0 +1,76 @@
+package dev.skillwright.app;
+
+import dev.skillwright.browser.Scope;
+import dev.skillwright.envs.Site;
+import dev.skillwright.envs.Sites;
+import dev.skillwright.trajectories.BadInputException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** Which site to work on: a bundled env, started in-process, or a URL the user serves. */
+final class SiteOptions {
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Choice choice;
+
+  static final class Choice {
+    @Option(names = "--env", paramLabel = "NAME", description = "A bundled site: shop.")
+    String env;
+
+    @Option(names = "--url", paramLabel = "URL",
+        description = "Start page of your own site; its origin is the scope.")
+    String url;
+  }
+
+  /** The running site: its name, start URL and scope, and the env to stop afterwards. */
+  record Target(String site, String startUrl, Scope scope, Site env) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (env != null) {
+        env.close();
+      }
+    }
+  }
+
+  /**
+   * Starts the env, or checks that the URL answers.
+   *
+   * @throws BadInputException for an unknown env or a URL that is malformed or unreachable
+   */
+  Target open() {
+    if (choice.env != null) {
+      Site site = Sites.start(choice.env);
+      return new Target(site.name(), site.baseUrl(), Scope.ofUrl(site.baseUrl()), site);
+    }
+    String url = choice.url.strip();
+    Scope scope = Scope.ofUrl(url);
+    checkReachable(url);
+    return new Target(URI.create(url).getHost(), url, scope, null);
+  }
+
+  static void checkReachable(String url) {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    try {
+      client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET()
+          .build(), HttpResponse.BodyHandlers.discarding());
+    } catch (ConnectException e) {
+      throw new BadInputException("cannot reach " + url + ": connection refused");
+    } catch (HttpTimeoutException e) {
+      throw new BadInputException("cannot reach " + url + ": no answer within 10 s");
+    } catch (IOException | IllegalArgumentException e) {
+      throw new BadInputException("cannot reach " + url + ": " + Main.firstLine(
+          String.valueOf(e.getMessage())));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BadInputException("interrupted while checking " + url);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.skillwright.browser;
+
+import java.nio.file.Path;
+
+/**
+ * How to get a browser: an explicit Chromium executable (or null to search for one), headless or
+ * headed, and the time limits for actions and navigations. Build with {@link #builder()}.
+ */
+public record BrowserConfig(
+    Path executable,
+    boolean headless,
+    int actionTimeoutMillis,
+    int navigationTimeoutMillis,
+    int viewportWidth,
+    int viewportHeight,
+    Chromium.Environment environment) {
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static BrowserConfig defaults() {
+    return builder().build();
+  }
+
+  /** Collects settings; every default lives here. */
+  public static final class Builder {
+    private Path executable;
+    private boolean headless = true;
+    private int actionTimeoutMillis = 5_000;
+    private int navigationTimeoutMillis = 15_000;
+    private int viewportWidth = 1280;
+    private int viewportHeight = 800;
+    private Chromium.Environment environment = Chromium.Environment.system();
+
+    private Builder() {}
+
+    public Builder executable(Path path) {
+      this.executable = path;
+      return this;
+    }
+
+    public Builder headless(boolean value) {
+      this.headless = value;
+      return this;
+    }
+
+    public Builder actionTimeoutMillis(int millis) {
+      this.actionTimeoutMillis = positive(millis, "actionTimeoutMillis");
+      return this;
+    }
+
+    public Builder navigationTimeoutMillis(int millis) {
+      this.navigationTimeoutMillis = positive(millis, "navigationTimeoutMillis");
+      return this;
+    }
+
+    public Builder viewport(int width, int height) {
+      this.viewportWidth = positive(width, "viewport width");
+      this.viewportHeight = positive(height, "viewport height");
+      return this;
+    }
+
+    /** Where PATH and environment variables are read from; tests inject their own. */
+    public Builder environment(Chromium.Environment env) {
+      this.environment = env;
+      return this;
+    }
+
+    public BrowserConfig build() {
+      return new BrowserConfig(executable, headless, actionTimeoutMillis,
+          navigationTimeoutMillis, viewportWidth, viewportHeight, environment);
+    }
+
+    private static int positive(int v, String what) {
+      if (v <= 0) {
+        throw new IllegalArgumentException(what + " must be positive: " + v);
+      }
+      return v;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.skillwright.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import dev.skillwright.trajectories.SkillwrightException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Playwright and one Chromium, shared by the episodes of one thread: each episode gets a fresh
+ * {@link Tab} (its own browser context, so no cookies or storage carry over). Not thread-safe, as
+ * Playwright is not: use one session per worker thread, and close it.
+ */
+public final class BrowserSession implements AutoCloseable {
+  private final Playwright playwright;
+  private final Browser browser;
+  private final BrowserConfig config;
+  private final Chromium.Resolution resolution;
+
+  private BrowserSession(Playwright pw, Browser browser, BrowserConfig config,
+      Chromium.Resolution resolution) {
+    this.playwright = pw;
+    this.browser = browser;
+    this.config = config;
+    this.resolution = resolution;
+  }
+
+  /**
+   * Starts Playwright and launches Chromium.
+   *
+   * @throws SkillwrightException with one line saying what to install when no browser starts
+   */
+  public static BrowserSession launch(BrowserConfig config) {
+    Chromium.Resolution res = Chromium.resolve(config.executable(), config.environment());
+    Map<String, String> env = new HashMap<>();
+    if (res.executable() != null) {
+      env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    }
+    Playwright pw = null;
+    try {
+      pw = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+      List<String> args = new ArrayList<>(Chromium.FLAGS);
+      if (!config.headless()) {
+        args.remove("--headless");
+      }
+      BrowserType.LaunchOptions opts = new BrowserType.LaunchOptions()
+          .setHeadless(config.headless())
+          .setArgs(args);
+      if (res.executable() != null) {
+        opts.setExecutablePath(res.executable());
+      }
+      Browser browser = pw.chromium().launch(opts);
+      return new BrowserSession(pw, browser, config, res);
+    } catch (PlaywrightException e) {
+      if (pw != null) {
+        pw.close();
+      }
+      throw new SkillwrightException(Chromium.installHint() + " (" + res.describe() + ": "
+          + firstLine(e.getMessage()) + ")", e);
+    }
+  }
+
+  /** Which Chromium runs, and how it was found. */
+  public Chromium.Resolution chromium() {
+    return resolution;
+  }
+
+  public String version() {
+    return browser.version();
+  }
+
+  /** Opens a fresh context and page, guarded by {@code scope}. Close the tab when done. */
+  public Tab newTab(Scope scope) {
+    BrowserContext ctx = browser.newContext(new Browser.NewContextOptions()
+        .setViewportSize(config.viewportWidth(), config.viewportHeight())
+        .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK));
+    ctx.setDefaultTimeout(config.actionTimeoutMillis());
+    ctx.setDefaultNavigationTimeout(config.navigationTimeoutMillis());
+    return new Tab(ctx, scope, config);
+  }
+
+  @Override
+  public void close() {
+    try {
+      browser.close();
+    } finally {
+      playwright.close();
+    }
+  }
+
+  static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    String t = s.strip();
+    if (t.startsWith("Error {")) {
+      int m = t.indexOf("message='");
+      if (m >= 0) {
+        t = t.substring(m + 9);
+      }
+    }
+    int nl = t.indexOf('\n');
+    return (nl < 0 ? t : t.substring(0, nl)).strip();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.skillwright.browser;
+
+import dev.skillwright.trajectories.BadInputException;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the Chromium to run, in this order: an explicit path ({@code --chromium} or
+ * {@code SKILLWRIGHT_CHROMIUM}), a system Chromium or Chrome on the PATH, then Playwright's own
+ * browsers (which Playwright downloads where downloads work).
+ */
+public final class Chromium {
+  /** The launch flags that keep Chromium quiet on a closed network. */
+  public static final List<String> FLAGS = List.of(
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run");
+
+  static final List<String> NAMES = List.of(
+      "chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome");
+
+  /**
+   * Where the search looked and what it found.
+   *
+   * @param executable the executable, or null to use Playwright's own browsers
+   * @param source how it was found: {@code --chromium}, {@code SKILLWRIGHT_CHROMIUM}, {@code PATH}
+   *     or {@code playwright}
+   */
+  public record Resolution(Path executable, String source) {
+    public String describe() {
+      return executable == null ? "Playwright's own Chromium" : executable + " (" + source + ")";
+    }
+  }
+
+  /** The process environment, injectable for tests. */
+  public interface Environment {
+    Optional<String> get(String name);
+
+    static Environment system() {
+      return name -> Optional.ofNullable(System.getenv(name));
+    }
+
+    static Environment of(Map<String, String> vars) {
+      return name -> Optional.ofNullable(vars.get(name));
+    }
+  }
+
+  private Chromium() {}
+
+  /**
+   * Resolves the executable.
+   *
+   * @throws BadInputException if an explicit path is given and is not an executable file
+   */
+  public static Resolution resolve(Path explicit, Environment env) {
+    if (explicit != null) {
+      return new Resolution(checkExecutable(explicit, "--chromium"), "--chromium");
+    }
+    Optional<String> fromEnv = env.get("SKILLWRIGHT_CHROMIUM").filter(s -> !s.isBlank());
+    if (fromEnv.isPresent()) {
+      return new Resolution(
+          checkExecutable(Path.of(fromEnv.get()), "SKILLWRIGHT_CHROMIUM"), "SKILLWRIGHT_CHROMIUM");
+    }
+    for (String dir : env.get("PATH").orElse("").split(File.pathSeparator)) {
+      if (dir.isBlank()) {
+        continue;
+      }
+      for (String name : NAMES) {
+        Path candidate = Path.of(dir, name);
+        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+          return new Resolution(candidate, "PATH");
+        }
+      }
+    }
+    return new Resolution(null, "playwright");
+  }
+
+  private static Path checkExecutable(Path p, String where) {
+    if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
+      throw new BadInputException(where + " " + p + ": no executable file there");
+    }
+    return p;
+  }
+
+  /** The one line shown when no browser can be started. */
+  static String installHint() {
+    return "no Chromium could be started: install one (on Debian or Ubuntu: "
+        + "apt-get install chromium), pass --chromium PATH, or set SKILLWRIGHT_CHROMIUM";
+  }
+}

@@ -1,0 +1,130 @@
+package dev.skillwright.browser;
+
+import com.microsoft.playwright.ElementHandle;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.AriaRole;
+import dev.skillwright.trajectories.LocatorCandidate;
+import dev.skillwright.trajectories.LocatorCandidate.Strategy;
+import dev.skillwright.trajectories.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Records the ways to find an element again once its snapshot ref has died, and finds it by them.
+ * Candidates follow Playwright's own advice on locators (role and name first, CSS last); each one
+ * is kept only if the element is its first match when recorded, and replay takes its first match.
+ */
+final class DurableLocators {
+  private static final String DESCRIBE = """
+      el => {
+        const attr = n => el.getAttribute(n);
+        const labels = el.labels ? Array.from(el.labels).map(l => l.innerText.trim()).filter(Boolean) : [];
+        const text = (el.innerText || '').trim();
+        const path = [];
+        for (let n = el; n && n.nodeType === 1 && path.length < 8; n = n.parentElement) {
+          if (n.id && /^[A-Za-z][\\w-]*$/.test(n.id)) { path.unshift('#' + n.id); break; }
+          let sel = n.tagName.toLowerCase();
+          const p = n.parentElement;
+          if (p) {
+            const same = Array.from(p.children).filter(c => c.tagName === n.tagName);
+            if (same.length > 1) sel += ':nth-of-type(' + (same.indexOf(n) + 1) + ')';
+          }
+          path.unshift(sel);
+        }
+        return {
+          label: labels[0] || '',
+          placeholder: attr('placeholder') || '',
+          testId: attr('data-testid') || '',
+          text: text.length <= 80 && !text.includes('\\n') ? text : '',
+          css: path.join(' > ')
+        };
+      }
+      """;
+
+  private DurableLocators() {}
+
+  /** The candidates that find {@code element} (known by role and name) uniquely, best first. */
+  static List<LocatorCandidate> record(Page page, Locator element, String role, String name) {
+    List<LocatorCandidate> all = new ArrayList<>();
+    if (!name.isEmpty() && ariaRole(role).isPresent()) {
+      all.add(LocatorCandidate.role(role, name));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> d = (Map<String, Object>) element.evaluate(DESCRIBE);
+    addIfPresent(all, Strategy.LABEL, d.get("label"));
+    addIfPresent(all, Strategy.PLACEHOLDER, d.get("placeholder"));
+    addIfPresent(all, Strategy.TEXT, d.get("text"));
+    addIfPresent(all, Strategy.TEST_ID, d.get("testId"));
+    addIfPresent(all, Strategy.CSS, d.get("css"));
+    ElementHandle self = element.elementHandle();
+    List<LocatorCandidate> kept = new ArrayList<>();
+    for (LocatorCandidate c : all) {
+      if (!kept.contains(c) && findsFirst(toLocator(page, c), self)) {
+        kept.add(c);
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * True when the element is the first that {@code l} matches: a name shared by a navigation
+   * link and a list link still finds the right one, the way {@link #resolve} reads it.
+   */
+  private static boolean findsFirst(Locator l, ElementHandle self) {
+    if (l.count() == 0) {
+      return false;
+    }
+    Object same = l.first().evaluate("(e, self) => e === self", self);
+    return Boolean.TRUE.equals(same);
+  }
+
+  private static void addIfPresent(List<LocatorCandidate> out, Strategy s, Object v) {
+    if (v instanceof String str && !str.isBlank()) {
+      out.add(LocatorCandidate.of(s, str.strip()));
+    }
+  }
+
+  /** The first candidate that matches an element now, and its first match. */
+  static Optional<Resolved> resolve(Page page, Target target) {
+    for (LocatorCandidate c : target.locators()) {
+      try {
+        Locator l = toLocator(page, c);
+        if (l.count() >= 1) {
+          return Optional.of(new Resolved(l.first(), c));
+        }
+      } catch (PlaywrightException | IllegalArgumentException e) {
+        // a candidate that cannot be evaluated on this page is simply not a match
+      }
+    }
+    return Optional.empty();
+  }
+
+  record Resolved(Locator locator, LocatorCandidate by) {}
+
+  static Locator toLocator(Page page, LocatorCandidate c) {
+    return switch (c.strategy()) {
+      case ROLE -> page.getByRole(ariaRole(c.value()).orElseThrow(
+              () -> new IllegalArgumentException("unknown role " + c.value())),
+          new Page.GetByRoleOptions().setName(c.name()).setExact(true));
+      case LABEL -> page.getByLabel(c.value(), new Page.GetByLabelOptions().setExact(true));
+      case PLACEHOLDER -> page.getByPlaceholder(c.value(),
+          new Page.GetByPlaceholderOptions().setExact(true));
+      case TEXT -> page.getByText(c.value(), new Page.GetByTextOptions().setExact(true));
+      case TEST_ID -> page.getByTestId(c.value());
+      case CSS -> page.locator(c.value());
+    };
+  }
+
+  static Optional<AriaRole> ariaRole(String role) {
+    try {
+      return Optional.of(AriaRole.valueOf(role.toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

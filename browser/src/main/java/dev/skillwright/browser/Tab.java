@@ -1,0 +1,236 @@
+package dev.skillwright.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.AriaSnapshotMode;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.ScreenshotType;
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.LocatorCandidate;
+import dev.skillwright.trajectories.Observation;
+import dev.skillwright.trajectories.ScopeBlock;
+import dev.skillwright.trajectories.Target;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One episode's page in its own browser context, kept inside its {@link Scope}. It observes the
+ * page (AI-mode aria snapshot plus screenshot) and executes {@link Action}s, recording durable
+ * locators for every element it acts on. Not thread-safe; close it when the episode ends.
+ */
+public final class Tab implements AutoCloseable {
+  private final BrowserContext context;
+  private final Page page;
+  private final ScopeGuard guard;
+  private int step = -1;
+  private String lastInScopeUrl = "about:blank";
+
+  Tab(BrowserContext context, Scope scope, BrowserConfig config) {
+    this.context = context;
+    this.guard = new ScopeGuard(scope, () -> step);
+    this.page = context.newPage();
+    guard.install(context, page);
+  }
+
+  /** Tells the tab which step runs now, so scope blocks are filed under it. */
+  public void step(int index) {
+    this.step = index;
+  }
+
+  public Scope scope() {
+    return guard.scope();
+  }
+
+  public String url() {
+    return page.url();
+  }
+
+  /**
+   * Opens {@code url} if it is in scope, else records the attempt and stays.
+   *
+   * @return null on success, else one line on what went wrong
+   */
+  public String navigate(String url) {
+    if (!guard.scope().allows(url)) {
+      guard.record("navigation", url);
+      return "out of scope: " + url;
+    }
+    try {
+      page.navigate(url);
+      return settle();
+    } catch (PlaywrightException e) {
+      settle();
+      return BrowserSession.firstLine(e.getMessage());
+    }
+  }
+
+  /** The page as the agent sees it now. */
+  public Observation observe() {
+    String snapshot;
+    try {
+      snapshot = snapshot();
+    } catch (PlaywrightException e) {
+      // the page was mid-navigation; let it finish and look once more
+      waitForLoad();
+      snapshot = snapshot();
+    }
+    byte[] shot;
+    try {
+      shot = page.screenshot(new Page.ScreenshotOptions().setType(ScreenshotType.JPEG)
+          .setQuality(70));
+    } catch (PlaywrightException e) {
+      shot = new byte[0];
+    }
+    return new Observation(page.url(), safeTitle(), snapshot, shot);
+  }
+
+  private String snapshot() {
+    return page.ariaSnapshot(new Page.AriaSnapshotOptions().setMode(AriaSnapshotMode.AI));
+  }
+
+  private String safeTitle() {
+    try {
+      return page.title();
+    } catch (PlaywrightException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Executes one non-final action. Targets are found by their ref when they have one, else by
+   * their durable locators in order. Never throws for a page-side failure: it is reported in the
+   * result, so an episode can go on.
+   */
+  public ActionResult execute(Action action) {
+    long start = System.nanoTime();
+    try {
+      Action done = action;
+      String matchedBy = null;
+      Target target = action.target();
+      Locator el = null;
+      if (target != null) {
+        if (target.ref() != null) {
+          el = page.locator("aria-ref=" + target.ref());
+          matchedBy = "ref";
+          List<LocatorCandidate> found =
+              DurableLocators.record(page, el, target.role(), target.name());
+          done = action.withTarget(target.withLocators(found));
+        } else {
+          Optional<DurableLocators.Resolved> r = DurableLocators.resolve(page, target);
+          if (r.isEmpty()) {
+            return result(action, "no locator matches " + target.describe(), null, start);
+          }
+          el = r.get().locator();
+          matchedBy = r.get().by().strategy().name().toLowerCase(java.util.Locale.ROOT);
+        }
+      }
+      String error = perform(action, el);
+      String settleError = settle();
+      return result(done, error != null ? error : settleError, matchedBy, start);
+    } catch (PlaywrightException e) {
+      settle();
+      return result(action, BrowserSession.firstLine(e.getMessage()), null, start);
+    }
+  }
+
+  private String perform(Action action, Locator el) {
+    if (action instanceof Action.Click) {
+      el.click();
+    } else if (action instanceof Action.Fill f) {
+      el.fill(f.text());
+    } else if (action instanceof Action.Press p) {
+      if (el != null) {
+        el.press(p.key());
+      } else {
+        page.keyboard().press(p.key());
+      }
+    } else if (action instanceof Action.Select s) {
+      el.selectOption(s.option());
+    } else if (action instanceof Action.Check c) {
+      el.setChecked(c.checked());
+    } else if (action instanceof Action.Hover) {
+      el.hover();
+    } else if (action instanceof Action.Scroll s) {
+      page.mouse().wheel(0, s.deltaY());
+    } else if (action instanceof Action.Goto g) {
+      return navigate(g.url());
+    } else if (action instanceof Action.Back) {
+      page.goBack();
+    } else if (action instanceof Action.Wait w) {
+      page.waitForTimeout(w.millis());
+    } else if (action instanceof Action.UseSkill) {
+      return "use_skill is run by the agent, not the browser";
+    }
+    return null;
+  }
+
+  private ActionResult result(Action action, String error, String matchedBy, long start) {
+    return new ActionResult(action, error == null, error, matchedBy,
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Waits for the page to load after an action, then pulls it back into scope if it escaped by a
+   * way routing cannot see (a {@code data:} or {@code javascript:} URL, say).
+   */
+  private String settle() {
+    waitForLoad();
+    String url = page.url();
+    if (guard.scope().allows(url)) {
+      if (!url.equals("about:blank")) {
+        lastInScopeUrl = url;
+      }
+      return null;
+    }
+    guard.record("navigation", url);
+    try {
+      page.navigate(lastInScopeUrl);
+      waitForLoad();
+    } catch (PlaywrightException e) {
+      // the guard already recorded the escape; staying on a blank page is safe
+    }
+    return "out of scope: " + url;
+  }
+
+  private void waitForLoad() {
+    try {
+      // A click that submits a form starts its navigation a moment after it returns.
+      page.waitForTimeout(60);
+      page.waitForLoadState(LoadState.LOAD);
+    } catch (PlaywrightException e) {
+      // a page that never finishes loading is still observable
+    }
+  }
+
+  /** The scope blocks recorded since the last call. */
+  public List<ScopeBlock> drainBlocks() {
+    return guard.drain();
+  }
+
+  /** A cookie's value in this tab's context, for ground-truth checks outside the page. */
+  public Optional<String> cookie(String name) {
+    return context.cookies().stream().filter(c -> c.name.equals(name)).map((Cookie c) -> c.value)
+        .findFirst();
+  }
+
+  /**
+   * Evaluates a JavaScript function of no arguments in the page and returns its JSON-like result
+   * (maps, lists, strings, numbers). For reading the page, never for acting on it.
+   */
+  public Object evaluate(String function) {
+    return page.evaluate(function);
+  }
+
+  /** The underlying page, for tests and tools within this module's users. */
+  public Page page() {
+    return page;
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

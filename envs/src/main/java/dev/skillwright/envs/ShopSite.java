@@ -1,0 +1,511 @@
+package dev.skillwright.envs;
+
+import static dev.skillwright.envs.Html.esc;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.skillwright.envs.ShopCatalog.Category;
+import dev.skillwright.envs.ShopCatalog.Product;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The {@code shop} site: a catalog with categories, sorting and pagination, search, product pages,
+ * a cart, a validated checkout form and an order confirmation. Server-rendered HTML with real,
+ * accessible markup; no script is needed to use it.
+ */
+final class ShopSite implements Site {
+  static final String COOKIE = "sw_session";
+  static final int PAGE_SIZE = 6;
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Map<String, Visitor> visitors = new ConcurrentHashMap<>();
+
+  /** One visitor's state. Guarded by its own monitor. */
+  static final class Visitor {
+    final Map<String, Integer> cart = new LinkedHashMap<>();
+    final List<Map<String, Object>> orders = new ArrayList<>();
+    String flash;
+  }
+
+  private ShopSite(HttpServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  static ShopSite start(int port) {
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+      AtomicInteger n = new AtomicInteger();
+      ExecutorService ex = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "shop-http-" + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+      ShopSite site = new ShopSite(server, ex);
+      server.createContext("/", site::handle);
+      server.setExecutor(ex);
+      server.start();
+      return site;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the shop site: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "shop";
+  }
+
+  @Override
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  @Override
+  public String visitorCookie() {
+    return COOKIE;
+  }
+
+  @Override
+  public Map<String, Object> groundTruth(String visitor) {
+    Visitor v = visitor == null ? null : visitors.get(visitor);
+    if (v == null) {
+      return Map.of("cart", Map.of(), "orders", List.of());
+    }
+    synchronized (v) {
+      Map<String, Integer> cart = new LinkedHashMap<>();
+      v.cart.forEach((slug, qty) -> cart.put(ShopCatalog.product(slug).orElseThrow().name(), qty));
+      return Map.of("cart", cart, "orders", List.copyOf(v.orders));
+    }
+  }
+
+  @Override
+  public void reset() {
+    visitors.clear();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  // ---- request handling ----
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getPath();
+      String method = ex.getRequestMethod();
+      Map<String, String> query = parseForm(ex.getRequestURI().getRawQuery());
+      String visitorId = visitorId(ex);
+      Visitor v = visitors.computeIfAbsent(visitorId, k -> new Visitor());
+      synchronized (v) {
+        if (method.equals("POST")) {
+          Map<String, String> form = parseForm(new String(readBody(ex.getRequestBody()),
+              StandardCharsets.UTF_8));
+          post(ex, path, form, v);
+        } else if (method.equals("GET") || method.equals("HEAD")) {
+          get(ex, path, query, v);
+        } else {
+          send(ex, 405, "text/plain", "method not allowed");
+        }
+      }
+    } catch (RuntimeException e) {
+      send(ex, 500, "text/plain", "internal error");
+    }
+  }
+
+  private void get(HttpExchange ex, String path, Map<String, String> q, Visitor v)
+      throws IOException {
+    if (path.equals("/")) {
+      html(ex, 200, "Home", home(v), v);
+    } else if (path.startsWith("/category/")) {
+      Optional<Category> c = ShopCatalog.category(path.substring("/category/".length()));
+      if (c.isEmpty()) {
+        notFound(ex, v);
+      } else {
+        html(ex, 200, c.get().name(), category(c.get(), q), v);
+      }
+    } else if (path.equals("/search")) {
+      String term = q.getOrDefault("q", "").strip();
+      html(ex, 200, "Search", search(term), v);
+    } else if (path.startsWith("/product/")) {
+      Optional<Product> p = ShopCatalog.product(path.substring("/product/".length()));
+      if (p.isEmpty()) {
+        notFound(ex, v);
+      } else {
+        html(ex, 200, p.get().name(), product(p.get()), v);
+      }
+    } else if (path.equals("/cart")) {
+      html(ex, 200, "Your cart", cart(v), v);
+    } else if (path.equals("/checkout")) {
+      html(ex, 200, "Checkout", checkout(v, Map.of(), List.of()), v);
+    } else if (path.startsWith("/order/")) {
+      String id = path.substring("/order/".length());
+      Optional<Map<String, Object>> order =
+          v.orders.stream().filter(o -> o.get("id").equals(id)).findFirst();
+      if (order.isEmpty()) {
+        notFound(ex, v);
+      } else {
+        html(ex, 200, "Order " + id, confirmation(order.get()), v);
+      }
+    } else if (path.equals("/favicon.ico")) {
+      send(ex, 204, "image/x-icon", "");
+    } else {
+      notFound(ex, v);
+    }
+  }
+
+  private void post(HttpExchange ex, String path, Map<String, String> f, Visitor v)
+      throws IOException {
+    switch (path) {
+      case "/cart/add" -> {
+        Optional<Product> p = ShopCatalog.product(f.getOrDefault("product", ""));
+        if (p.isEmpty()) {
+          notFound(ex, v);
+          return;
+        }
+        int qty = parseQuantity(f.get("quantity"));
+        v.cart.merge(p.get().slug(), qty, Integer::sum);
+        v.flash = "Added " + qty + " × " + p.get().name() + " to your cart.";
+        redirect(ex, "/cart");
+      }
+      case "/cart/remove" -> {
+        String slug = f.getOrDefault("product", "");
+        if (v.cart.remove(slug) != null) {
+          v.flash = "Removed " + ShopCatalog.product(slug).map(Product::name).orElse(slug)
+              + " from your cart.";
+        }
+        redirect(ex, "/cart");
+      }
+      case "/checkout" -> {
+        List<String> errors = validate(f, v);
+        if (!errors.isEmpty()) {
+          html(ex, 422, "Checkout", checkout(v, f, errors), v);
+          return;
+        }
+        String id = "SW-" + (1001 + v.orders.size());
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("id", id);
+        order.put("name", f.get("name").strip());
+        order.put("email", f.get("email").strip());
+        order.put("shipping", f.getOrDefault("shipping", "standard"));
+        Map<String, Integer> items = new LinkedHashMap<>();
+        v.cart.forEach((slug, qty) -> items.put(ShopCatalog.product(slug).orElseThrow().name(),
+            qty));
+        order.put("items", items);
+        order.put("totalCents", totalCents(v));
+        v.orders.add(Map.copyOf(order));
+        v.cart.clear();
+        redirect(ex, "/order/" + id);
+      }
+      default -> notFound(ex, v);
+    }
+  }
+
+  private static int parseQuantity(String s) {
+    try {
+      int q = Integer.parseInt(s == null ? "1" : s.strip());
+      return Math.max(1, Math.min(q, 99));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  private static List<String> validate(Map<String, String> f, Visitor v) {
+    List<String> errors = new ArrayList<>();
+    if (v.cart.isEmpty()) {
+      errors.add("Your cart is empty.");
+    }
+    if (f.getOrDefault("name", "").isBlank()) {
+      errors.add("Enter your full name.");
+    }
+    String email = f.getOrDefault("email", "").strip();
+    if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      errors.add("Enter a valid email address.");
+    }
+    if (f.getOrDefault("address", "").isBlank()) {
+      errors.add("Enter a shipping address.");
+    }
+    if (!"on".equals(f.get("terms"))) {
+      errors.add("Accept the terms to place the order.");
+    }
+    return errors;
+  }
+
+  private static int totalCents(Visitor v) {
+    int total = 0;
+    for (var e : v.cart.entrySet()) {
+      total += ShopCatalog.product(e.getKey()).orElseThrow().priceCents() * e.getValue();
+    }
+    return total;
+  }
+
+  // ---- pages ----
+
+  private static String nav(Visitor v) {
+    StringBuilder sb = new StringBuilder("<nav aria-label=\"Main\"><a href=\"/\">Home</a>");
+    for (Category c : ShopCatalog.CATEGORIES) {
+      sb.append(" <a href=\"/category/").append(c.slug()).append("\">").append(esc(c.name()))
+          .append("</a>");
+    }
+    int items = v.cart.values().stream().mapToInt(Integer::intValue).sum();
+    sb.append(" <a href=\"/cart\">Cart (").append(items).append(")</a></nav>");
+    sb.append("<form role=\"search\" action=\"/search\" method=\"get\">"
+        + "<input type=\"search\" name=\"q\" aria-label=\"Search products\" "
+        + "placeholder=\"Search products\"> <button type=\"submit\">Search</button></form>");
+    return sb.toString();
+  }
+
+  private String home(Visitor v) {
+    StringBuilder sb = new StringBuilder("<h1>Welcome to the Skillwright Shop</h1>");
+    sb.append("<h2>Shop by category</h2><ul>");
+    for (Category c : ShopCatalog.CATEGORIES) {
+      sb.append("<li><a href=\"/category/").append(c.slug()).append("\">")
+          .append(esc(c.name())).append("</a></li>");
+    }
+    sb.append("</ul><h2>Featured</h2>");
+    sb.append(productList(List.of(ShopCatalog.PRODUCTS.get(0), ShopCatalog.PRODUCTS.get(10),
+        ShopCatalog.PRODUCTS.get(16), ShopCatalog.PRODUCTS.get(23))));
+    return sb.toString();
+  }
+
+  private static String productList(List<Product> products) {
+    StringBuilder sb = new StringBuilder("<ul class=\"products\">");
+    for (Product p : products) {
+      sb.append("<li><a href=\"/product/").append(p.slug()).append("\">").append(esc(p.name()))
+          .append("</a> <span>").append(p.price()).append("</span></li>");
+    }
+    return sb.append("</ul>").toString();
+  }
+
+  private static String category(Category c, Map<String, String> q) {
+    String sort = q.getOrDefault("sort", "featured");
+    List<Product> all = ShopCatalog.inCategory(c, sort);
+    int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int page;
+    try {
+      page = Math.max(1, Math.min(pages, Integer.parseInt(q.getOrDefault("page", "1"))));
+    } catch (NumberFormatException e) {
+      page = 1;
+    }
+    StringBuilder sb = new StringBuilder("<h1>").append(esc(c.name())).append("</h1>");
+    sb.append("<form method=\"get\"><label for=\"sort\">Sort by</label> "
+        + "<select id=\"sort\" name=\"sort\">");
+    String[][] options = {{"featured", "Featured"}, {"price-asc", "Price: low to high"},
+        {"price-desc", "Price: high to low"}, {"name", "Name"}};
+    for (String[] o : options) {
+      sb.append("<option value=\"").append(o[0]).append('"')
+          .append(o[0].equals(sort) ? " selected" : "").append('>').append(o[1])
+          .append("</option>");
+    }
+    sb.append("</select> <button type=\"submit\">Apply</button></form>");
+    sb.append(productList(all.subList((page - 1) * PAGE_SIZE,
+        Math.min(all.size(), page * PAGE_SIZE))));
+    String base = "/category/" + c.slug() + "?sort=" + enc(sort) + "&page=";
+    sb.append("<nav aria-label=\"Pagination\">");
+    if (page > 1) {
+      sb.append("<a href=\"").append(base).append(page - 1).append("\">Previous page</a> ");
+    }
+    sb.append("<span>Page ").append(page).append(" of ").append(pages).append("</span>");
+    if (page < pages) {
+      sb.append(" <a href=\"").append(base).append(page + 1).append("\">Next page</a>");
+    }
+    return sb.append("</nav>").toString();
+  }
+
+  private static String search(String term) {
+    if (term.isEmpty()) {
+      return "<h1>Search</h1><p>Type a word into the search box.</p>";
+    }
+    List<Product> found = ShopCatalog.search(term);
+    StringBuilder sb = new StringBuilder("<h1>Results for \u201c").append(esc(term))
+        .append("\u201d</h1>");
+    if (found.isEmpty()) {
+      return sb.append("<p>No products match your search.</p>").toString();
+    }
+    sb.append("<p>").append(found.size()).append(found.size() == 1 ? " product" : " products")
+        .append(" found.</p>");
+    return sb.append(productList(found)).toString();
+  }
+
+  private static String product(Product p) {
+    StringBuilder sb = new StringBuilder("<article><h1>").append(esc(p.name())).append("</h1>");
+    sb.append("<p>Price: ").append(p.price()).append("</p>");
+    sb.append("<p>").append(esc(p.description())).append("</p>");
+    sb.append("<p>Category: <a href=\"/category/").append(p.category().slug()).append("\">")
+        .append(esc(p.category().name())).append("</a></p>");
+    sb.append("<form method=\"post\" action=\"/cart/add\">")
+        .append("<input type=\"hidden\" name=\"product\" value=\"").append(p.slug())
+        .append("\">")
+        .append("<label>Quantity <input type=\"number\" name=\"quantity\" value=\"1\" "
+            + "min=\"1\" max=\"99\"></label>");
+    if (!p.colors().isEmpty()) {
+      sb.append("<label>Color <select name=\"color\">");
+      for (String c : p.colors()) {
+        sb.append("<option>").append(esc(c)).append("</option>");
+      }
+      sb.append("</select></label>");
+    }
+    sb.append("<button type=\"submit\">Add to cart</button></form></article>");
+    return sb.toString();
+  }
+
+  private static String cart(Visitor v) {
+    StringBuilder sb = new StringBuilder("<h1>Your cart</h1>");
+    if (v.flash != null) {
+      sb.append("<p class=\"flash\" role=\"status\">").append(esc(v.flash)).append("</p>");
+      v.flash = null;
+    }
+    if (v.cart.isEmpty()) {
+      return sb.append("<p>Your cart is empty.</p><p><a href=\"/\">Continue shopping</a> "
+          + "<a href=\"/checkout\">Checkout</a></p>").toString();
+    }
+    sb.append("<table><thead><tr><th>Product</th><th>Quantity</th><th>Price</th><th></th>"
+        + "</tr></thead><tbody>");
+    for (var e : v.cart.entrySet()) {
+      Product p = ShopCatalog.product(e.getKey()).orElseThrow();
+      sb.append("<tr><td><a href=\"/product/").append(p.slug()).append("\">")
+          .append(esc(p.name())).append("</a></td><td>").append(e.getValue())
+          .append("</td><td>").append(p.price()).append("</td><td>")
+          .append("<form method=\"post\" action=\"/cart/remove\">")
+          .append("<input type=\"hidden\" name=\"product\" value=\"").append(p.slug())
+          .append("\"><button type=\"submit\" aria-label=\"Remove ").append(esc(p.name()))
+          .append("\">Remove</button></form></td></tr>");
+    }
+    sb.append("</tbody></table>");
+    sb.append("<p>Total: ").append(money(totalCents(v))).append("</p>");
+    return sb.append("<p><a href=\"/checkout\">Checkout</a></p>").toString();
+  }
+
+  private static String checkout(Visitor v, Map<String, String> f, List<String> errors) {
+    StringBuilder sb = new StringBuilder("<h1>Checkout</h1>");
+    if (!errors.isEmpty()) {
+      sb.append("<div class=\"errors\" role=\"alert\"><p>Please correct the following:</p><ul>");
+      errors.forEach(e -> sb.append("<li>").append(esc(e)).append("</li>"));
+      sb.append("</ul></div>");
+    }
+    sb.append("<p>Items in cart: ").append(v.cart.values().stream().mapToInt(i -> i).sum())
+        .append(", total ").append(money(totalCents(v))).append("</p>");
+    sb.append("<form method=\"post\" action=\"/checkout\" novalidate>");
+    sb.append(field("name", "Full name", "text", f));
+    sb.append(field("email", "Email", "email", f));
+    sb.append(field("address", "Shipping address", "text", f));
+    String shipping = f.getOrDefault("shipping", "standard");
+    sb.append("<label>Shipping method <select name=\"shipping\">")
+        .append("<option value=\"standard\"").append(shipping.equals("standard") ? " selected" : "")
+        .append(">Standard (free)</option>")
+        .append("<option value=\"express\"").append(shipping.equals("express") ? " selected" : "")
+        .append(">Express ($9.00)</option></select></label>");
+    sb.append("<label><input type=\"checkbox\" name=\"terms\"")
+        .append("on".equals(f.get("terms")) ? " checked" : "")
+        .append("> I accept the terms and conditions</label>");
+    return sb.append("<button type=\"submit\">Place order</button></form>").toString();
+  }
+
+  private static String field(String name, String label, String type, Map<String, String> f) {
+    return "<label>" + esc(label) + " <input type=\"" + type + "\" name=\"" + name
+        + "\" value=\"" + esc(f.getOrDefault(name, "")) + "\"></label>";
+  }
+
+  private static String confirmation(Map<String, Object> order) {
+    return "<h1>Thank you for your order</h1><p role=\"status\">Order " + esc((String) order.get("id"))
+        + " is confirmed.</p><p>A receipt goes to " + esc((String) order.get("email"))
+        + ".</p><p>Total paid: " + money((Integer) order.get("totalCents"))
+        + "</p><p><a href=\"/\">Continue shopping</a></p>";
+  }
+
+  private static String money(int cents) {
+    return String.format(Locale.ROOT, "$%d.%02d", cents / 100, cents % 100);
+  }
+
+  // ---- plumbing ----
+
+  private void html(HttpExchange ex, int status, String title, String body, Visitor v)
+      throws IOException {
+    send(ex, status, "text/html; charset=utf-8", Html.page("Skillwright Shop", title, nav(v), body));
+  }
+
+  private void notFound(HttpExchange ex, Visitor v) throws IOException {
+    html(ex, 404, "Not found", "<h1>Page not found</h1><p><a href=\"/\">Go home</a></p>", v);
+  }
+
+  private static void redirect(HttpExchange ex, String location) throws IOException {
+    ex.getResponseHeaders().set("Location", location);
+    ex.sendResponseHeaders(303, -1);
+  }
+
+  private static void send(HttpExchange ex, int status, String type, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.getResponseHeaders().set("Cache-Control", "no-store");
+    boolean head = ex.getRequestMethod().equals("HEAD");
+    ex.sendResponseHeaders(status, head || bytes.length == 0 ? -1 : bytes.length);
+    if (!head && bytes.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  private static String visitorId(HttpExchange ex) {
+    for (String header : ex.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+      for (String part : header.split(";")) {
+        String[] kv = part.strip().split("=", 2);
+        if (kv.length == 2 && kv[0].equals(COOKIE) && kv[1].matches("[A-Za-z0-9-]{8,64}")) {
+          return kv[1];
+        }
+      }
+    }
+    String id = UUID.randomUUID().toString();
+    ex.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax");
+    return id;
+  }
+
+  private static byte[] readBody(InputStream in) throws IOException {
+    return in.readNBytes(64 * 1024);
+  }
+
+  static Map<String, String> parseForm(String raw) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      String[] kv = pair.split("=", 2);
+      try {
+        out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+            kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+      } catch (IllegalArgumentException e) {
+        // a malformed pair is dropped, as a browser would never send one
+      }
+    }
+    return out;
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.skillwright.proposer;
+
+import dev.skillwright.trajectories.Task;
+import java.util.List;
+
+/**
+ * Proposes tasks a user could do on a site, each with how its success shows. Implementations are
+ * thread-safe and, given the same context and seed, deterministic.
+ */
+public interface Proposer {
+
+  /**
+   * Proposes up to {@code count} tasks, diverse in kind, none of them already known.
+   *
+   * @return the tasks, fewer when the site offers fewer; never null
+   */
+  List<Task> propose(SiteContext context, int count);
+
+  /** The offline proposer: rules over the crawled affordances, seeded for repeatability. */
+  static Proposer offline(long seed) {
+    return new OfflineProposer(seed);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.skillwright.proposer;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * What a proposer knows of a site: its name, where to start, summaries of a few crawled pages, and
+ * what is known already (instructions of earlier tasks and descriptions of known skills), so it
+ * can propose something new.
+ */
+public record SiteContext(
+    String site,
+    String startUrl,
+    List<PageSummary> pages,
+    List<String> knownInstructions,
+    List<String> knownSkills) {
+
+  public SiteContext {
+    requireNonNull(site, "site");
+    requireNonNull(startUrl, "startUrl");
+    pages = List.copyOf(pages);
+    knownInstructions = knownInstructions == null ? List.of() : List.copyOf(knownInstructions);
+    knownSkills = knownSkills == null ? List.of() : List.copyOf(knownSkills);
+  }
+
+  public SiteContext withKnown(List<String> instructions, List<String> skills) {
+    return new SiteContext(site, startUrl, pages, instructions, skills);
+  }
+
+  /** One crawled page's affordances. */
+  public record PageSummary(
+      String url,
+      String title,
+      List<String> headings,
+      List<Link> links,
+      List<Item> items,
+      List<Form> forms) {
+    public PageSummary {
+      headings = List.copyOf(headings);
+      links = List.copyOf(links);
+      items = List.copyOf(items);
+      forms = List.copyOf(forms);
+    }
+  }
+
+  /** A link by its accessible name and absolute URL. */
+  public record Link(String name, String url) {}
+
+  /** A listed thing with its own page and, where shown, a price. */
+  public record Item(String name, String url, String price) {}
+
+  /** A form: where it goes, its visible fields and its buttons. */
+  public record Form(String method, String action, boolean search, List<Field> fields,
+      List<String> buttons) {
+    public Form {
+      fields = List.copyOf(fields);
+      buttons = List.copyOf(buttons);
+    }
+  }
+
+  /** A form field: its name, its label as the agent sees it, its type, and its options. */
+  public record Field(String name, String label, String type, List<Option> options) {
+    public Field {
+      options = options == null ? List.of() : List.copyOf(options);
+    }
+  }
+
+  public record Option(String value, String label, boolean selected) {}
+}

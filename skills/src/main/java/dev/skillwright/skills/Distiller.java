@@ -1,0 +1,168 @@
+package dev.skillwright.skills;
+
+import static dev.skillwright.trajectories.AriaSnapshot.fold;
+
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.LocatorCandidate;
+import dev.skillwright.trajectories.Step;
+import dev.skillwright.trajectories.Target;
+import dev.skillwright.trajectories.Task;
+import dev.skillwright.trajectories.Trajectory;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns a successful trajectory into a {@link Skill}. The task's values (typed text, chosen
+ * options, the item clicked) are lifted out of the steps, the instruction and the success signal
+ * into {@code {param}} placeholders; failed steps and waits are dropped. Stateless and
+ * thread-safe.
+ */
+public final class Distiller {
+  private Distiller() {}
+
+  /**
+   * Distills one trajectory.
+   *
+   * @return the skill, or empty when the trajectory did not succeed or did nothing reusable
+   */
+  public static Optional<Skill> distill(Trajectory t) {
+    if (!t.succeeded()) {
+      return Optional.empty();
+    }
+    Task task = t.task();
+    // longest values first, so "Blue Ceramic Mug" is lifted before a query "mug" inside it
+    List<Map.Entry<String, String>> params = new ArrayList<>(task.params().entrySet());
+    params.removeIf(e -> e.getValue() == null || e.getValue().isBlank());
+    params.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> -e.getValue().length()));
+    UnaryOperator<String> lift = text -> lift(text, params);
+
+    List<Action> steps = new ArrayList<>();
+    for (Step s : t.steps()) {
+      Action a = s.action();
+      if (!s.ok() || a.isFinal() || a instanceof Action.Wait) {
+        continue;
+      }
+      steps.add(parameterize(a, lift));
+    }
+    if (steps.isEmpty()) {
+      return Optional.empty();
+    }
+    String description = lift.apply(task.instruction()).replaceAll("[.?!]+$", "");
+    String name = slug(description);
+    List<Skill.Parameter> parameters = new ArrayList<>();
+    task.params().forEach((k, v) -> {
+      if (description.contains("{" + k + "}")) {
+        parameters.add(new Skill.Parameter(k, typeOf(v), List.of(v)));
+      }
+    });
+    return Optional.of(new Skill(Skill.SCHEMA_VERSION, task.site() + ":" + name, name,
+        task.site(), description, parameters, steps, urlPattern(task.startUrl()),
+        task.success().map(lift), List.of(task.instruction()),
+        List.of(new Skill.Provenance(t.sessionId(), t.episodeId(), t.startedAt()))));
+  }
+
+  /** Replaces every occurrence of a parameter's value by its placeholder. */
+  static String lift(String text, List<Map.Entry<String, String>> params) {
+    if (text == null) {
+      return null;
+    }
+    String out = text;
+    for (Map.Entry<String, String> p : params) {
+      if (fold(out).equals(fold(p.getValue()))) {
+        return "{" + p.getKey() + "}";
+      }
+      out = replaceIgnoreCase(out, p.getValue(), "{" + p.getKey() + "}");
+    }
+    return out;
+  }
+
+  private static String replaceIgnoreCase(String text, String value, String with) {
+    return text.replaceAll("(?i)" + java.util.regex.Pattern.quote(value),
+        java.util.regex.Matcher.quoteReplacement(with));
+  }
+
+  private static Action parameterize(Action a, UnaryOperator<String> lift) {
+    Target t = a.target();
+    Action out = a;
+    if (t != null) {
+      List<LocatorCandidate> locs = new ArrayList<>();
+      for (LocatorCandidate c : t.locators()) {
+        locs.add(c.strategy() == LocatorCandidate.Strategy.ROLE
+            ? new LocatorCandidate(c.strategy(), c.value(), lift.apply(c.name()))
+            : new LocatorCandidate(c.strategy(), lift.apply(c.value()), null));
+      }
+      // the ref died with the page it came from: a skill finds elements by locator alone
+      out = a.withTarget(new Target(null, t.role(), lift.apply(t.name()), locs));
+    }
+    if (out instanceof Action.Fill f) {
+      return new Action.Fill(f.target(), lift.apply(f.text()));
+    } else if (out instanceof Action.Select s) {
+      return new Action.Select(s.target(), lift.apply(s.option()));
+    } else if (out instanceof Action.Goto g) {
+      return new Action.Goto(lift.apply(g.url()));
+    }
+    return out;
+  }
+
+  private static String typeOf(String value) {
+    if (value.matches("-?\\d+")) {
+      return "integer";
+    }
+    return value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? "email" : "string";
+  }
+
+  /** A glob that matches the start URL's path on any origin: {@code *\/category/kitchen}. */
+  static String urlPattern(String url) {
+    try {
+      URI u = URI.create(url);
+      String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+      return "*" + path;
+    } catch (IllegalArgumentException e) {
+      return "*";
+    }
+  }
+
+  /**
+   * A readable name: the description's words as a slug. Past 48 characters it is cut at a word
+   * and a short hash of the whole description keeps it unique, since the id derives from it.
+   */
+  static String slug(String description) {
+    String s = description.toLowerCase(Locale.ROOT).replaceAll("[{}\"]", "")
+        .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    if (s.length() <= 48) {
+      return s;
+    }
+    String cut = s.substring(0, 48).replaceAll("-[^-]*$", "");
+    return cut + "-" + String.format("%08x", description.hashCode());
+  }
+
+  /** Merges a newly distilled skill into the one already known under the same id. */
+  static Skill merge(Skill known, Skill found) {
+    List<String> examples = new ArrayList<>(known.examples());
+    found.examples().stream().filter(e -> !examples.contains(e)).forEach(examples::add);
+    Map<String, Skill.Parameter> params = new LinkedHashMap<>();
+    known.parameters().forEach(p -> params.put(p.name(), p));
+    for (Skill.Parameter p : found.parameters()) {
+      Skill.Parameter old = params.get(p.name());
+      if (old == null) {
+        params.put(p.name(), p);
+      } else {
+        List<String> ex = new ArrayList<>(old.examples());
+        p.examples().stream().filter(e -> !ex.contains(e)).forEach(ex::add);
+        params.put(p.name(), new Skill.Parameter(p.name(), old.type(), ex));
+      }
+    }
+    List<Skill.Provenance> prov = new ArrayList<>(known.provenance());
+    prov.addAll(found.provenance());
+    return new Skill(Skill.SCHEMA_VERSION, known.id(), known.name(), known.site(),
+        known.description(), List.copyOf(params.values()), known.steps(), known.startUrlPattern(),
+        known.success(), examples, prov);
+  }
+}

@@ -1,0 +1,155 @@
+package dev.skillwright.trajectories;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One step's action, in the vocabulary every policy speaks. Serialized as one JSON object with a
+ * {@code type} field. {@link Answer} and {@link GiveUp} end an episode.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = Action.Click.class, name = "click"),
+  @JsonSubTypes.Type(value = Action.Fill.class, name = "fill"),
+  @JsonSubTypes.Type(value = Action.Press.class, name = "press"),
+  @JsonSubTypes.Type(value = Action.Select.class, name = "select"),
+  @JsonSubTypes.Type(value = Action.Check.class, name = "check"),
+  @JsonSubTypes.Type(value = Action.Hover.class, name = "hover"),
+  @JsonSubTypes.Type(value = Action.Scroll.class, name = "scroll"),
+  @JsonSubTypes.Type(value = Action.Goto.class, name = "goto"),
+  @JsonSubTypes.Type(value = Action.Back.class, name = "back"),
+  @JsonSubTypes.Type(value = Action.Wait.class, name = "wait"),
+  @JsonSubTypes.Type(value = Action.UseSkill.class, name = "use_skill"),
+  @JsonSubTypes.Type(value = Action.Answer.class, name = "answer"),
+  @JsonSubTypes.Type(value = Action.GiveUp.class, name = "give_up"),
+})
+public sealed interface Action {
+
+  /** The element this action acts on, or null for page-level actions. */
+  default Target target() {
+    return null;
+  }
+
+  /** True for the actions that end an episode. */
+  default boolean isFinal() {
+    return this instanceof Answer || this instanceof GiveUp;
+  }
+
+  /** Returns this action acting on {@code newTarget}; page-level actions return themselves. */
+  default Action withTarget(Target newTarget) {
+    return this;
+  }
+
+  record Click(Target target) implements Action {
+    public Click {
+      requireNonNull(target, "target");
+    }
+
+    @Override
+    public Action withTarget(Target t) {
+      return new Click(t);
+    }
+  }
+
+  record Fill(Target target, String text) implements Action {
+    public Fill {
+      requireNonNull(target, "target");
+      requireNonNull(text, "text");
+    }
+
+    @Override
+    public Action withTarget(Target t) {
+      return new Fill(t, text);
+    }
+  }
+
+  /** Presses a key, on the target when there is one, else on the focused element. */
+  record Press(Target target, String key) implements Action {
+    public Press {
+      requireNonNull(key, "key");
+    }
+
+    @Override
+    public Action withTarget(Target t) {
+      return new Press(t, key);
+    }
+  }
+
+  /** Chooses an option of a select box by its label or value. */
+  record Select(Target target, String option) implements Action {
+    public Select {
+      requireNonNull(target, "target");
+      requireNonNull(option, "option");
+    }
+
+    @Override
+    public Action withTarget(Target t) {
+      return new Select(t, option);
+    }
+  }
+
+  record Check(Target target, boolean checked) implements Action {
+    public Check {
+      requireNonNull(target, "target");
+    }
+
+    @Override
+    public Action withTarget(Target t) {
+      return new Check(t, checked);
+    }
+  }
+
+  record Hover(Target target) implements Action {
+    public Hover {
+      requireNonNull(target, "target");
+    }
+
+    @Override
+    public Action withTarget(Target t) {
+      return new Hover(t);
+    }
+  }
+
+  /** Scrolls the page by {@code deltaY} pixels (negative scrolls up). */
+  record Scroll(int deltaY) implements Action {}
+
+  record Goto(String url) implements Action {
+    public Goto {
+      requireNonNull(url, "url");
+    }
+  }
+
+  record Back() implements Action {}
+
+  record Wait(long millis) implements Action {
+    public Wait {
+      if (millis < 0 || millis > 60_000) {
+        throw new IllegalArgumentException("wait millis must be within 0..60000: " + millis);
+      }
+    }
+  }
+
+  /** Runs a known skill with its arguments bound. */
+  record UseSkill(String name, Map<String, String> args) implements Action {
+    public UseSkill {
+      requireNonNull(name, "name");
+      args = args == null ? Map.of() : Map.copyOf(new TreeMap<>(args));
+    }
+  }
+
+  record Answer(String text) implements Action {
+    public Answer {
+      text = text == null ? "" : text;
+    }
+  }
+
+  record GiveUp(String reason) implements Action {
+    public GiveUp {
+      reason = reason == null ? "" : reason;
+    }
+  }
+}

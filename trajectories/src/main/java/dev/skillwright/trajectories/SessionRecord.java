@@ -1,0 +1,54 @@
+package dev.skillwright.trajectories;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A session's {@code session.json}: its configuration, timings, counters and status.
+ *
+ * @param config the settings it ran with, flag name to value, sorted
+ */
+@JsonPropertyOrder({"schemaVersion", "id"})
+public record SessionRecord(
+    int schemaVersion,
+    String id,
+    String site,
+    String scope,
+    Instant startedAt,
+    Instant finishedAt,
+    Status status,
+    Map<String, String> config,
+    Counters counters) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public enum Status {
+    RUNNING,
+    COMPLETED,
+    FAILED
+  }
+
+  /** What a session has done so far. */
+  public record Counters(
+      int proposed, int episodes, int done, int succeeded, int errored, int skillsAdded) {
+    public static Counters zero() {
+      return new Counters(0, 0, 0, 0, 0, 0);
+    }
+  }
+
+  public SessionRecord {
+    requireNonNull(id, "id");
+    requireNonNull(status, "status");
+    config = config == null ? Map.of() : new TreeMap<>(config);
+    counters = counters == null ? Counters.zero() : counters;
+  }
+
+  public SessionRecord with(Status newStatus, Instant finished, Counters newCounters) {
+    return new SessionRecord(schemaVersion, id, site, scope, startedAt, finished, newStatus,
+        config, newCounters);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.skillwright.trajectories;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One recorded step: where the agent was, what it saw (as files beside the trajectory), what it
+ * thought and did, and how that went.
+ *
+ * @param index 0-based position in the trajectory
+ * @param url the page's URL when the step was decided
+ * @param title the page's title then
+ * @param snapshotFile the aria snapshot's file name, relative to the episode folder
+ * @param screenshotFile the screenshot's file name, relative to the episode folder
+ * @param thought the policy's reasoning, one or two sentences
+ * @param action what it did, with durable locators once executed
+ * @param ok whether the action ran without error
+ * @param error what went wrong, or null
+ * @param millis how long executing the action took
+ */
+public record Step(
+    int index,
+    String url,
+    String title,
+    String snapshotFile,
+    String screenshotFile,
+    String thought,
+    Action action,
+    boolean ok,
+    String error,
+    long millis) {
+  public Step {
+    requireNonNull(url, "url");
+    requireNonNull(action, "action");
+    thought = thought == null ? "" : thought;
+  }
+}

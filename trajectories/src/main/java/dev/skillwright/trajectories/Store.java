@@ -1,0 +1,268 @@
+package dev.skillwright.trajectories;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * The data directory: every session, episode and skill a run produces, laid out as in
+ * ARCHITECTURE.md. Writes are atomic; every read checks the schema version and fails with a
+ * {@link BadInputException} that names the file and the problem. Thread-safe.
+ */
+public final class Store {
+  public static final String TRAJECTORY_FILE = "trajectory.json";
+  public static final String SESSION_FILE = "session.json";
+  public static final String EVENTS_FILE = "events.jsonl";
+
+  private static final DateTimeFormatter SESSION_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final Path root;
+
+  private Store(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  /** Opens (without creating) the data directory at {@code root}. */
+  public static Store at(Path root) {
+    return new Store(root);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path sessionsDir() {
+    return root.resolve("sessions");
+  }
+
+  public Path skillsDir() {
+    return root.resolve("skills");
+  }
+
+  public Path cacheDir() {
+    return root.resolve("cache");
+  }
+
+  /** A new, sortable session id such as {@code 20261122-031500-7f3a}. */
+  public static String newSessionId(Clock clock, Random random) {
+    return SESSION_TIME.format(clock.instant()) + "-"
+        + HexFormat.of().toHexDigits((short) random.nextInt(1 << 16));
+  }
+
+  /** Creates the session's folder and writes its first {@code session.json}. */
+  public SessionLog startSession(SessionRecord record) {
+    Path dir = sessionsDir().resolve(record.id());
+    if (Files.exists(dir)) {
+      throw new SkillwrightException("session folder already exists: " + dir);
+    }
+    SessionLog log = new SessionLog(dir);
+    log.write(record);
+    return log;
+  }
+
+  /** Reads a trajectory file, checking its schema version. */
+  public Trajectory readTrajectory(Path file) {
+    JsonNode tree = readVersioned(file, Trajectory.SCHEMA_VERSION);
+    try {
+      return Json.mapper().treeToValue(tree, Trajectory.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new BadInputException(display(file) + ": not a trajectory: " + firstLine(e));
+    }
+  }
+
+  public SessionRecord readSession(Path file) {
+    JsonNode tree = readVersioned(file, SessionRecord.SCHEMA_VERSION);
+    try {
+      return Json.mapper().treeToValue(tree, SessionRecord.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new BadInputException(display(file) + ": not a session record: " + firstLine(e));
+    }
+  }
+
+  /** The session records, newest first. */
+  public List<SessionRecord> sessions() {
+    List<SessionRecord> out = new ArrayList<>();
+    for (Path dir : listDirs(sessionsDir())) {
+      Path f = dir.resolve(SESSION_FILE);
+      if (Files.exists(f)) {
+        out.add(readSession(f));
+      }
+    }
+    out.sort(Comparator.comparing(SessionRecord::id).reversed());
+    return out;
+  }
+
+  /** Finds an episode's trajectory file by episode id, searching every session. */
+  public Optional<Path> findEpisode(String episodeId) {
+    if (!episodeId.matches("[A-Za-z0-9._-]+")) {
+      return Optional.empty();
+    }
+    for (Path session : listDirs(sessionsDir())) {
+      Path f = session.resolve("episodes").resolve(episodeId).resolve(TRAJECTORY_FILE);
+      if (Files.exists(f)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every trajectory file under the data directory, sorted by path. */
+  public List<Path> trajectoryFiles() {
+    List<Path> out = new ArrayList<>();
+    for (Path session : listDirs(sessionsDir())) {
+      for (Path ep : listDirs(session.resolve("episodes"))) {
+        Path f = ep.resolve(TRAJECTORY_FILE);
+        if (Files.exists(f)) {
+          out.add(f);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Path> listDirs(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isDirectory).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private JsonNode readVersioned(Path file, int expected) {
+    String where = display(file);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(where + ": no such file");
+    } catch (IOException e) {
+      throw new BadInputException(where + ": cannot read: " + e.getMessage());
+    }
+    JsonNode tree;
+    try {
+      tree = Json.mapper().readTree(bytes);
+    } catch (IOException e) {
+      throw new BadInputException(where + ": not valid JSON: " + firstLine(e));
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new BadInputException(where + ": expected a JSON object");
+    }
+    JsonNode version = tree.get("schemaVersion");
+    if (version == null || !version.isInt()) {
+      throw new BadInputException(where + ": no schemaVersion");
+    }
+    if (version.intValue() != expected) {
+      String hint = version.intValue() > expected ? " (written by a newer Skillwright)" : "";
+      throw new BadInputException(where + ": expected schemaVersion " + expected + ", found "
+          + version.intValue() + hint);
+    }
+    return tree;
+  }
+
+  /** The path relative to the data directory when it is inside it, else as given. */
+  String display(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    return abs.startsWith(root) ? root.relativize(abs).toString() : file.toString();
+  }
+
+  static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** Writes one session's files. Thread-safe. */
+  public static final class SessionLog {
+    private final Path dir;
+
+    SessionLog(Path dir) {
+      this.dir = dir;
+    }
+
+    public Path dir() {
+      return dir;
+    }
+
+    public void write(SessionRecord record) {
+      AtomicFiles.write(dir.resolve(SESSION_FILE), toJson(record));
+    }
+
+    /** Appends one event to {@code events.jsonl}: {@code {"type":…, …fields}}. */
+    public void event(String type, Map<String, ?> fields) {
+      Map<String, Object> line = new java.util.LinkedHashMap<>();
+      line.put("type", type);
+      line.putAll(fields);
+      try {
+        AtomicFiles.appendLine(dir.resolve(EVENTS_FILE), Json.compact().writeValueAsString(line));
+      } catch (JsonProcessingException e) {
+        throw new SkillwrightException("cannot encode event " + type, e);
+      }
+    }
+
+    public EpisodeFiles episode(String episodeId) {
+      return new EpisodeFiles(dir.resolve("episodes").resolve(episodeId));
+    }
+  }
+
+  /** Writes one episode's files: step snapshots and screenshots, then the trajectory. */
+  public static final class EpisodeFiles {
+    private final Path dir;
+
+    EpisodeFiles(Path dir) {
+      this.dir = dir;
+    }
+
+    public Path dir() {
+      return dir;
+    }
+
+    /**
+     * Writes an observation's snapshot and screenshot under {@code stem} ({@code step-003} or
+     * {@code final}) and returns their file names, snapshot first.
+     */
+    public String[] writeObservation(String stem, Observation obs) {
+      String aria = stem + ".aria.yaml";
+      String shot = stem + ".jpg";
+      AtomicFiles.write(dir.resolve(aria), obs.ariaSnapshot());
+      if (obs.screenshot().length > 0) {
+        AtomicFiles.write(dir.resolve(shot), obs.screenshot());
+      } else {
+        shot = null;
+      }
+      return new String[] {aria, shot};
+    }
+
+    public Path writeTrajectory(Trajectory t) {
+      Path f = dir.resolve(TRAJECTORY_FILE);
+      AtomicFiles.write(f, toJson(t));
+      return f;
+    }
+  }
+
+  static byte[] toJson(Object value) {
+    try {
+      return Json.mapper().writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new SkillwrightException("cannot encode " + value.getClass().getSimpleName(), e);
+    }
+  }
+}
