@@ -114,6 +114,10 @@ public final class Tab implements AutoCloseable {
       if (target != null) {
         if (target.ref() != null) {
           el = page.locator("aria-ref=" + target.ref());
+          if (el.count() == 0) {
+            return result(action, "no element " + target.ref() + " (" + target.describe()
+                + ") on the page now; observe again", null, start);
+          }
           matchedBy = "ref";
           List<LocatorCandidate> found =
               DurableLocators.record(page, el, target.role(), target.name());

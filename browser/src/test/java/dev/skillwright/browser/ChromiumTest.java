@@ -1,0 +1,78 @@
+package dev.skillwright.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.skillwright.trajectories.BadInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChromiumTest {
+  @TempDir
+  Path dir;
+
+  Path executable(String relative) throws Exception {
+    Path p = dir.resolve(relative);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, "#!/bin/sh\n");
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return p;
+  }
+
+  @Test
+  void an_explicit_path_wins_over_the_environment_and_the_path() throws Exception {
+    Path explicit = executable("a/my-chrome");
+    Path fromEnv = executable("b/chrome-env");
+    executable("c/chromium");
+    Chromium.Environment env = Chromium.Environment.of(Map.of(
+        "SKILLWRIGHT_CHROMIUM", fromEnv.toString(), "PATH", dir.resolve("c").toString()));
+
+    assertThat(Chromium.resolve(explicit, env).executable()).isEqualTo(explicit);
+    assertThat(Chromium.resolve(null, env).executable()).isEqualTo(fromEnv);
+    assertThat(Chromium.resolve(null, env).source()).isEqualTo("SKILLWRIGHT_CHROMIUM");
+  }
+
+  @Test
+  void the_path_is_searched_in_order_then_playwright_is_the_fallback() throws Exception {
+    executable("one/google-chrome");
+    Path chromium = executable("two/chromium");
+    String path = dir.resolve("empty") + ":" + dir.resolve("one") + ":" + dir.resolve("two");
+
+    Chromium.Resolution r = Chromium.resolve(null, Chromium.Environment.of(Map.of("PATH", path)));
+    assertThat(r.executable()).isEqualTo(dir.resolve("one/google-chrome"));
+    assertThat(r.source()).isEqualTo("PATH");
+
+    Chromium.Resolution none = Chromium.resolve(null,
+        Chromium.Environment.of(Map.of("PATH", dir.resolve("empty").toString())));
+    assertThat(none.executable()).isNull();
+    assertThat(none.describe()).isEqualTo("Playwright's own Chromium");
+    assertThat(chromium).exists();
+  }
+
+  @Test
+  void an_explicit_path_that_is_not_executable_is_bad_input() {
+    assertThatThrownBy(() -> Chromium.resolve(dir.resolve("nope"), Chromium.Environment.of(Map.of())))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("--chromium")
+        .hasMessageContaining("no executable file there");
+  }
+
+  @Test
+  void scopes_compare_whole_origins_and_allow_only_http() {
+    Scope s = Scope.ofUrl("http://127.0.0.1:8080/start");
+
+    assertThat(s.allows("http://127.0.0.1:8080/other?x=1")).isTrue();
+    assertThat(s.allows("about:blank")).isTrue();
+    assertThat(s.allows("http://127.0.0.1:8081/")).isFalse();
+    assertThat(s.allows("https://127.0.0.1:8080/")).isFalse();
+    assertThat(s.allows("data:text/html,hi")).isFalse();
+    assertThat(s.allows("javascript:alert(1)")).isFalse();
+    assertThat(s.allows("file:///etc/passwd")).isFalse();
+    assertThat(Scope.ofUrl("http://Example.com/").allows("http://example.com:80/x")).isTrue();
+    assertThatThrownBy(() -> Scope.ofUrl("ftp://x/")).isInstanceOf(BadInputException.class);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.skillwright.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.LocatorCandidate;
+import dev.skillwright.trajectories.LocatorCandidate.Strategy;
+import dev.skillwright.trajectories.Observation;
+import dev.skillwright.trajectories.Target;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TabTest {
+  BrowserSession browser;
+  TestServer site;
+
+  @BeforeAll
+  void start() {
+    browser = BrowserSession.launch(BrowserConfig.defaults());
+    site = new TestServer().page("/form", """
+        <h1>Sign up</h1>
+        <nav><a href="/form">Home</a></nav>
+        <ul><li><a href="/form">Home</a></li></ul>
+        <form action="/done">
+          <label>Email <input name="email" placeholder="you@example.com"></label>
+          <select name="plan" aria-label="Plan"><option>Free</option><option>Pro</option></select>
+          <label><input type="checkbox" name="news"> Send news</label>
+          <button type="submit" data-testid="go">Sign up now</button>
+        </form>
+        """).page("/done", "<h1>Welcome</h1>");
+  }
+
+  @AfterAll
+  void stop() {
+    browser.close();
+    site.close();
+  }
+
+  Target find(Observation o, String role, String name) {
+    return o.snapshot().nodes().stream().filter(n -> n.is(role) && n.name().equals(name))
+        .findFirst().map(n -> Target.of(n.ref(), n.role(), n.name())).orElseThrow();
+  }
+
+  @Test
+  void an_observation_has_the_ai_snapshot_with_refs_and_a_jpeg_screenshot() {
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/form"));
+      Observation o = tab.observe();
+
+      assertThat(o.url()).isEqualTo(site.url("/form"));
+      assertThat(o.title()).isEqualTo("/form");
+      assertThat(o.ariaSnapshot()).contains("heading \"Sign up\" [level=1] [ref=");
+      assertThat(o.screenshot()).startsWith((byte) 0xFF, (byte) 0xD8);
+    }
+  }
+
+  @Test
+  void executed_actions_record_durable_locators_in_order() {
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/form"));
+      Observation o = tab.observe();
+
+      ActionResult fill = tab.execute(new Action.Fill(find(o, "textbox", "Email"), "ada@example.com"));
+      ActionResult click = tab.execute(new Action.Click(find(o, "button", "Sign up now")));
+
+      assertThat(fill.ok()).isTrue();
+      assertThat(fill.matchedBy()).isEqualTo("ref");
+      assertThat(fill.action().target().locators()).containsExactly(
+          LocatorCandidate.role("textbox", "Email"),
+          LocatorCandidate.of(Strategy.LABEL, "Email"),
+          LocatorCandidate.of(Strategy.PLACEHOLDER, "you@example.com"),
+          LocatorCandidate.of(Strategy.CSS, "html > body > form > label:nth-of-type(1) > input"));
+      assertThat(click.action().target().locators()).startsWith(
+          LocatorCandidate.role("button", "Sign up now"),
+          LocatorCandidate.of(Strategy.TEXT, "Sign up now"),
+          LocatorCandidate.of(Strategy.TEST_ID, "go"));
+      assertThat(tab.url()).startsWith(site.url("/done?email=ada%40example.com"));
+    }
+  }
+
+  @Test
+  void a_shared_name_keeps_its_role_locator_when_the_element_is_the_first_match() {
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/form"));
+      Observation o = tab.observe();
+
+      ActionResult r = tab.execute(new Action.Hover(find(o, "link", "Home")));
+      assertThat(r.action().target().locators()).contains(LocatorCandidate.role("link", "Home"));
+    }
+  }
+
+  @Test
+  void targets_without_a_ref_are_found_by_their_locators_and_misses_are_reported() {
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/form"));
+      Target byLabel = new Target(null, "combobox", "Plan",
+          java.util.List.of(LocatorCandidate.role("combobox", "Nope"),
+              LocatorCandidate.of(Strategy.LABEL, "Plan")));
+      ActionResult select = tab.execute(new Action.Select(byLabel, "Pro"));
+      ActionResult missing = tab.execute(new Action.Click(new Target(null, "button", "Gone",
+          java.util.List.of(LocatorCandidate.role("button", "Gone")))));
+
+      assertThat(select.ok()).isTrue();
+      assertThat(select.matchedBy()).isEqualTo("label");
+      assertThat(tab.observe().ariaSnapshot()).contains("option \"Pro\" [selected]");
+      assertThat(missing.ok()).isFalse();
+      assertThat(missing.error()).isEqualTo("no locator matches button \"Gone\"");
+    }
+  }
+
+  @Test
+  void a_failing_action_is_reported_in_one_line_not_thrown() {
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/form"));
+      ActionResult r = tab.execute(new Action.Fill(Target.of("e999", "textbox", "Ghost"), "x"));
+
+      assertThat(r.ok()).isFalse();
+      assertThat(r.error()).isEqualTo("no element e999 (textbox \"Ghost\") on the page now; observe again");
+    }
+  }
+}
