@@ -62,12 +62,9 @@ final class ScopeGuard {
     if (status >= 300 && status < 400 && location != null) {
       String next = URI.create(url).resolve(location.strip()).toString();
       if (!scope.allows(next)) {
+        // aborting, like every other block, leaves the page where it was
         record("redirect", next);
-        route.fulfill(new Route.FulfillOptions()
-            .setStatus(403)
-            .setContentType("text/html; charset=utf-8")
-            .setBody("<!doctype html><title>Blocked</title><h1>Blocked</h1>"
-                + "<p>A redirect left the allowed scope.</p>"));
+        route.abort("blockedbyclient");
         return;
       }
     }

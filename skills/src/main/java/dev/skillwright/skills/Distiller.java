@@ -3,6 +3,8 @@ package dev.skillwright.skills;
 import static dev.skillwright.trajectories.AriaSnapshot.fold;
 
 import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.Condition;
+import dev.skillwright.trajectories.SuccessSignal;
 import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.Step;
 import dev.skillwright.trajectories.Target;
@@ -56,15 +58,15 @@ public final class Distiller {
     }
     String description = lift.apply(task.instruction()).replaceAll("[.?!]+$", "");
     String name = slug(description);
-    List<Skill.Parameter> parameters = new ArrayList<>();
-    task.params().forEach((k, v) -> {
-      if (description.contains("{" + k + "}")) {
-        parameters.add(new Skill.Parameter(k, typeOf(v), List.of(v)));
-      }
-    });
+    // parameters in the order the description names them, whatever the task's map order
+    List<Skill.Parameter> parameters = task.params().entrySet().stream()
+        .filter(e -> description.contains("{" + e.getKey() + "}"))
+        .sorted(Comparator.comparingInt(e -> description.indexOf("{" + e.getKey() + "}")))
+        .map(e -> new Skill.Parameter(e.getKey(), typeOf(e.getValue()), List.of(e.getValue())))
+        .toList();
     return Optional.of(new Skill(Skill.SCHEMA_VERSION, task.site() + ":" + name, name,
         task.site(), description, parameters, steps, urlPattern(task.startUrl()),
-        task.success().map(lift), List.of(task.instruction()),
+        liftSignal(task.success(), lift, params), List.of(task.instruction()),
         List.of(new Skill.Provenance(t.sessionId(), t.episodeId(), t.startedAt()))));
   }
 
@@ -81,6 +83,40 @@ public final class Distiller {
       out = replaceIgnoreCase(out, p.getValue(), "{" + p.getKey() + "}");
     }
     return out;
+  }
+
+  /** Lifts values out of a signal; URL globs take values as whole segments (see liftUrl). */
+  private static SuccessSignal liftSignal(SuccessSignal signal, UnaryOperator<String> lift,
+      List<Map.Entry<String, String>> params) {
+    return new SuccessSignal(signal.all().stream()
+        .map(c -> c instanceof Condition.UrlMatches u
+            ? new Condition.UrlMatches(liftUrl(u.glob(), params)) : c.map(lift))
+        .toList());
+  }
+
+  /**
+   * In a URL a value shows as a whole path or query segment, either as a slug ("Blue Ceramic
+   * Mug" as {@code blue-ceramic-mug}) or URL-encoded; only whole segments are lifted, so a query
+   * "mug" is not found inside {@code blue-ceramic-mug}.
+   */
+  static String liftUrl(String glob, List<Map.Entry<String, String>> params) {
+    String out = glob;
+    for (Map.Entry<String, String> p : params) {
+      for (String form : List.of(urlSlug(p.getValue()),
+          java.net.URLEncoder.encode(p.getValue(), java.nio.charset.StandardCharsets.UTF_8))) {
+        if (form.isEmpty()) {
+          continue;
+        }
+        out = out.replaceAll("(?i)(?<=[/=*]|^)" + java.util.regex.Pattern.quote(form)
+            + "(?=[/?&*#]|$)", java.util.regex.Matcher.quoteReplacement("{" + p.getKey() + "}"));
+      }
+    }
+    return out;
+  }
+
+  static String urlSlug(String value) {
+    return value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("(^-|-$)", "");
   }
 
   private static String replaceIgnoreCase(String text, String value, String with) {

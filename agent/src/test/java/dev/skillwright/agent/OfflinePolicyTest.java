@@ -1,0 +1,137 @@
+package dev.skillwright.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillwright.browser.BrowserConfig;
+import dev.skillwright.browser.BrowserSession;
+import dev.skillwright.browser.Scope;
+import dev.skillwright.browser.Tab;
+import dev.skillwright.envs.Site;
+import dev.skillwright.envs.Sites;
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.SessionRecord;
+import dev.skillwright.trajectories.Store;
+import dev.skillwright.trajectories.SuccessSignal;
+import dev.skillwright.trajectories.Task;
+import dev.skillwright.trajectories.Trajectory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The offline policy on the real shop in real Chromium, checked against the ground truth. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OfflinePolicyTest {
+  Site shop;
+  BrowserSession browser;
+  @TempDir
+  static Path data;
+  Store.SessionLog log;
+  final AtomicInteger episodes = new AtomicInteger();
+
+  @BeforeAll
+  void start() {
+    shop = Sites.start("shop");
+    browser = BrowserSession.launch(BrowserConfig.defaults());
+    log = Store.at(data).startSession(new SessionRecord(SessionRecord.SCHEMA_VERSION, "s1",
+        "shop", shop.baseUrl(), Instant.EPOCH, null, SessionRecord.Status.RUNNING, Map.of(), null));
+  }
+
+  @AfterAll
+  void stop() {
+    browser.close();
+    shop.close();
+  }
+
+  record Run(Trajectory trajectory, Map<String, Object> truth) {}
+
+  /** A task with no parameters and no signal: the policy has only the instruction. */
+  Run run(String instruction) {
+    Task task = new Task("t", "shop", instruction, shop.baseUrl(), SuccessSignal.none(), Map.of());
+    String id = "e" + episodes.incrementAndGet();
+    try (Tab tab = browser.newTab(Scope.ofUrl(shop.baseUrl()))) {
+      EpisodeRunner.Result r = new EpisodeRunner(20, Clock.systemUTC())
+          .run("s1", id, task, Policy.offline(), tab, log.episode(id));
+      return new Run(r.trajectory(), shop.groundTruth(tab.cookie("sw_session").orElse(null)));
+    }
+  }
+
+  @Test
+  void it_adds_an_item_it_must_first_find_by_search() {
+    Run r = run("Add \"Wooden Bird Feeder\" to the cart, then open \"Cart\".");
+
+    assertThat(r.trajectory().status()).isEqualTo(Trajectory.Status.ANSWERED);
+    assertThat(r.truth().get("cart")).isEqualTo(Map.of("Wooden Bird Feeder", 1));
+    assertThat(r.trajectory().finalUrl()).endsWith("/cart");
+    assertThat(r.trajectory().steps()).extracting(s -> s.action().getClass().getSimpleName())
+        .containsExactly("Fill", "Press", "Click", "Click", "Click", "Answer");
+  }
+
+  @Test
+  void it_checks_out_filling_the_form_by_its_labels() {
+    Run r = run("Add \"Lined Notebook\" to the cart, then open \"Checkout\", "
+        + "fill \"Full name\" with \"Grace Hopper\", fill \"Email\" with \"grace@example.com\", "
+        + "fill \"Shipping address\" with \"7 Harbor Lane\", "
+        + "choose \"Express ($9.00)\" in \"Shipping method\", "
+        + "check \"I accept the terms and conditions\", then press \"Place order\".");
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> orders = (List<Map<String, Object>>) r.truth().get("orders");
+    assertThat(orders).singleElement().satisfies(o -> {
+      assertThat(o).containsEntry("name", "Grace Hopper").containsEntry("shipping", "express");
+      assertThat(o.get("items")).isEqualTo(Map.of("Lined Notebook", 1));
+    });
+  }
+
+  @Test
+  void it_applies_a_choice_that_needs_a_button() {
+    Run r = run("Go to the \"Garden\" page, then choose \"Price: high to low\" in \"Sort by\".");
+
+    assertThat(r.trajectory().finalUrl()).endsWith("/category/garden?sort=price-desc");
+  }
+
+  @Test
+  void it_answers_a_question_from_the_item_page() {
+    Run r = run("What is the price of \"Cast Iron Skillet\"?");
+
+    assertThat(r.trajectory().status()).isEqualTo(Trajectory.Status.ANSWERED);
+    assertThat(r.trajectory().answer()).isEqualTo("$39.00");
+  }
+
+  @Test
+  void it_gives_up_on_what_the_site_does_not_have() {
+    Run r = run("Add \"Golden Unicorn\" to the cart.");
+
+    assertThat(r.trajectory().status()).isEqualTo(Trajectory.Status.GAVE_UP);
+    assertThat(r.trajectory().answer()).contains("Golden Unicorn");
+    assertThat((Map<?, ?>) r.truth().get("cart")).isEmpty();
+  }
+
+  @Test
+  void it_gives_up_at_once_on_an_instruction_it_cannot_read() {
+    Run r = run("Dance with the \"Hand Trowel\".");
+
+    assertThat(r.trajectory().steps()).hasSize(1);
+    assertThat(r.trajectory().steps().get(0).action()).isInstanceOf(Action.GiveUp.class);
+    assertThat(r.trajectory().answer()).contains("Dance with the \"Hand Trowel\"");
+  }
+
+  @Test
+  void every_step_leaves_its_snapshot_and_screenshot_beside_the_trajectory() {
+    Run r = run("Go to the \"Books\" page.");
+
+    Path dir = log.episode(r.trajectory().episodeId()).dir();
+    assertThat(r.trajectory().steps()).allSatisfy(s -> {
+      assertThat(dir.resolve(s.snapshotFile())).exists();
+      assertThat(dir.resolve(s.screenshotFile())).exists();
+    });
+    assertThat(dir.resolve(r.trajectory().finalSnapshotFile())).content().contains("Books");
+  }
+}
