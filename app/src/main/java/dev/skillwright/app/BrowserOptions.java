@@ -1,6 +1,7 @@
 package dev.skillwright.app;
 
 import dev.skillwright.browser.BrowserConfig;
+import dev.skillwright.browser.Chromium;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -14,7 +15,13 @@ final class BrowserOptions {
   @Option(names = "--headed", description = "Show the browser window, for debugging.")
   boolean headed;
 
+  /**
+   * The browser settings, checked before anything is written: a bad {@code --chromium} path is
+   * bad input, not a failed session.
+   */
   BrowserConfig config() {
-    return BrowserConfig.builder().executable(chromium).headless(!headed).build();
+    BrowserConfig config = BrowserConfig.builder().executable(chromium).headless(!headed).build();
+    Chromium.resolve(config.executable(), config.environment());
+    return config;
   }
 }

@@ -1,5 +1,6 @@
 package dev.skillwright.app;
 
+import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.trajectories.BadInputException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -50,6 +51,7 @@ final class CrawlCommand implements Callable<Integer> {
     positive("--concurrency", concurrency, 32);
     positive("--pages", pages, 500);
     PrintStream out = System.out;
+    BrowserConfig browserConfig = browser.config();
     SiteOptions options = new SiteOptions();
     options.choice = site;
     try (SiteOptions.Target target = options.open()) {
@@ -58,7 +60,7 @@ final class CrawlCommand implements Callable<Integer> {
       }
       CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(),
           target.scope(), budget, seed, maxSteps, concurrency, pages, main.dataDir(),
-          browser.config());
+          browserConfig);
       DiscoverySession.Summary s =
           new DiscoverySession(settings, out, System.err, Clock.systemUTC()).run();
       out.println();

@@ -1,5 +1,6 @@
 package dev.skillwright.app;
 
+import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.trajectories.Condition;
 import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.SuccessSignal;
@@ -59,13 +60,14 @@ final class RunCommand implements Callable<Integer> {
       expect.add(new Condition.TextPresent(expectText));
     }
     PrintStream out = System.out;
+    BrowserConfig browserConfig = browser.config();
     SiteOptions options = new SiteOptions();
     options.choice = site;
     try (SiteOptions.Target target = options.open()) {
       Task t = new Task("t001", target.site(), task, target.startUrl(),
           new SuccessSignal(expect), Map.of());
       CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(),
-          target.scope(), 1, 0, maxSteps, 1, 0, main.dataDir(), browser.config());
+          target.scope(), 1, 0, maxSteps, 1, 0, main.dataDir(), browserConfig);
       DiscoverySession.Summary s =
           new DiscoverySession(settings, out, System.err, Clock.systemUTC()).run(List.of(t));
       Store store = Store.at(main.dataDir());

@@ -1,0 +1,102 @@
+package dev.skillwright.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillwright.skills.SkillIndex;
+import dev.skillwright.skills.Skill;
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.SessionRecord;
+import dev.skillwright.trajectories.Store;
+import dev.skillwright.trajectories.SuccessSignal;
+import dev.skillwright.trajectories.Target;
+import dev.skillwright.trajectories.Task;
+import dev.skillwright.trajectories.Trajectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets one clear line and exit code 2, and leaves what was written untouched. */
+class BadInputTest {
+  @TempDir
+  Path data;
+  Path good;
+  Path corrupt;
+
+  @BeforeEach
+  void existingData() throws Exception {
+    Store store = Store.at(data);
+    Store.SessionLog log = store.startSession(new SessionRecord(SessionRecord.SCHEMA_VERSION,
+        "20260101-000000-abcd", "shop", "x", Instant.EPOCH, Instant.EPOCH,
+        SessionRecord.Status.COMPLETED, Map.of(), null));
+    Task task = new Task("t1", "shop", "Go to the \"Books\" page.", "http://127.0.0.1:1/",
+        SuccessSignal.none(), Map.of("page", "Books"));
+    Trajectory t = new Trajectory(1, "20260101-000000-abcd", "abcd-001", task, Instant.EPOCH, 1,
+        List.of(), Trajectory.Status.GAVE_UP, "no", null, null, null, null, List.of(), null);
+    good = log.episode("abcd-001").writeTrajectory(t);
+    corrupt = log.episode("abcd-002").writeTrajectory(t);
+    Files.writeString(corrupt, "{\"schemaVersion\": 1, \"task\": {");
+    try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
+      index.add(new Skill(1, "shop:open-page", "open-page", "shop", "Open {page}", List.of(),
+          List.of(new Action.Click(Target.of(null, "link", "{page}"))), "*/", null, List.of(),
+          List.of()));
+    }
+  }
+
+  Map<String, String> digest() throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(data)) {
+      for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.endsWith("write.lock"))
+          .toList()) {
+        out.put(data.relativize(f).toString(), HexFormat.of().formatHex(
+            MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
+      }
+    }
+    return out;
+  }
+
+  void assertOneLine(Cli cli, String expected) {
+    assertThat(cli.exit()).isEqualTo(2);
+    assertThat(cli.err().lines()).singleElement().asString().startsWith("skillwright: ")
+        .contains(expected);
+    assertThat(cli.err()).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void bad_input_of_every_kind_fails_cleanly_and_loses_nothing() throws Exception {
+    Map<String, String> before = digest();
+    String dir = data.toString();
+
+    assertOneLine(Cli.run("crawl", "--env", "bank", "--data-dir", dir),
+        "unknown env 'bank': the bundled sites are shop");
+    assertOneLine(Cli.run("crawl", "--url", "http://127.0.0.1:1/", "--data-dir", dir),
+        "cannot reach http://127.0.0.1:1/: connection refused");
+    assertOneLine(Cli.run("crawl", "--url", "ftp://example.com/", "--data-dir", dir),
+        "not an http or https URL: ftp://example.com/");
+    assertOneLine(Cli.run("show", corrupt.toString(), "--data-dir", dir),
+        "sessions/20260101-000000-abcd/episodes/abcd-002/trajectory.json: not valid JSON");
+    assertOneLine(Cli.run("show", "abcd-002", "--data-dir", dir), "abcd-002/trajectory.json");
+    assertOneLine(Cli.run("crawl", "--env", "shop", "--budget", "-1", "--data-dir", dir),
+        "--budget must be between 1 and 10000: -1");
+    assertOneLine(Cli.run("crawl", "--env", "shop", "--budget", "many", "--data-dir", dir),
+        "'many' is not an int");
+    assertOneLine(Cli.run("crawl", "--data-dir", dir), "--env=NAME");
+    assertOneLine(Cli.run("show", "no-such-episode", "--data-dir", dir),
+        "no episode 'no-such-episode'");
+    assertOneLine(Cli.run("skills", "show", "nope", "--data-dir", dir), "no skill 'nope'");
+    assertOneLine(Cli.run("crawl", "--env", "shop", "--chromium", "/no/chrome", "--data-dir", dir),
+        "--chromium /no/chrome: no executable file there");
+
+    assertThat(digest()).isEqualTo(before);
+    assertThat(Cli.run("show", good.toString(), "--data-dir", dir).exit()).isZero();
+    assertThat(Cli.run("skills", "list", "--data-dir", dir).out()).contains("shop:open-page");
+  }
+}
