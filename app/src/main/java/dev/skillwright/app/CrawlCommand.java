@@ -5,7 +5,6 @@ import dev.skillwright.trajectories.BadInputException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,8 +18,8 @@ final class CrawlCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  SiteOptions.Choice site;
+  @Mixin
+  SiteOptions site;
 
   @Mixin
   BrowserOptions browser;
@@ -52,9 +51,7 @@ final class CrawlCommand implements Callable<Integer> {
     positive("--pages", pages, 500);
     PrintStream out = System.out;
     BrowserConfig browserConfig = browser.config();
-    SiteOptions options = new SiteOptions();
-    options.choice = site;
-    try (SiteOptions.Target target = options.open()) {
+    try (SiteOptions.Target target = site.open()) {
       if (target.env() != null) {
         out.println("Started the bundled '" + target.site() + "' site at " + target.startUrl());
       }

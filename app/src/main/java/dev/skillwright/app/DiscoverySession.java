@@ -30,6 +30,7 @@ import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAdder;
 
 /**
  * One discovery session: crawl the site for context, propose tasks, run each in a fresh browser
@@ -43,7 +44,9 @@ final class DiscoverySession {
   private final PrintStream err;
   private final Clock clock;
 
+  private final AtomicInteger proposed = new AtomicInteger();
   private final AtomicInteger done = new AtomicInteger();
+  private final DoubleAdder episodeSeconds = new DoubleAdder();
   private final AtomicInteger succeeded = new AtomicInteger();
   private final AtomicInteger errored = new AtomicInteger();
   private final AtomicInteger skillsAdded = new AtomicInteger();
@@ -97,21 +100,22 @@ final class DiscoverySession {
       out.printf("%d task%s; running with %d worker%s.%n", tasks.size(),
           tasks.size() == 1 ? "" : "s",
           settings.concurrency(), settings.concurrency() == 1 ? "" : "s");
-      record = record.with(SessionRecord.Status.RUNNING, null, counters(tasks.size()));
+      proposed.set(tasks.size());
+      record = record.with(SessionRecord.Status.RUNNING, null, counters());
       log.write(record);
 
       runEpisodes(tasks, sessionId, log, index, record);
 
       double seconds = (System.nanoTime() - t0) / 1e9;
-      Counters c = counters(tasks.size());
+      Counters c = counters();
       log.write(record.with(SessionRecord.Status.COMPLETED, clock.instant(), c));
       log.event("session_finished", Map.of("succeeded", c.succeeded(), "episodes", c.done(),
           "skillsAdded", c.skillsAdded()));
       return new Summary(sessionId, log.dir(), tasks.size(), done.get(), succeeded.get(),
           errored.get(), skillsAdded.get(), skillsMerged.get(), index.size(),
-          episodeSeconds / Math.max(1, done.get()), seconds);
+          episodeSeconds.sum() / Math.max(1, done.get()), seconds);
     } catch (RuntimeException e) {
-      log.write(record.with(SessionRecord.Status.FAILED, clock.instant(), counters(-1)));
+      log.write(record.with(SessionRecord.Status.FAILED, clock.instant(), counters()));
       log.event("session_failed", Map.of("error", String.valueOf(e.getMessage())));
       throw e;
     }
@@ -134,14 +138,8 @@ final class DiscoverySession {
     }
   }
 
-  private volatile double episodeSeconds;
-
-  private synchronized void addEpisodeSeconds(double s) {
-    episodeSeconds += s;
-  }
-
-  private Counters counters(int proposed) {
-    return new Counters(Math.max(proposed, 0), proposed, done.get(), succeeded.get(),
+  private Counters counters() {
+    return new Counters(proposed.get(), proposed.get(), done.get(), succeeded.get(),
         errored.get(), skillsAdded.get());
   }
 
@@ -198,7 +196,7 @@ final class DiscoverySession {
     }
     Trajectory t = r.trajectory().withVerdict(evaluator.judge(r.trajectory(), r.last()));
     files.writeTrajectory(t);
-    addEpisodeSeconds(t.durationMillis() / 1000.0);
+    episodeSeconds.add(t.durationMillis() / 1000.0);
     String skillNote = "";
     if (t.status() == Trajectory.Status.ERROR) {
       errored.incrementAndGet();
@@ -215,7 +213,7 @@ final class DiscoverySession {
       }
     }
     int n = done.incrementAndGet();
-    log.write(record.with(SessionRecord.Status.RUNNING, null, counters(total)));
+    log.write(record.with(SessionRecord.Status.RUNNING, null, counters()));
     log.event("episode_finished", Map.of("episode", episodeId, "success", t.succeeded(),
         "steps", t.steps().size(), "done", n, "total", total,
         "reason", t.verdict().reason()));

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,8 +26,8 @@ final class RunCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  SiteOptions.Choice site;
+  @Mixin
+  SiteOptions site;
 
   @Mixin
   BrowserOptions browser;
@@ -61,9 +60,7 @@ final class RunCommand implements Callable<Integer> {
     }
     PrintStream out = System.out;
     BrowserConfig browserConfig = browser.config();
-    SiteOptions options = new SiteOptions();
-    options.choice = site;
-    try (SiteOptions.Target target = options.open()) {
+    try (SiteOptions.Target target = site.open()) {
       Task t = new Task("t001", target.site(), task, target.startUrl(),
           new SuccessSignal(expect), Map.of());
       CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(),

@@ -15,7 +15,10 @@ import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** Which site to work on: a bundled env, started in-process, or a URL the user serves. */
+/**
+ * Which site to work on: a bundled env, started in-process, or a URL the user serves. A picocli
+ * mixin of the commands that drive a browser.
+ */
 final class SiteOptions {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Choice choice;

@@ -37,26 +37,23 @@ final class SkillAnalyzers {
   private SkillAnalyzers() {}
 
   static Analyzer index() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer source = new StandardTokenizer();
-        TokenStream s = new LowerCaseFilter(source);
-        s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        return new TokenStreamComponents(source, new PorterStemFilter(s));
-      }
-    };
+    return analyzer(null);
   }
 
   static Analyzer query() {
-    SynonymMap map = synonyms();
+    return analyzer(synonyms());
+  }
+
+  private static Analyzer analyzer(SynonymMap synonyms) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
         TokenStream s = new LowerCaseFilter(source);
         s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        s = new SynonymGraphFilter(s, map, true);
+        if (synonyms != null) {
+          s = new SynonymGraphFilter(s, synonyms, true);
+        }
         return new TokenStreamComponents(source, new PorterStemFilter(s));
       }
     };

@@ -202,7 +202,7 @@ public final class Store {
       return dir;
     }
 
-    public void write(SessionRecord record) {
+    public synchronized void write(SessionRecord record) {
       AtomicFiles.write(dir.resolve(SESSION_FILE), toJson(record));
     }
 
