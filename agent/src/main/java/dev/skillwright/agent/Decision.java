@@ -4,10 +4,23 @@ import static java.util.Objects.requireNonNull;
 
 import dev.skillwright.trajectories.Action;
 
-/** A policy's next step: why, and what. */
-public record Decision(String thought, Action action) {
+/**
+ * A policy's next step: why, and what. A decision with an {@code error} is a step that failed
+ * before reaching the browser (the model's output could not be used); the runner records it as a
+ * failed step and does not execute its action.
+ */
+public record Decision(String thought, Action action, String error) {
   public Decision {
     requireNonNull(action, "action");
     thought = thought == null ? "" : thought;
+  }
+
+  public Decision(String thought, Action action) {
+    this(thought, action, null);
+  }
+
+  /** A step error: nothing is done, the failure is recorded. */
+  public static Decision invalid(String thought, String error) {
+    return new Decision(thought, new Action.Wait(0), requireNonNull(error, "error"));
   }
 }

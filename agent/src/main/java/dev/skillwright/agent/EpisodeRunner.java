@@ -12,7 +12,10 @@ import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
 import java.time.Clock;
 import java.time.Instant;
+import dev.skillwright.trajectories.Secrets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -22,18 +25,38 @@ import java.util.List;
  * state between episodes.
  */
 public final class EpisodeRunner {
+  /** How many of the last observations a result keeps for the evaluator. */
+  public static final int RECENT = 3;
+
   private final int maxSteps;
   private final Clock clock;
+  private final Secrets secrets;
 
-  /** The finished record and the final observation an evaluator judges. */
-  public record Result(Trajectory trajectory, Observation last) {}
+  /**
+   * The finished record and the last observations (oldest first, the final page last) that an
+   * evaluator judges.
+   */
+  public record Result(Trajectory trajectory, List<Observation> recent) {
+    public Observation last() {
+      return recent.isEmpty() ? null : recent.get(recent.size() - 1);
+    }
+  }
 
   public EpisodeRunner(int maxSteps, Clock clock) {
+    this(maxSteps, clock, Secrets.none());
+  }
+
+  /**
+   * A runner whose records never hold a secret's value: observations, errors and answers are
+   * redacted before they are written or shown to a policy. Give the tab the same secrets.
+   */
+  public EpisodeRunner(int maxSteps, Clock clock, Secrets secrets) {
     if (maxSteps <= 0) {
       throw new IllegalArgumentException("maxSteps must be positive: " + maxSteps);
     }
     this.maxSteps = maxSteps;
     this.clock = clock;
+    this.secrets = secrets;
   }
 
   /**
@@ -50,6 +73,7 @@ public final class EpisodeRunner {
     Trajectory.Status status = Trajectory.Status.STEP_LIMIT;
     String answer = null;
     Observation last = null;
+    Deque<Observation> recent = new ArrayDeque<>();
     tab.step(-1);
     String startError = tab.navigate(task.startUrl());
     if (startError != null) {
@@ -59,31 +83,40 @@ public final class EpisodeRunner {
       try {
         for (int i = 0; i < maxSteps; i++) {
           tab.step(i);
-          Observation obs = tab.observe();
+          Observation obs = secrets.redact(tab.observe());
           last = obs;
+          remember(recent, obs);
           String[] names = files.writeObservation(String.format("step-%03d", i), obs);
           Decision d = policy.decide(task, obs, List.copyOf(steps));
-          Action action = d.action();
-          if (action.isFinal()) {
+          Action action = redact(d.action());
+          if (d.error() != null) {
             steps.add(new Step(i, obs.url(), obs.title(), names[0], names[1], d.thought(),
-                action, true, null, 0));
+                action, false, secrets.redact(d.error()), 0));
+            last = null;
+            continue;
+          }
+          if (action.isFinal()) {
+            steps.add(new Step(i, obs.url(), obs.title(), names[0], names[1],
+                secrets.redact(d.thought()), action, true, null, 0));
             status = action instanceof Action.Answer ? Trajectory.Status.ANSWERED
                 : Trajectory.Status.GAVE_UP;
-            answer = action instanceof Action.Answer a ? a.text()
-                : ((Action.GiveUp) action).reason();
+            answer = secrets.redact(action instanceof Action.Answer a ? a.text()
+                : ((Action.GiveUp) action).reason());
             break;
           }
           ActionResult r = tab.execute(action);
-          steps.add(new Step(i, obs.url(), obs.title(), names[0], names[1], d.thought(),
-              r.action(), r.ok(), r.error(), r.millis()));
+          steps.add(new Step(i, obs.url(), obs.title(), names[0], names[1],
+              secrets.redact(d.thought()), redact(r.action()), r.ok(), secrets.redact(r.error()),
+              r.millis()));
           last = null;
         }
         if (last == null) {
-          last = tab.observe();
+          last = secrets.redact(tab.observe());
+          remember(recent, last);
         }
       } catch (SkillwrightException | com.microsoft.playwright.PlaywrightException e) {
         status = Trajectory.Status.ERROR;
-        answer = "episode failed: " + firstLine(e.getMessage());
+        answer = secrets.redact("episode failed: " + firstLine(e.getMessage()));
       } catch (RuntimeException e) {
         // a bug in a policy must not end the session: record it on the episode
         status = Trajectory.Status.ERROR;
@@ -96,8 +129,29 @@ public final class EpisodeRunner {
     Trajectory t = new Trajectory(Trajectory.SCHEMA_VERSION, sessionId, episodeId, task, started,
         (System.nanoTime() - t0) / 1_000_000, steps, status, answer,
         last == null ? tab.url() : last.url(), last == null ? null : last.title(),
-        finalNames[0], finalNames[1], blocked, null);
-    return new Result(t, last);
+        finalNames[0], finalNames[1], blocked, null, null);
+    return new Result(t, List.copyOf(recent));
+  }
+
+  /** The action with any secret value in its free text replaced by the placeholder. */
+  private Action redact(Action a) {
+    if (a instanceof Action.Answer x) {
+      return new Action.Answer(secrets.redact(x.text()));
+    } else if (a instanceof Action.GiveUp x) {
+      return new Action.GiveUp(secrets.redact(x.reason()));
+    } else if (a instanceof Action.Fill x) {
+      return new Action.Fill(x.target(), secrets.redact(x.text()));
+    } else if (a instanceof Action.Select x) {
+      return new Action.Select(x.target(), secrets.redact(x.option()));
+    }
+    return a;
+  }
+
+  private static void remember(Deque<Observation> recent, Observation o) {
+    recent.addLast(o);
+    while (recent.size() > RECENT) {
+      recent.removeFirst();
+    }
   }
 
   private static String firstLine(String s) {

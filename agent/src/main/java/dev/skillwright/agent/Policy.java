@@ -25,4 +25,12 @@ public interface Policy {
   static Policy offline() {
     return new OfflinePolicy();
   }
+
+  /**
+   * A new LLM policy: the model sees the task, its last steps, the compact page snapshot and the
+   * screenshot, and replies with a thought and an action.
+   */
+  static Policy llm(dev.skillwright.llm.ChatModel model) {
+    return new LlmPolicy(model, LlmPolicy.Options.DEFAULT);
+  }
 }

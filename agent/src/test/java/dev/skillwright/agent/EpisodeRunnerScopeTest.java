@@ -116,7 +116,7 @@ class EpisodeRunnerScopeTest {
   void blocked_attempts_are_recorded_in_the_trajectory_and_nothing_leaves() {
     Store store = Store.at(data);
     Store.SessionLog log = store.startSession(new SessionRecord(SessionRecord.SCHEMA_VERSION,
-        "s", "site", "x", Instant.EPOCH, null, SessionRecord.Status.RUNNING, Map.of(), null));
+        "s", "site", "x", Instant.EPOCH, null, SessionRecord.Status.RUNNING, Map.of(), null, null));
     Task task = new Task("t", "site", "Try to leave.", url(site, "/"), SuccessSignal.none(),
         Map.of());
     Policy policy = new Scripted(List.of(new String[] {"link", "Redirect away"},

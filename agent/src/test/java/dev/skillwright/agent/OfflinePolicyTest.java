@@ -41,7 +41,7 @@ class OfflinePolicyTest {
     shop = Sites.start("shop");
     browser = BrowserSession.launch(BrowserConfig.defaults());
     log = Store.at(data).startSession(new SessionRecord(SessionRecord.SCHEMA_VERSION, "s1",
-        "shop", shop.baseUrl(), Instant.EPOCH, null, SessionRecord.Status.RUNNING, Map.of(), null));
+        "shop", shop.baseUrl(), Instant.EPOCH, null, SessionRecord.Status.RUNNING, Map.of(), null, null));
   }
 
   @AfterAll

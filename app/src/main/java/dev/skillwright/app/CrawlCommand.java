@@ -2,6 +2,10 @@ package dev.skillwright.app;
 
 import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.trajectories.BadInputException;
+import dev.skillwright.trajectories.Secrets;
+import dev.skillwright.trajectories.Store;
+import java.util.List;
+import java.util.Map;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -23,6 +27,9 @@ final class CrawlCommand implements Callable<Integer> {
 
   @Mixin
   BrowserOptions browser;
+
+  @Mixin
+  ModelOptions models;
 
   @Option(names = "--budget", defaultValue = "12", description = "Tasks to run (default: 12).")
   int budget;
@@ -51,6 +58,10 @@ final class CrawlCommand implements Callable<Integer> {
     positive("--pages", pages, 500);
     PrintStream out = System.out;
     BrowserConfig browserConfig = browser.config();
+    Map<String, String> env = System.getenv();
+    ModelBackend backend = models.backend(env);
+    Secrets secrets = models.secrets(env);
+    List<String> demos = models.demoTasks(Store.at(main.dataDir()));
     try (SiteOptions.Target target = site.open()) {
       if (target.env() != null) {
         out.println("Started the bundled '" + target.site() + "' site at " + target.startUrl());
@@ -59,7 +70,8 @@ final class CrawlCommand implements Callable<Integer> {
           target.scope(), budget, seed, maxSteps, concurrency, pages, main.dataDir(),
           browserConfig);
       DiscoverySession.Summary s =
-          new DiscoverySession(settings, out, System.err, Clock.systemUTC()).run();
+          new DiscoverySession(settings, backend, secrets, demos, out, System.err,
+              Clock.systemUTC()).run();
       out.println();
       out.printf("Session %s on %s%n", s.sessionId(), target.site());
       out.printf("  tasks proposed    %d%n", s.proposed());
@@ -71,6 +83,8 @@ final class CrawlCommand implements Callable<Integer> {
           s.skillsAdded(), s.skillsMerged(), s.indexSize());
       out.printf("  time              %.1f s in all, %.1f s per episode%n", s.seconds(),
           s.secondsPerEpisode());
+      out.printf("  model             %s%s%n", backend.describe(),
+          backend.offlineOnly() ? "" : ": " + s.usage().describe());
       out.printf("  data              %s%n", s.sessionDir());
       out.println("See the skills with: skillwright skills list");
     }

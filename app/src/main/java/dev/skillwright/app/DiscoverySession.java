@@ -1,10 +1,10 @@
 package dev.skillwright.app;
 
 import dev.skillwright.agent.EpisodeRunner;
-import dev.skillwright.agent.Policy;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Tab;
-import dev.skillwright.evaluator.Evaluator;
+import dev.skillwright.llm.ModelException;
+import dev.skillwright.proposer.Proposal;
 import dev.skillwright.proposer.Proposer;
 import dev.skillwright.proposer.SiteContext;
 import dev.skillwright.proposer.SiteCrawler;
@@ -12,6 +12,8 @@ import dev.skillwright.skills.Distiller;
 import dev.skillwright.skills.Skill;
 import dev.skillwright.skills.SkillIndex;
 import dev.skillwright.trajectories.BadInputException;
+import dev.skillwright.trajectories.ModelUsage;
+import dev.skillwright.trajectories.Secrets;
 import dev.skillwright.trajectories.SessionRecord;
 import dev.skillwright.trajectories.SessionRecord.Counters;
 import dev.skillwright.trajectories.SkillwrightException;
@@ -29,6 +31,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 
@@ -36,29 +39,38 @@ import java.util.concurrent.atomic.DoubleAdder;
  * One discovery session: crawl the site for context, propose tasks, run each in a fresh browser
  * context, judge it, distill the successes into skills and index them. Everything it produces
  * goes under {@code sessions/<id>/} and {@code skills/} of the data directory; progress goes to
- * {@code events.jsonl} and, one line per episode, to the console.
+ * {@code events.jsonl} and, one line per episode, to the console. A model fault never ends the
+ * session: the proposer falls back to the offline one, an episode is marked errored, a verdict
+ * failed.
  */
 final class DiscoverySession {
   private final CrawlSettings settings;
+  private final ModelBackend models;
+  private final Secrets secrets;
+  private final List<String> demos;
   private final PrintStream out;
   private final PrintStream err;
   private final Clock clock;
 
   private final AtomicInteger proposed = new AtomicInteger();
   private final AtomicInteger done = new AtomicInteger();
-  private final DoubleAdder episodeSeconds = new DoubleAdder();
   private final AtomicInteger succeeded = new AtomicInteger();
   private final AtomicInteger errored = new AtomicInteger();
   private final AtomicInteger skillsAdded = new AtomicInteger();
   private final AtomicInteger skillsMerged = new AtomicInteger();
+  private final DoubleAdder episodeSeconds = new DoubleAdder();
 
   /** What a finished session reports. */
   record Summary(String sessionId, Path sessionDir, int proposed, int run, int succeeded,
       int errored, int skillsAdded, int skillsMerged, int indexSize, double secondsPerEpisode,
-      double seconds) {}
+      double seconds, ModelUsage usage) {}
 
-  DiscoverySession(CrawlSettings settings, PrintStream out, PrintStream err, Clock clock) {
+  DiscoverySession(CrawlSettings settings, ModelBackend models, Secrets secrets,
+      List<String> demos, PrintStream out, PrintStream err, Clock clock) {
     this.settings = settings;
+    this.models = models;
+    this.secrets = secrets;
+    this.demos = List.copyOf(demos);
     this.out = out;
     this.err = err;
     this.clock = clock;
@@ -71,7 +83,7 @@ final class DiscoverySession {
 
   /**
    * Runs the given tasks, or, when {@code given} is null, crawls the site for context and runs
-   * the tasks the offline proposer makes of it.
+   * the tasks the proposer makes of it.
    */
   Summary run(List<Task> given) {
     long t0 = System.nanoTime();
@@ -82,65 +94,79 @@ final class DiscoverySession {
     config.put("seed", String.valueOf(settings.seed()));
     config.put("maxSteps", String.valueOf(settings.maxSteps()));
     config.put("concurrency", String.valueOf(settings.concurrency()));
-    config.put("model", "offline");
+    config.put("model", models.describe());
     config.put("startUrl", settings.startUrl());
     SessionRecord record = new SessionRecord(SessionRecord.SCHEMA_VERSION, sessionId,
         settings.site(), settings.scope().toString(), clock.instant(), null,
-        SessionRecord.Status.RUNNING, config, Counters.zero());
+        SessionRecord.Status.RUNNING, config, Counters.zero(), null);
     Store.SessionLog log = store.startSession(record);
     log.event("session_started", Map.of("session", sessionId, "site", settings.site()));
 
     try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
-      List<Task> tasks = given;
-      if (tasks == null) {
-        tasks = propose(store, index);
-      }
-      log.event("tasks_proposed", Map.of("count", tasks.size(),
-          "pages", settings.pages()));
-      out.printf("%d task%s; running with %d worker%s.%n", tasks.size(),
-          tasks.size() == 1 ? "" : "s",
-          settings.concurrency(), settings.concurrency() == 1 ? "" : "s");
+      List<Task> tasks = given != null ? given : propose(store, index);
       proposed.set(tasks.size());
-      record = record.with(SessionRecord.Status.RUNNING, null, counters());
-      log.write(record);
+      log.event("tasks_proposed", Map.of("count", tasks.size()));
+      out.printf("%d task%s; running with %d worker%s.%n", tasks.size(),
+          tasks.size() == 1 ? "" : "s", settings.concurrency(),
+          settings.concurrency() == 1 ? "" : "s");
+      log.write(record.with(SessionRecord.Status.RUNNING, null, counters(), usage()));
 
       runEpisodes(tasks, sessionId, log, index, record);
 
-      double seconds = (System.nanoTime() - t0) / 1e9;
       Counters c = counters();
-      log.write(record.with(SessionRecord.Status.COMPLETED, clock.instant(), c));
+      log.write(record.with(SessionRecord.Status.COMPLETED, clock.instant(), c, usage()));
       log.event("session_finished", Map.of("succeeded", c.succeeded(), "episodes", c.done(),
           "skillsAdded", c.skillsAdded()));
       return new Summary(sessionId, log.dir(), tasks.size(), done.get(), succeeded.get(),
           errored.get(), skillsAdded.get(), skillsMerged.get(), index.size(),
-          episodeSeconds.sum() / Math.max(1, done.get()), seconds);
+          episodeSeconds.sum() / Math.max(1, done.get()), (System.nanoTime() - t0) / 1e9,
+          usage());
     } catch (RuntimeException e) {
-      log.write(record.with(SessionRecord.Status.FAILED, clock.instant(), counters()));
+      log.write(record.with(SessionRecord.Status.FAILED, clock.instant(), counters(), usage()));
       log.event("session_failed", Map.of("error", String.valueOf(e.getMessage())));
       throw e;
     }
   }
 
-  private List<Task> propose(Store store, SkillIndex index) {
-    out.printf("Crawling %s for context (up to %d pages)...%n", settings.startUrl(),
-        settings.pages());
-    try (BrowserSession browser = BrowserSession.launch(settings.browser())) {
-      out.println("Chromium: " + browser.chromium().describe());
-      SiteContext ctx;
-      try (Tab tab = browser.newTab(settings.scope())) {
-        ctx = SiteCrawler.crawl(tab, settings.site(), settings.startUrl(), settings.pages());
-      }
-      if (ctx.pages().isEmpty()) {
-        throw new BadInputException("could not load any page of " + settings.startUrl());
-      }
-      ctx = ctx.withKnown(knownInstructions(store, index), List.of());
-      return Proposer.offline(settings.seed()).propose(ctx, settings.budget());
-    }
+  private ModelUsage usage() {
+    return models.sessionUsage();
   }
 
   private Counters counters() {
     return new Counters(proposed.get(), proposed.get(), done.get(), succeeded.get(),
         errored.get(), skillsAdded.get());
+  }
+
+  private List<Task> propose(Store store, SkillIndex index) {
+    out.printf("Crawling %s for context (up to %d pages)...%n", settings.startUrl(),
+        settings.pages());
+    SiteContext ctx;
+    try (BrowserSession browser = BrowserSession.launch(settings.browser())) {
+      out.println("Chromium: " + browser.chromium().describe());
+      try (Tab tab = browser.newTab(settings.scope())) {
+        ctx = SiteCrawler.crawl(tab, settings.site(), settings.startUrl(), settings.pages());
+      }
+    }
+    if (ctx.pages().isEmpty()) {
+      throw new BadInputException("could not load any page of " + settings.startUrl());
+    }
+    ctx = ctx.withKnown(knownInstructions(store), index.list(settings.site()).stream()
+        .map(Skill::description).toList()).withDemos(demos);
+    Proposal p;
+    try {
+      p = models.proposer(settings.seed()).propose(ctx, settings.budget());
+    } catch (ModelException e) {
+      err.println("skillwright: the model could not propose tasks (" + e.getMessage()
+          + "); the offline proposer takes over");
+      p = Proposer.offline(settings.seed()).propose(ctx, settings.budget());
+    }
+    p.rejected().forEach(r -> err.println("skillwright: proposal turned down: " + r));
+    if (p.tasks().isEmpty() && !models.offlineOnly()) {
+      err.println("skillwright: the model proposed no usable task; the offline proposer takes "
+          + "over");
+      p = Proposer.offline(settings.seed()).propose(ctx, settings.budget());
+    }
+    return p.tasks();
   }
 
   /** Runs the tasks on {@code concurrency} workers, each with its own Playwright and Chromium. */
@@ -152,15 +178,13 @@ final class DiscoverySession {
     }
     int workers = Math.max(1, Math.min(settings.concurrency(), tasks.size()));
     List<Thread> threads = new ArrayList<>();
-    List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-    EpisodeRunner runner = new EpisodeRunner(settings.maxSteps(), clock);
-    Evaluator evaluator = Evaluator.offline();
+    List<RuntimeException> failures = new CopyOnWriteArrayList<>();
+    EpisodeRunner runner = new EpisodeRunner(settings.maxSteps(), clock, secrets);
     for (int w = 0; w < workers; w++) {
       Thread t = new Thread(() -> {
         try (BrowserSession browser = BrowserSession.launch(settings.browser())) {
           for (Integer i; (i = queue.poll()) != null; ) {
-            runOne(tasks.get(i), i, tasks.size(), sessionId, log, index, record, browser,
-                runner, evaluator);
+            runOne(tasks.get(i), i, tasks.size(), sessionId, log, index, record, browser, runner);
           }
         } catch (RuntimeException e) {
           failures.add(e);
@@ -184,17 +208,18 @@ final class DiscoverySession {
   }
 
   private void runOne(Task task, int i, int total, String sessionId, Store.SessionLog log,
-      SkillIndex index, SessionRecord record, BrowserSession browser, EpisodeRunner runner,
-      Evaluator evaluator) {
+      SkillIndex index, SessionRecord record, BrowserSession browser, EpisodeRunner runner) {
     String episodeId = sessionId.substring(sessionId.lastIndexOf('-') + 1)
         + String.format("-%03d", i + 1);
     Store.EpisodeFiles files = log.episode(episodeId);
     log.event("episode_started", Map.of("episode", episodeId, "task", task.instruction()));
+    ModelBackend.Episode models = this.models.episode();
     EpisodeRunner.Result r;
-    try (Tab tab = browser.newTab(settings.scope())) {
-      r = runner.run(sessionId, episodeId, task, Policy.offline(), tab, files);
+    try (Tab tab = browser.newTab(settings.scope(), secrets)) {
+      r = runner.run(sessionId, episodeId, task, models.policy(), tab, files);
     }
-    Trajectory t = r.trajectory().withVerdict(evaluator.judge(r.trajectory(), r.last()));
+    Trajectory t = r.trajectory().withVerdict(models.evaluator().judge(r.trajectory(), r.recent()))
+        .withUsage(models.usage().snapshot());
     files.writeTrajectory(t);
     episodeSeconds.add(t.durationMillis() / 1000.0);
     String skillNote = "";
@@ -213,7 +238,7 @@ final class DiscoverySession {
       }
     }
     int n = done.incrementAndGet();
-    log.write(record.with(SessionRecord.Status.RUNNING, null, counters()));
+    log.write(record.with(SessionRecord.Status.RUNNING, null, counters(), usage()));
     log.event("episode_finished", Map.of("episode", episodeId, "success", t.succeeded(),
         "steps", t.steps().size(), "done", n, "total", total,
         "reason", t.verdict().reason()));
@@ -227,8 +252,8 @@ final class DiscoverySession {
     }
   }
 
-  /** Instructions of tasks already tried in this data directory and of known skills. */
-  private List<String> knownInstructions(Store store, SkillIndex index) {
+  /** Instructions of tasks already tried on this site in this data directory. */
+  private List<String> knownInstructions(Store store) {
     List<String> known = new ArrayList<>();
     for (Path f : store.trajectoryFiles()) {
       try {
@@ -240,7 +265,6 @@ final class DiscoverySession {
         err.println("skillwright: skipping " + e.getMessage());
       }
     }
-    index.list(settings.site()).forEach(s -> known.addAll(s.examples()));
     return known;
   }
 

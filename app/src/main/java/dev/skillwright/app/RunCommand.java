@@ -2,6 +2,7 @@ package dev.skillwright.app;
 
 import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.trajectories.Condition;
+import dev.skillwright.trajectories.Secrets;
 import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.SuccessSignal;
 import dev.skillwright.trajectories.Task;
@@ -32,6 +33,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   BrowserOptions browser;
 
+  @Mixin
+  ModelOptions models;
+
   @Option(names = "--task", required = true, paramLabel = "TEXT",
       description = "The instruction, with values in double quotes.")
   String task;
@@ -60,13 +64,18 @@ final class RunCommand implements Callable<Integer> {
     }
     PrintStream out = System.out;
     BrowserConfig browserConfig = browser.config();
+    Map<String, String> env = System.getenv();
+    ModelBackend backend = models.backend(env);
+    Secrets secrets = models.secrets(env);
+    List<String> demos = models.demoTasks(Store.at(main.dataDir()));
     try (SiteOptions.Target target = site.open()) {
       Task t = new Task("t001", target.site(), task, target.startUrl(),
           new SuccessSignal(expect), Map.of());
       CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(),
           target.scope(), 1, 0, maxSteps, 1, 0, main.dataDir(), browserConfig);
       DiscoverySession.Summary s =
-          new DiscoverySession(settings, out, System.err, Clock.systemUTC()).run(List.of(t));
+          new DiscoverySession(settings, backend, secrets, demos, out, System.err,
+              Clock.systemUTC()).run(List.of(t));
       Store store = Store.at(main.dataDir());
       Path file = store.trajectoryFiles().stream()
           .filter(p -> p.startsWith(s.sessionDir().toAbsolutePath())).findFirst().orElseThrow();
@@ -76,6 +85,9 @@ final class RunCommand implements Callable<Integer> {
           + tr.verdict().reason() + ")");
       out.println("Answer:     " + (tr.answer() == null ? "(none)" : tr.answer()));
       out.println("Steps:      " + tr.steps().size() + ", ended " + tr.status());
+      if (!backend.offlineOnly()) {
+        out.println("Model:      " + tr.usage().describe());
+      }
       out.println("Trajectory: " + file);
       return tr.succeeded() ? 0 : 1;
     }

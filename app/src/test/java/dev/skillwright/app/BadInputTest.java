@@ -36,11 +36,11 @@ class BadInputTest {
     Store store = Store.at(data);
     Store.SessionLog log = store.startSession(new SessionRecord(SessionRecord.SCHEMA_VERSION,
         "20260101-000000-abcd", "shop", "x", Instant.EPOCH, Instant.EPOCH,
-        SessionRecord.Status.COMPLETED, Map.of(), null));
+        SessionRecord.Status.COMPLETED, Map.of(), null, null));
     Task task = new Task("t1", "shop", "Go to the \"Books\" page.", "http://127.0.0.1:1/",
         SuccessSignal.none(), Map.of("page", "Books"));
     Trajectory t = new Trajectory(1, "20260101-000000-abcd", "abcd-001", task, Instant.EPOCH, 1,
-        List.of(), Trajectory.Status.GAVE_UP, "no", null, null, null, null, List.of(), null);
+        List.of(), Trajectory.Status.GAVE_UP, "no", null, null, null, null, List.of(), null, null);
     good = log.episode("abcd-001").writeTrajectory(t);
     corrupt = log.episode("abcd-002").writeTrajectory(t);
     Files.writeString(corrupt, "{\"schemaVersion\": 1, \"task\": {");

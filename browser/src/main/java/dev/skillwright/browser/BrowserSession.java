@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import dev.skillwright.trajectories.Secrets;
 import dev.skillwright.trajectories.SkillwrightException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,12 +77,20 @@ public final class BrowserSession implements AutoCloseable {
 
   /** Opens a fresh context and page, guarded by {@code scope}. Close the tab when done. */
   public Tab newTab(Scope scope) {
+    return newTab(scope, Secrets.none());
+  }
+
+  /**
+   * Opens a fresh context and page, guarded by {@code scope}, that types {@code secrets} where
+   * an action holds their placeholders. Close the tab when done.
+   */
+  public Tab newTab(Scope scope, Secrets secrets) {
     BrowserContext ctx = browser.newContext(new Browser.NewContextOptions()
         .setViewportSize(config.viewportWidth(), config.viewportHeight())
         .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK));
     ctx.setDefaultTimeout(config.actionTimeoutMillis());
     ctx.setDefaultNavigationTimeout(config.navigationTimeoutMillis());
-    return new Tab(ctx, scope, config);
+    return new Tab(ctx, scope, secrets);
   }
 
   @Override

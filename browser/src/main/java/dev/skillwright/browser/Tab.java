@@ -12,6 +12,7 @@ import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.Observation;
 import dev.skillwright.trajectories.ScopeBlock;
+import dev.skillwright.trajectories.Secrets;
 import dev.skillwright.trajectories.Target;
 import java.util.List;
 import java.util.Optional;
@@ -25,11 +26,13 @@ public final class Tab implements AutoCloseable {
   private final BrowserContext context;
   private final Page page;
   private final ScopeGuard guard;
+  private final Secrets secrets;
   private int step = -1;
   private String lastInScopeUrl = "about:blank";
 
-  Tab(BrowserContext context, Scope scope, BrowserConfig config) {
+  Tab(BrowserContext context, Scope scope, Secrets secrets) {
     this.context = context;
+    this.secrets = secrets;
     this.guard = new ScopeGuard(scope, () -> step);
     this.page = context.newPage();
     guard.install(context, page);
@@ -144,7 +147,8 @@ public final class Tab implements AutoCloseable {
     if (action instanceof Action.Click) {
       el.click();
     } else if (action instanceof Action.Fill f) {
-      el.fill(f.text());
+      // the only place a secret's value exists outside the Secrets: on its way into the page
+      el.fill(secrets.reveal(f.text()));
     } else if (action instanceof Action.Press p) {
       if (el != null) {
         el.press(p.key());
@@ -152,7 +156,7 @@ public final class Tab implements AutoCloseable {
         page.keyboard().press(p.key());
       }
     } else if (action instanceof Action.Select s) {
-      el.selectOption(s.option());
+      el.selectOption(secrets.reveal(s.option()));
     } else if (action instanceof Action.Check c) {
       el.setChecked(c.checked());
     } else if (action instanceof Action.Hover) {

@@ -25,6 +25,10 @@ class RuleEvaluatorTest {
 
   final Evaluator evaluator = Evaluator.offline();
 
+  Verdict judge(Trajectory t, Observation last) {
+    return evaluator.judge(t, last == null ? List.of() : List.of(last));
+  }
+
   static Trajectory episode(SuccessSignal signal, Trajectory.Status status, String answer,
       int steps) {
     Task task = new Task("t1", "shop", "Add \"Hand Trowel\" to the cart, then open \"Cart\".",
@@ -32,7 +36,7 @@ class RuleEvaluatorTest {
     List<Step> recorded = steps == 0 ? List.of() : List.of(new Step(0, "http://127.0.0.1:1/",
         "", null, null, "", new Action.Answer(answer), true, null, 0));
     return new Trajectory(1, "s", "e", task, Instant.EPOCH, 1, recorded, status, answer,
-        "http://127.0.0.1:1/cart", "Cart", null, null, List.of(), null);
+        "http://127.0.0.1:1/cart", "Cart", null, null, List.of(), null, null);
   }
 
   static Observation at(String url, String snapshot) {
@@ -44,7 +48,7 @@ class RuleEvaluatorTest {
 
   @Test
   void succeeds_when_every_condition_holds_on_the_final_page() {
-    Verdict v = evaluator.judge(episode(cartSignal, Trajectory.Status.ANSWERED, "Done.", 1),
+    Verdict v = judge(episode(cartSignal, Trajectory.Status.ANSWERED, "Done.", 1),
         at("http://127.0.0.1:1/cart", CART));
 
     assertThat(v.success()).isTrue();
@@ -54,7 +58,7 @@ class RuleEvaluatorTest {
 
   @Test
   void fails_naming_the_unmet_condition() {
-    Verdict v = evaluator.judge(episode(cartSignal, Trajectory.Status.ANSWERED, "Done.", 1),
+    Verdict v = judge(episode(cartSignal, Trajectory.Status.ANSWERED, "Done.", 1),
         at("http://127.0.0.1:1/product/hand-trowel", CART));
 
     assertThat(v.success()).isFalse();
@@ -67,9 +71,9 @@ class RuleEvaluatorTest {
     SuccessSignal price = SuccessSignal.of(new Condition.AnswerContains("$12.99"));
     Observation page = at("http://127.0.0.1:1/p", CART);
 
-    assertThat(evaluator.judge(episode(price, Trajectory.Status.ANSWERED, "$12.99", 1), page)
+    assertThat(judge(episode(price, Trajectory.Status.ANSWERED, "$12.99", 1), page)
         .success()).isTrue();
-    assertThat(evaluator.judge(episode(price, Trajectory.Status.ANSWERED, "$9.50", 1), page)
+    assertThat(judge(episode(price, Trajectory.Status.ANSWERED, "$9.50", 1), page)
         .success()).isFalse();
   }
 
@@ -77,27 +81,27 @@ class RuleEvaluatorTest {
   void giving_up_running_out_of_steps_and_errors_fail_even_on_a_good_page() {
     Observation good = at("http://127.0.0.1:1/cart", CART);
 
-    assertThat(evaluator.judge(episode(cartSignal, Trajectory.Status.GAVE_UP, "no", 1), good)
+    assertThat(judge(episode(cartSignal, Trajectory.Status.GAVE_UP, "no", 1), good)
         .failureKind()).isEqualTo("gave_up");
-    assertThat(evaluator.judge(episode(cartSignal, Trajectory.Status.STEP_LIMIT, null, 1), good)
+    assertThat(judge(episode(cartSignal, Trajectory.Status.STEP_LIMIT, null, 1), good)
         .failureKind()).isEqualTo("step_limit");
-    assertThat(evaluator.judge(episode(cartSignal, Trajectory.Status.ERROR, "boom", 1), good)
+    assertThat(judge(episode(cartSignal, Trajectory.Status.ERROR, "boom", 1), good)
         .failureKind()).isEqualTo("error");
   }
 
   @Test
   void an_empty_or_unreadable_episode_fails() {
-    assertThat(evaluator.judge(episode(cartSignal, Trajectory.Status.ANSWERED, "Done.", 0),
+    assertThat(judge(episode(cartSignal, Trajectory.Status.ANSWERED, "Done.", 0),
         at("http://127.0.0.1:1/cart", CART)).failureKind()).isEqualTo("empty");
-    assertThat(evaluator.judge(episode(cartSignal, Trajectory.Status.ANSWERED, "Done.", 1), null)
+    assertThat(judge(episode(cartSignal, Trajectory.Status.ANSWERED, "Done.", 1), null)
         .failureKind()).isEqualTo("empty");
-    assertThat(evaluator.judge(episode(cartSignal, Trajectory.Status.ANSWERED, "Done.", 1),
+    assertThat(judge(episode(cartSignal, Trajectory.Status.ANSWERED, "Done.", 1),
         at("http://127.0.0.1:1/cart", "")).failureKind()).isEqualTo("unreadable");
   }
 
   @Test
   void without_a_signal_an_answered_episode_passes_with_low_confidence() {
-    Verdict v = evaluator.judge(episode(SuccessSignal.none(), Trajectory.Status.ANSWERED,
+    Verdict v = judge(episode(SuccessSignal.none(), Trajectory.Status.ANSWERED,
         "Done.", 1), at("http://127.0.0.1:1/cart", CART));
 
     assertThat(v.success()).isTrue();

@@ -1,5 +1,6 @@
 package dev.skillwright.llm;
 
+import dev.skillwright.trajectories.ModelUsage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,18 +14,6 @@ public final class Usage {
   private final AtomicLong millis = new AtomicLong();
   private final AtomicLong cacheHits = new AtomicLong();
 
-  /** A moment's totals. */
-  public record Snapshot(long calls, long promptTokens, long completionTokens, long millis,
-      long cacheHits) {
-    public static final Snapshot ZERO = new Snapshot(0, 0, 0, 0, 0);
-
-    public String describe() {
-      return String.format("%d call%s, %d prompt + %d completion tokens, %.1f s waiting, "
-              + "%d cache hit%s", calls, calls == 1 ? "" : "s", promptTokens, completionTokens,
-          millis / 1000.0, cacheHits, cacheHits == 1 ? "" : "s");
-    }
-  }
-
   void record(ChatResponse r) {
     calls.incrementAndGet();
     if (r.cached()) {
@@ -36,8 +25,8 @@ public final class Usage {
     millis.addAndGet(r.millis());
   }
 
-  public Snapshot snapshot() {
-    return new Snapshot(calls.get(), promptTokens.get(), completionTokens.get(), millis.get(),
+  public ModelUsage snapshot() {
+    return new ModelUsage(calls.get(), promptTokens.get(), completionTokens.get(), millis.get(),
         cacheHits.get());
   }
 }

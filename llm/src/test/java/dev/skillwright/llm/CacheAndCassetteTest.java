@@ -45,7 +45,7 @@ class CacheAndCassetteTest {
     assertThat(again.text()).isEqualTo(first.text());
     assertThat(again.cached()).isTrue();
     assertThat(inner.calls).hasValue(2);
-    assertThat(usage.snapshot()).isEqualTo(new Usage.Snapshot(3, 20, 4, 10, 1));
+    assertThat(usage.snapshot()).isEqualTo(new dev.skillwright.trajectories.ModelUsage(3, 20, 4, 10, 1));
   }
 
   @Test

@@ -65,7 +65,7 @@ final class OfflineProposer implements Proposer {
   }
 
   @Override
-  public List<Task> propose(SiteContext ctx, int count) {
+  public Proposal propose(SiteContext ctx, int count) {
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative: " + count);
     }
@@ -100,7 +100,7 @@ final class OfflineProposer implements Proposer {
         }
       }
     }
-    return out;
+    return new Proposal(out, List.of());
   }
 
   record Draft(String instruction, SuccessSignal success, Map<String, String> params) {}

@@ -1,7 +1,5 @@
 package dev.skillwright.proposer;
 
-import dev.skillwright.trajectories.Task;
-import java.util.List;
 
 /**
  * Proposes tasks a user could do on a site, each with how its success shows. Implementations are
@@ -12,12 +10,17 @@ public interface Proposer {
   /**
    * Proposes up to {@code count} tasks, diverse in kind, none of them already known.
    *
-   * @return the tasks, fewer when the site offers fewer; never null
+   * @return the tasks, fewer when the site offers fewer, and the items turned down
    */
-  List<Task> propose(SiteContext context, int count);
+  Proposal propose(SiteContext context, int count);
 
   /** The offline proposer: rules over the crawled affordances, seeded for repeatability. */
   static Proposer offline(long seed) {
     return new OfflineProposer(seed);
+  }
+
+  /** The LLM proposer of PAE, reading the site's context. */
+  static Proposer llm(dev.skillwright.llm.ChatModel model) {
+    return new LlmProposer(model);
   }
 }

@@ -5,14 +5,15 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * What a proposer knows of a site: its name, where to start, summaries of a few crawled pages, and
- * what is known already (instructions of earlier tasks and descriptions of known skills), so it
+ * What a proposer knows of a site: its name, where to start, summaries of a few crawled pages,
+ * example tasks from users, and what is known already (instructions of earlier tasks and descriptions of known skills), so it
  * can propose something new.
  */
 public record SiteContext(
     String site,
     String startUrl,
     List<PageSummary> pages,
+    List<String> demos,
     List<String> knownInstructions,
     List<String> knownSkills) {
 
@@ -20,12 +21,18 @@ public record SiteContext(
     requireNonNull(site, "site");
     requireNonNull(startUrl, "startUrl");
     pages = List.copyOf(pages);
+    demos = demos == null ? List.of() : List.copyOf(demos);
     knownInstructions = knownInstructions == null ? List.of() : List.copyOf(knownInstructions);
     knownSkills = knownSkills == null ? List.of() : List.copyOf(knownSkills);
   }
 
   public SiteContext withKnown(List<String> instructions, List<String> skills) {
-    return new SiteContext(site, startUrl, pages, instructions, skills);
+    return new SiteContext(site, startUrl, pages, demos, instructions, skills);
+  }
+
+  /** With example tasks from users, which an LLM proposer imitates. */
+  public SiteContext withDemos(List<String> examples) {
+    return new SiteContext(site, startUrl, pages, examples, knownInstructions, knownSkills);
   }
 
   /** One crawled page's affordances. */

@@ -86,7 +86,7 @@ public final class SiteCrawler {
       }
     }
     tab.drainBlocks();
-    return new SiteContext(site, startUrl, pages, List.of(), List.of());
+    return new SiteContext(site, startUrl, pages, List.of(), List.of(), List.of());
   }
 
   static PageSummary summarize(Tab tab, Observation obs) {

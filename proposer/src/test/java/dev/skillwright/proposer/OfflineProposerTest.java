@@ -61,7 +61,7 @@ class OfflineProposerTest {
 
   @Test
   void tasks_are_diverse_concrete_and_state_how_success_shows() {
-    List<Task> tasks = Proposer.offline(7).propose(context, 14);
+    List<Task> tasks = Proposer.offline(7).propose(context, 14).tasks();
 
     assertThat(tasks).hasSize(14);
     assertThat(tasks).extracting(Task::instruction).doesNotHaveDuplicates();
@@ -81,9 +81,9 @@ class OfflineProposerTest {
 
   @Test
   void the_same_seed_proposes_the_same_tasks_and_another_seed_others() {
-    List<Task> a = Proposer.offline(42).propose(context, 10);
-    List<Task> b = Proposer.offline(42).propose(context, 10);
-    List<Task> c = Proposer.offline(43).propose(context, 10);
+    List<Task> a = Proposer.offline(42).propose(context, 10).tasks();
+    List<Task> b = Proposer.offline(42).propose(context, 10).tasks();
+    List<Task> c = Proposer.offline(43).propose(context, 10).tasks();
 
     assertThat(a).isEqualTo(b);
     assertThat(a).isNotEqualTo(c);
@@ -91,11 +91,11 @@ class OfflineProposerTest {
 
   @Test
   void known_instructions_are_not_proposed_again() {
-    List<Task> first = Proposer.offline(7).propose(context, 6);
+    List<Task> first = Proposer.offline(7).propose(context, 6).tasks();
     SiteContext later = context.withKnown(
         first.stream().map(Task::instruction).toList(), List.of());
 
-    List<Task> second = Proposer.offline(7).propose(later, 6);
+    List<Task> second = Proposer.offline(7).propose(later, 6).tasks();
     assertThat(second).extracting(Task::instruction)
         .doesNotContainAnyElementsOf(first.stream().map(Task::instruction).toList());
   }

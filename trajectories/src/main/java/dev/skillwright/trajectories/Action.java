@@ -2,6 +2,7 @@ package dev.skillwright.trajectories;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Map;
@@ -35,6 +36,7 @@ public sealed interface Action {
   }
 
   /** True for the actions that end an episode. */
+  @JsonIgnore
   default boolean isFinal() {
     return this instanceof Answer || this instanceof GiveUp;
   }

@@ -22,7 +22,8 @@ public record SessionRecord(
     Instant finishedAt,
     Status status,
     Map<String, String> config,
-    Counters counters) {
+    Counters counters,
+    ModelUsage usage) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -45,10 +46,12 @@ public record SessionRecord(
     requireNonNull(status, "status");
     config = config == null ? Map.of() : new TreeMap<>(config);
     counters = counters == null ? Counters.zero() : counters;
+    usage = usage == null ? ModelUsage.NONE : usage;
   }
 
-  public SessionRecord with(Status newStatus, Instant finished, Counters newCounters) {
+  public SessionRecord with(Status newStatus, Instant finished, Counters newCounters,
+      ModelUsage newUsage) {
     return new SessionRecord(schemaVersion, id, site, scope, startedAt, finished, newStatus,
-        config, newCounters);
+        config, newCounters, newUsage);
   }
 }

@@ -26,7 +26,8 @@ public record Trajectory(
     String finalSnapshotFile,
     String finalScreenshotFile,
     List<ScopeBlock> blocked,
-    Verdict verdict) {
+    Verdict verdict,
+    ModelUsage usage) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -49,12 +50,19 @@ public record Trajectory(
     requireNonNull(status, "status");
     steps = steps == null ? List.of() : List.copyOf(steps);
     blocked = blocked == null ? List.of() : List.copyOf(blocked);
+    usage = usage == null ? ModelUsage.NONE : usage;
   }
 
   public Trajectory withVerdict(Verdict v) {
     return new Trajectory(schemaVersion, sessionId, episodeId, task, startedAt, durationMillis,
         steps, status, answer, finalUrl, finalTitle, finalSnapshotFile, finalScreenshotFile,
-        blocked, v);
+        blocked, v, usage);
+  }
+
+  public Trajectory withUsage(ModelUsage u) {
+    return new Trajectory(schemaVersion, sessionId, episodeId, task, startedAt, durationMillis,
+        steps, status, answer, finalUrl, finalTitle, finalSnapshotFile, finalScreenshotFile,
+        blocked, verdict, u);
   }
 
   /** True when an evaluator judged this trajectory a success. */

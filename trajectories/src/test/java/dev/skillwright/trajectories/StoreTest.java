@@ -35,12 +35,12 @@ class StoreTest {
         Instant.parse("2026-11-22T03:00:00Z"), 1234, steps, Trajectory.Status.ANSWERED, "Done.",
         "http://127.0.0.1:1/cart", "Cart", "final.aria.yaml", "final.jpg",
         List.of(new ScopeBlock(0, "redirect", "http://evil.example/")),
-        new Verdict(true, 0.9, "met", null, "offline-rules"));
+        new Verdict(true, 0.9, "met", null, "offline-rules"), null);
   }
 
   Store.EpisodeFiles newEpisode(Store store, String session, String episode) {
     SessionRecord rec = new SessionRecord(SessionRecord.SCHEMA_VERSION, session, "shop",
-        "http://127.0.0.1:1", Instant.EPOCH, null, SessionRecord.Status.RUNNING, Map.of(), null);
+        "http://127.0.0.1:1", Instant.EPOCH, null, SessionRecord.Status.RUNNING, Map.of(), null, null);
     return store.startSession(rec).episode(episode);
   }
 
@@ -109,7 +109,7 @@ class StoreTest {
   void events_append_as_json_lines() throws Exception {
     Store store = Store.at(dir);
     SessionRecord rec = new SessionRecord(SessionRecord.SCHEMA_VERSION, "s2", "shop", "x",
-        Instant.EPOCH, null, SessionRecord.Status.RUNNING, Map.of("budget", "3"), null);
+        Instant.EPOCH, null, SessionRecord.Status.RUNNING, Map.of("budget", "3"), null, null);
     Store.SessionLog log = store.startSession(rec);
     log.event("episode_finished", Map.of("done", 1, "total", 3));
     log.event("episode_finished", Map.of("done", 2, "total", 3));

@@ -1,0 +1,63 @@
+package dev.skillwright.app;
+
+import dev.skillwright.agent.Policy;
+import dev.skillwright.evaluator.Evaluator;
+import dev.skillwright.llm.ChatModel;
+import dev.skillwright.llm.ChatModels;
+import dev.skillwright.llm.Usage;
+import dev.skillwright.proposer.Proposer;
+import dev.skillwright.trajectories.ModelUsage;
+
+/**
+ * The model side of a session: the offline rules, or one {@link ChatModel} behind the LLM
+ * proposer, policy and judge. Every call is counted twice, into the episode's usage and the
+ * session's. Thread-safe.
+ */
+final class ModelBackend {
+  static final int JUDGE_SCREENSHOTS = 3;
+
+  private final ChatModel model;
+  private final String description;
+  private final Usage session = new Usage();
+
+  private ModelBackend(ChatModel model, String description) {
+    this.model = model;
+    this.description = description;
+  }
+
+  static ModelBackend offline() {
+    return new ModelBackend(null, "offline");
+  }
+
+  static ModelBackend of(ChatModel model, String description) {
+    return new ModelBackend(model, description);
+  }
+
+  boolean offlineOnly() {
+    return model == null;
+  }
+
+  String describe() {
+    return description;
+  }
+
+  ModelUsage sessionUsage() {
+    return session.snapshot();
+  }
+
+  Proposer proposer(long seed) {
+    return model == null ? Proposer.offline(seed) : Proposer.llm(ChatModels.metered(model, session));
+  }
+
+  /** The models one episode uses, counting into {@code episode} too. */
+  Episode episode() {
+    Usage usage = new Usage();
+    if (model == null) {
+      return new Episode(Policy.offline(), Evaluator.offline(), usage);
+    }
+    ChatModel counted = ChatModels.metered(model, usage, session);
+    return new Episode(Policy.llm(counted), Evaluator.vlm(counted, JUDGE_SCREENSHOTS), usage);
+  }
+
+  record Episode(Policy policy, Evaluator evaluator, Usage usage) {}
+}

@@ -1,0 +1,228 @@
+package dev.skillwright.proposer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.skillwright.llm.ChatModel;
+import dev.skillwright.llm.ChatRequest;
+import dev.skillwright.llm.Message;
+import dev.skillwright.llm.ModelJson;
+import dev.skillwright.llm.Prompt;
+import dev.skillwright.proposer.SiteContext.Form;
+import dev.skillwright.proposer.SiteContext.PageSummary;
+import dev.skillwright.trajectories.Condition;
+import dev.skillwright.trajectories.Condition.ElementState.State;
+import dev.skillwright.trajectories.SuccessSignal;
+import dev.skillwright.trajectories.Task;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * PAE's context-aware proposer: the model reads the site's name, page summaries (title,
+ * headings, navigation, forms), user demos and the known tasks and skills, and proposes tasks as
+ * strict JSON. Each item is checked (an instruction, a well-formed success signal, parameters
+ * that appear quoted in the instruction); malformed ones are turned down with a reason, and
+ * near-duplicates of known or already accepted tasks are dropped. Model faults are thrown.
+ */
+final class LlmProposer implements Proposer {
+  static final Prompt PROMPT = Prompt.load(LlmProposer.class, "proposer");
+  static final double NEAR_DUPLICATE = 0.8;
+
+  private final ChatModel model;
+
+  LlmProposer(ChatModel model) {
+    this.model = model;
+  }
+
+  @Override
+  public Proposal propose(SiteContext ctx, int count) {
+    String prompt = prompt(ctx, count);
+    String reply = model.chat(ChatRequest.json("proposer", List.of(Message.user(prompt)),
+        Math.min(8_000, 300 + 250 * count))).text();
+    JsonNode items = ModelJson.object(reply).path("tasks");
+    List<Task> tasks = new ArrayList<>();
+    List<String> rejected = new ArrayList<>();
+    List<Set<String>> seen = new ArrayList<>();
+    ctx.knownInstructions().forEach(k -> seen.add(words(k)));
+    ctx.knownSkills().forEach(k -> seen.add(words(k)));
+    int n = 0;
+    for (JsonNode item : items) {
+      n++;
+      try {
+        Task t = task(item, ctx, String.format("t%03d", tasks.size() + 1));
+        Set<String> w = words(t.instruction());
+        if (seen.stream().anyMatch(s -> jaccard(s, w) >= NEAR_DUPLICATE)) {
+          rejected.add("item " + n + ": a near-duplicate of a known task: " + t.instruction());
+          continue;
+        }
+        seen.add(w);
+        if (tasks.size() < count) {
+          tasks.add(t);
+        }
+      } catch (IllegalArgumentException e) {
+        rejected.add("item " + n + ": " + e.getMessage());
+      }
+    }
+    return new Proposal(tasks, rejected);
+  }
+
+  static String prompt(SiteContext ctx, int count) {
+    return PROMPT.render(Map.of(
+        "count", String.valueOf(count),
+        "site", ctx.site(),
+        "start_url", ctx.startUrl(),
+        "pages", Prompt.untrusted("PAGES", pages(ctx.pages())),
+        "demos", bullets(ctx.demos(), "(none)"),
+        "known", bullets(merge(ctx.knownInstructions(), ctx.knownSkills()), "(none yet)")));
+  }
+
+  private static List<String> merge(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all.size() > 60 ? all.subList(all.size() - 60, all.size()) : all;
+  }
+
+  private static String bullets(List<String> items, String none) {
+    return items.isEmpty() ? none
+        : items.stream().map(i -> "- " + i).collect(Collectors.joining("\n"));
+  }
+
+  /** Each page in a few lines: title, headings, links, priced items, forms. */
+  static String pages(List<PageSummary> pages) {
+    StringBuilder sb = new StringBuilder();
+    for (PageSummary p : pages) {
+      sb.append("Page: ").append(p.title()).append(" (").append(path(p.url())).append(")\n");
+      if (!p.headings().isEmpty()) {
+        sb.append("  headings: ").append(String.join(" | ", limit(p.headings(), 6))).append('\n');
+      }
+      List<String> links = p.links().stream().map(SiteContext.Link::name).distinct().toList();
+      if (!links.isEmpty()) {
+        sb.append("  links: ").append(String.join(" | ", limit(links, 15))).append('\n');
+      }
+      List<String> items = p.items().stream()
+          .map(i -> i.price() == null ? i.name() : i.name() + " " + i.price()).toList();
+      if (!items.isEmpty()) {
+        sb.append("  items: ").append(String.join(" | ", limit(items, 8))).append('\n');
+      }
+      for (Form f : p.forms()) {
+        sb.append("  form (").append(f.method()).append(", ").append(path(f.action()))
+            .append("): ").append(f.fields().stream().map(LlmProposer::field)
+                .collect(Collectors.joining(", ")))
+            .append("; buttons: ").append(String.join(", ", f.buttons())).append('\n');
+      }
+    }
+    return sb.toString().strip();
+  }
+
+  private static String field(SiteContext.Field f) {
+    String base = "\"" + f.label() + "\" (" + f.type() + ")";
+    return f.options().isEmpty() ? base : base + " options " + f.options().stream()
+        .map(o -> "\"" + o.label() + "\"").limit(8).collect(Collectors.joining("/"));
+  }
+
+  private static List<String> limit(List<String> l, int n) {
+    return l.size() <= n ? l : l.subList(0, n);
+  }
+
+  private static String path(String url) {
+    int i = url.indexOf("//");
+    int slash = i < 0 ? -1 : url.indexOf('/', i + 2);
+    return slash < 0 ? url : url.substring(slash);
+  }
+
+  /** One proposed item as a task, or an IllegalArgumentException saying what is wrong. */
+  static Task task(JsonNode item, SiteContext ctx, String id) {
+    String instruction = item.path("instruction").asText("").strip();
+    if (instruction.isEmpty()) {
+      throw new IllegalArgumentException("no instruction");
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = item.path("params").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String v = e.getValue().asText("");
+      if (!e.getKey().matches("[a-z][a-z0-9_]{0,31}")) {
+        throw new IllegalArgumentException("parameter name \"" + e.getKey()
+            + "\" is not a short lower-case name");
+      }
+      if (v.isEmpty() || !instruction.contains("\"" + v + "\"")) {
+        throw new IllegalArgumentException("parameter " + e.getKey() + "=\"" + v
+            + "\" is not quoted in the instruction");
+      }
+      params.put(e.getKey(), v);
+    }
+    List<Condition> conditions = new ArrayList<>();
+    for (JsonNode c : item.path("success")) {
+      conditions.add(condition(c));
+    }
+    if (conditions.isEmpty()) {
+      throw new IllegalArgumentException("no success signal");
+    }
+    return new Task(id, ctx.site(), instruction, ctx.startUrl(), new SuccessSignal(conditions),
+        params);
+  }
+
+  private static Condition condition(JsonNode c) {
+    String kind = c.path("kind").asText("");
+    switch (kind) {
+      case "url_matches" -> {
+        return new Condition.UrlMatches(required(c, "glob"));
+      }
+      case "text_present" -> {
+        return new Condition.TextPresent(required(c, "text"));
+      }
+      case "answer_contains" -> {
+        return new Condition.AnswerContains(required(c, "text"));
+      }
+      case "element_state" -> {
+        State state;
+        try {
+          state = State.valueOf(required(c, "state").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("unknown element state \"" + c.path("state").asText()
+              + "\"");
+        }
+        String value = c.path("value").isTextual() ? c.path("value").asText() : null;
+        if (state == State.HAS_VALUE && value == null) {
+          throw new IllegalArgumentException("has_value needs a value");
+        }
+        return new Condition.ElementState(required(c, "role"), c.path("name").asText(""), state,
+            value);
+      }
+      default -> throw new IllegalArgumentException("unknown success kind \"" + kind + "\"");
+    }
+  }
+
+  private static String required(JsonNode c, String field) {
+    String v = c.path(field).asText("");
+    if (v.isBlank()) {
+      throw new IllegalArgumentException(c.path("kind").asText() + " needs \"" + field + "\"");
+    }
+    return v;
+  }
+
+  static Set<String> words(String s) {
+    Set<String> out = new HashSet<>();
+    for (String w : s.toLowerCase(Locale.ROOT).split("[^a-z0-9{}]+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  static double jaccard(Set<String> a, Set<String> b) {
+    if (a.isEmpty() && b.isEmpty()) {
+      return 1;
+    }
+    Set<String> inter = new HashSet<>(a);
+    inter.retainAll(b);
+    Set<String> union = new HashSet<>(a);
+    union.addAll(b);
+    return (double) inter.size() / union.size();
+  }
+}
