@@ -92,15 +92,36 @@ final class LlmProposer implements Proposer {
         : items.stream().map(i -> "- " + i).collect(Collectors.joining("\n"));
   }
 
-  /** Each page in a few lines: title, headings, links, priced items, forms. */
+  /**
+   * Each page in a few lines: title, headings, links, priced items, forms. Links and forms that
+   * every page shows (the navigation, a search box) are said once, up front.
+   */
   static String pages(List<PageSummary> pages) {
+    Set<String> everywhereLinks = common(pages, p -> p.links().stream()
+        .map(SiteContext.Link::name).collect(Collectors.toSet()));
+    Set<String> everywhereForms = common(pages, p -> p.forms().stream()
+        .map(LlmProposer::form).collect(Collectors.toSet()));
     StringBuilder sb = new StringBuilder();
+    if (pages.size() > 1 && !(everywhereLinks.isEmpty() && everywhereForms.isEmpty())) {
+      sb.append("On every page:\n");
+      if (!everywhereLinks.isEmpty()) {
+        sb.append("  links: ").append(pages.get(0).links().stream().map(SiteContext.Link::name)
+            .filter(everywhereLinks::contains).distinct().collect(Collectors.joining(" | ")))
+            .append('\n');
+      }
+      everywhereForms.stream().sorted().forEach(f -> sb.append("  ").append(f).append('\n'));
+    } else {
+      everywhereLinks = Set.of();
+      everywhereForms = Set.of();
+    }
     for (PageSummary p : pages) {
       sb.append("Page: ").append(p.title()).append(" (").append(path(p.url())).append(")\n");
       if (!p.headings().isEmpty()) {
         sb.append("  headings: ").append(String.join(" | ", limit(p.headings(), 6))).append('\n');
       }
-      List<String> links = p.links().stream().map(SiteContext.Link::name).distinct().toList();
+      Set<String> skipLinks = everywhereLinks;
+      List<String> links = p.links().stream().map(SiteContext.Link::name).distinct()
+          .filter(l -> !skipLinks.contains(l)).toList();
       if (!links.isEmpty()) {
         sb.append("  links: ").append(String.join(" | ", limit(links, 15))).append('\n');
       }
@@ -110,13 +131,29 @@ final class LlmProposer implements Proposer {
         sb.append("  items: ").append(String.join(" | ", limit(items, 8))).append('\n');
       }
       for (Form f : p.forms()) {
-        sb.append("  form (").append(f.method()).append(", ").append(path(f.action()))
-            .append("): ").append(f.fields().stream().map(LlmProposer::field)
-                .collect(Collectors.joining(", ")))
-            .append("; buttons: ").append(String.join(", ", f.buttons())).append('\n');
+        String line = form(f);
+        if (!everywhereForms.contains(line)) {
+          sb.append("  ").append(line).append('\n');
+        }
       }
     }
     return sb.toString().strip();
+  }
+
+  private static String form(Form f) {
+    return "form (" + f.method() + ", " + path(f.action()) + "): " + f.fields().stream()
+        .map(LlmProposer::field).collect(Collectors.joining(", "))
+        + "; buttons: " + String.join(", ", f.buttons());
+  }
+
+  private static <T> Set<T> common(List<PageSummary> pages,
+      java.util.function.Function<PageSummary, Set<T>> of) {
+    if (pages.isEmpty()) {
+      return Set.of();
+    }
+    Set<T> all = new HashSet<>(of.apply(pages.get(0)));
+    pages.forEach(p -> all.retainAll(of.apply(p)));
+    return all;
   }
 
   private static String field(SiteContext.Field f) {
