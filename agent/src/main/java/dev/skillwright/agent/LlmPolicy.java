@@ -9,6 +9,7 @@ import dev.skillwright.llm.ModelJson;
 import dev.skillwright.llm.ModelOutputException;
 import dev.skillwright.llm.PageText;
 import dev.skillwright.llm.Prompt;
+import dev.skillwright.skills.Skill;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.Json;
@@ -36,10 +37,12 @@ final class LlmPolicy implements Policy {
 
   private final ChatModel model;
   private final Options options;
+  private final List<Skill> skills;
 
-  LlmPolicy(ChatModel model, Options options) {
+  LlmPolicy(ChatModel model, Options options, List<Skill> skills) {
     this.model = model;
     this.options = options;
+    this.skills = List.copyOf(skills);
   }
 
   @Override
@@ -80,11 +83,25 @@ final class LlmPolicy implements Policy {
   String stepPrompt(Task task, Observation obs, List<Step> history) {
     return STEP.render(Map.of(
         "task", task.instruction(),
+        "skills", skills(),
         "history", history(history),
         "title", obs.title(),
         "url", obs.url(),
         "page", Prompt.untrusted("PAGE", PageText.compact(obs.ariaSnapshot(),
             options.pageBudget()))));
+  }
+
+  private String skills() {
+    if (skills.isEmpty()) {
+      return "(none yet)";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Skill k : skills) {
+      sb.append("- ").append(k.description()).append(": ");
+      sb.append(k.steps().stream().map(LlmPolicy::compact)
+          .collect(java.util.stream.Collectors.joining(", "))).append('\n');
+    }
+    return sb.toString().strip();
   }
 
   private String history(List<Step> steps) {

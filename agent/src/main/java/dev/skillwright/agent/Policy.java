@@ -31,6 +31,12 @@ public interface Policy {
    * screenshot, and replies with a thought and an action.
    */
   static Policy llm(dev.skillwright.llm.ChatModel model) {
-    return new LlmPolicy(model, LlmPolicy.Options.DEFAULT);
+    return llm(model, java.util.List.of());
+  }
+
+  /** An LLM policy whose prompt also shows {@code skills}, retrieved for the task. */
+  static Policy llm(dev.skillwright.llm.ChatModel model,
+      java.util.List<dev.skillwright.skills.Skill> skills) {
+    return new LlmPolicy(model, LlmPolicy.Options.DEFAULT, skills);
   }
 }

@@ -44,6 +44,9 @@ import java.util.concurrent.atomic.DoubleAdder;
  * failed.
  */
 final class DiscoverySession {
+  /** How many skills the LLM policy is shown for a task. */
+  static final int SKILL_HINTS = 3;
+
   private final CrawlSettings settings;
   private final ModelBackend models;
   private final Secrets secrets;
@@ -213,13 +216,15 @@ final class DiscoverySession {
         + String.format("-%03d", i + 1);
     Store.EpisodeFiles files = log.episode(episodeId);
     log.event("episode_started", Map.of("episode", episodeId, "task", task.instruction()));
-    ModelBackend.Episode models = this.models.episode();
+    ModelBackend.Episode episode = models.episode(models.offlineOnly() ? List.of()
+        : index.search(task.instruction(), settings.site(), SKILL_HINTS).stream()
+            .map(SkillIndex.Hit::skill).toList());
     EpisodeRunner.Result r;
     try (Tab tab = browser.newTab(settings.scope(), secrets)) {
-      r = runner.run(sessionId, episodeId, task, models.policy(), tab, files);
+      r = runner.run(sessionId, episodeId, task, episode.policy(), tab, files);
     }
-    Trajectory t = r.trajectory().withVerdict(models.evaluator().judge(r.trajectory(), r.recent()))
-        .withUsage(models.usage().snapshot());
+    Trajectory t = r.trajectory().withVerdict(episode.evaluator().judge(r.trajectory(),
+        r.recent())).withUsage(episode.usage().snapshot());
     files.writeTrajectory(t);
     episodeSeconds.add(t.durationMillis() / 1000.0);
     String skillNote = "";

@@ -6,7 +6,9 @@ import dev.skillwright.llm.ChatModel;
 import dev.skillwright.llm.ChatModels;
 import dev.skillwright.llm.Usage;
 import dev.skillwright.proposer.Proposer;
+import dev.skillwright.skills.Skill;
 import dev.skillwright.trajectories.ModelUsage;
+import java.util.List;
 
 /**
  * The model side of a session: the offline rules, or one {@link ChatModel} behind the LLM
@@ -49,14 +51,15 @@ final class ModelBackend {
     return model == null ? Proposer.offline(seed) : Proposer.llm(ChatModels.metered(model, session));
   }
 
-  /** The models one episode uses, counting into {@code episode} too. */
-  Episode episode() {
+  /** The models one episode uses, counting into its own usage too; the policy sees {@code skills}. */
+  Episode episode(List<Skill> skills) {
     Usage usage = new Usage();
     if (model == null) {
       return new Episode(Policy.offline(), Evaluator.offline(), usage);
     }
     ChatModel counted = ChatModels.metered(model, usage, session);
-    return new Episode(Policy.llm(counted), Evaluator.vlm(counted, JUDGE_SCREENSHOTS), usage);
+    return new Episode(Policy.llm(counted, skills), Evaluator.vlm(counted, JUDGE_SCREENSHOTS),
+        usage);
   }
 
   record Episode(Policy policy, Evaluator evaluator, Usage usage) {}
