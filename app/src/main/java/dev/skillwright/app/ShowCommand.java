@@ -41,7 +41,8 @@ final class ShowCommand implements Callable<Integer> {
     out.println("Start:   " + t.task().startUrl());
     out.println("Success: " + t.task().success().describe());
     for (Step s : t.steps()) {
-      out.printf("%3d  %-40s %s%s%n", s.index(), DiscoverySession.abbreviate(describe(s), 40),
+      out.printf("%3d  %-40s %s%s%n", s.index(), DiscoverySession.abbreviate(
+          s.action().describe(), 40),
           DiscoverySession.abbreviate(s.thought(), 80), s.ok() ? "" : "  [failed: " + s.error()
               + "]");
     }
@@ -55,10 +56,5 @@ final class ShowCommand implements Callable<Integer> {
     }
     out.println("Files:   " + file.toAbsolutePath().getParent());
     return 0;
-  }
-
-  static String describe(Step s) {
-    String type = s.action().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-    return s.action().target() == null ? type : type + " " + s.action().target().describe();
   }
 }

@@ -118,8 +118,7 @@ final class SkillsCommand {
         out.println("  steps:");
         int i = 0;
         for (Action a : s.steps()) {
-          out.printf("    %d. %s%n", ++i, ShowCommand.describe(new dev.skillwright.trajectories.Step(
-              i, "", "", null, null, "", a, true, null, 0)) + detail(a));
+          out.printf("    %d. %s%n", ++i, a.describe());
           if (a.target() != null) {
             for (LocatorCandidate c : a.target().locators()) {
               out.println("         by " + c.strategy().name().toLowerCase(java.util.Locale.ROOT)
@@ -134,20 +133,5 @@ final class SkillsCommand {
       }
       return 0;
     }
-
-    private static String detail(Action a) {
-      if (a instanceof Action.Fill f) {
-        return " with \"" + f.text() + "\"";
-      } else if (a instanceof Action.Select s) {
-        return " option \"" + s.option() + "\"";
-      } else if (a instanceof Action.Press p) {
-        return " key " + p.key();
-      }
-      return "";
-    }
-  }
-
-  static java.util.List<String> names(java.util.List<Skill> skills) {
-    return skills.stream().map(Skill::name).toList();
   }
 }

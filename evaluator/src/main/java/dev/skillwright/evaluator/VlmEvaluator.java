@@ -74,9 +74,8 @@ final class VlmEvaluator implements Evaluator {
   }
 
   private static String describe(Step s) {
-    String target = s.action().target() == null ? "" : " " + s.action().target().describe();
-    String what = s.action().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-    return (s.index() + 1) + ". " + what + target + (s.ok() ? "" : " (failed: " + s.error() + ")");
+    return (s.index() + 1) + ". " + s.action().describe()
+        + (s.ok() ? "" : " (failed: " + s.error() + ")");
   }
 
   private static Verdict parse(JsonNode v) {

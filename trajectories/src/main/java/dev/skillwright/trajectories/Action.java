@@ -35,6 +35,37 @@ public sealed interface Action {
     return null;
   }
 
+  /**
+   * One line for people and prompts: {@code fill searchbox "Search" with "mug"},
+   * {@code click button "Add to cart"}, {@code answer "$12.99"}.
+   */
+  @JsonIgnore
+  default String describe() {
+    String on = target() == null ? "" : " " + target().describe();
+    if (this instanceof Fill f) {
+      return "fill" + on + " with \"" + f.text() + "\"";
+    } else if (this instanceof Press p) {
+      return "press " + p.key() + (on.isEmpty() ? "" : " on" + on);
+    } else if (this instanceof Select s) {
+      return "select \"" + s.option() + "\" in" + on;
+    } else if (this instanceof Check c) {
+      return (c.checked() ? "check" : "uncheck") + on;
+    } else if (this instanceof Scroll s) {
+      return "scroll by " + s.deltaY();
+    } else if (this instanceof Goto g) {
+      return "go to " + g.url();
+    } else if (this instanceof Wait w) {
+      return "wait " + w.millis() + " ms";
+    } else if (this instanceof UseSkill u) {
+      return "use skill " + u.name() + " " + u.args();
+    } else if (this instanceof Answer a) {
+      return "answer \"" + a.text() + "\"";
+    } else if (this instanceof GiveUp g) {
+      return "give up: " + g.reason();
+    }
+    return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + on;
+  }
+
   /** True for the actions that end an episode. */
   @JsonIgnore
   default boolean isFinal() {
