@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     version = "skillwright 0.1.0",
     description = "Web agents that discover, verify and reuse skills on their own.",
-    subcommands = {CrawlCommand.class, RunCommand.class, SkillsCommand.class, ShowCommand.class})
+    subcommands = {CrawlCommand.class, RunCommand.class, SkillsCommand.class, ShowCommand.class,
+        DashboardCommand.class})
 public final class Main {
   static final int BAD_INPUT = 2;
 

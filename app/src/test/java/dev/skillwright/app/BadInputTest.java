@@ -95,6 +95,11 @@ class BadInputTest {
     assertOneLine(Cli.run("crawl", "--env", "shop", "--chromium", "/no/chrome", "--data-dir", dir),
         "--chromium /no/chrome: no executable file there");
 
+    assertOneLine(Cli.run("dashboard", "--host", "0.0.0.0", "--data-dir", dir),
+        "binding to 0.0.0.0 exposes the dashboard beyond this machine: pass --token");
+    assertOneLine(Cli.run("crawl", "--env", "shop", "--record-cassette", dir + "/c",
+        "--data-dir", dir), "--record-cassette needs --model");
+
     assertThat(digest()).isEqualTo(before);
     assertThat(Cli.run("show", good.toString(), "--data-dir", dir).exit()).isZero();
     assertThat(Cli.run("skills", "list", "--data-dir", dir).out()).contains("shop:open-page");

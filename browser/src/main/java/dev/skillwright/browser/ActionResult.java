@@ -1,6 +1,7 @@
 package dev.skillwright.browser;
 
 import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.Step;
 
 /**
  * What executing one action did.
@@ -10,6 +11,7 @@ import dev.skillwright.trajectories.Action;
  * @param error one line on what went wrong, or null
  * @param matchedBy how the target was found: {@code ref}, or a locator strategy on replay
  * @param millis how long it took
+ * @param box where the element was just before the action, or null
  */
 public record ActionResult(Action action, boolean ok, String error, String matchedBy,
-    long millis) {}
+    long millis, Step.Box box) {}

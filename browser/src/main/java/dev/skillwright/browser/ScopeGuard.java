@@ -20,8 +20,14 @@ import java.util.function.IntSupplier;
  * route the later hops of a redirect chain). Popups are closed. Navigations that routing cannot
  * see ({@code data:}, {@code file:}, {@code javascript:}) are caught by {@link Tab} after each
  * action. Every stopped attempt is kept as a {@link ScopeBlock}.
+ *
+ * <p>Streaming responses (server-sent events, media) cannot be fetched whole before the page sees
+ * them, so those are checked for scope and then let through as they are; a redirect of such a
+ * request is the one hop this guard does not see.
  */
 final class ScopeGuard {
+  private static final java.util.Set<String> STREAMING = java.util.Set.of("eventsource",
+      "media", "websocket");
   private final Scope scope;
   private final Queue<ScopeBlock> blocks = new ConcurrentLinkedQueue<>();
   private final IntSupplier currentStep;
@@ -48,6 +54,10 @@ final class ScopeGuard {
     if (!scope.allows(url)) {
       record(req.isNavigationRequest() ? "navigation" : "request", url);
       route.abort("blockedbyclient");
+      return;
+    }
+    if (STREAMING.contains(req.resourceType())) {
+      route.resume();
       return;
     }
     APIResponse resp;

@@ -13,6 +13,7 @@ import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.Observation;
 import dev.skillwright.trajectories.ScopeBlock;
 import dev.skillwright.trajectories.Secrets;
+import dev.skillwright.trajectories.Step;
 import dev.skillwright.trajectories.Target;
 import java.util.List;
 import java.util.Optional;
@@ -134,9 +135,11 @@ public final class Tab implements AutoCloseable {
           matchedBy = r.get().by().strategy().name().toLowerCase(java.util.Locale.ROOT);
         }
       }
+      Step.Box box = el == null ? null : box(el);
       String error = perform(action, el);
       String settleError = settle();
-      return result(done, error != null ? error : settleError, matchedBy, start);
+      ActionResult r = result(done, error != null ? error : settleError, matchedBy, start);
+      return new ActionResult(r.action(), r.ok(), r.error(), r.matchedBy(), r.millis(), box);
     } catch (PlaywrightException e) {
       settle();
       return result(action, BrowserSession.firstLine(e.getMessage()), null, start);
@@ -177,7 +180,17 @@ public final class Tab implements AutoCloseable {
 
   private ActionResult result(Action action, String error, String matchedBy, long start) {
     return new ActionResult(action, error == null, error, matchedBy,
-        (System.nanoTime() - start) / 1_000_000);
+        (System.nanoTime() - start) / 1_000_000, null);
+  }
+
+  /** The element's box on the screenshot; null when it has none (hidden, detached). */
+  private static Step.Box box(Locator el) {
+    try {
+      var b = el.boundingBox(new Locator.BoundingBoxOptions().setTimeout(1_000));
+      return b == null ? null : new Step.Box(b.x, b.y, b.width, b.height);
+    } catch (PlaywrightException e) {
+      return null;
+    }
   }
 
   /**

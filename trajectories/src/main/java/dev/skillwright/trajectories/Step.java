@@ -16,6 +16,7 @@ import static java.util.Objects.requireNonNull;
  * @param ok whether the action ran without error
  * @param error what went wrong, or null
  * @param millis how long executing the action took
+ * @param box where the acted-on element was on the screenshot, or null
  */
 public record Step(
     int index,
@@ -27,10 +28,20 @@ public record Step(
     Action action,
     boolean ok,
     String error,
-    long millis) {
+    long millis,
+    Box box) {
+
+  /** An element's box in screenshot pixels (CSS pixels of the viewport). */
+  public record Box(double x, double y, double width, double height) {}
+
   public Step {
     requireNonNull(url, "url");
     requireNonNull(action, "action");
     thought = thought == null ? "" : thought;
+  }
+
+  public Step(int index, String url, String title, String snapshotFile, String screenshotFile,
+      String thought, Action action, boolean ok, String error, long millis) {
+    this(index, url, title, snapshotFile, screenshotFile, thought, action, ok, error, millis, null);
   }
 }

@@ -76,6 +76,19 @@ public final class Store {
     return log;
   }
 
+  /**
+   * The writer of an existing session, to append to it.
+   *
+   * @throws BadInputException when there is no such session
+   */
+  public SessionLog session(String sessionId) {
+    Path dir = sessionsDir().resolve(sessionId);
+    if (!sessionId.matches("[A-Za-z0-9._-]+") || !Files.exists(dir.resolve(SESSION_FILE))) {
+      throw new BadInputException("no session '" + sessionId + "' in " + root);
+    }
+    return new SessionLog(dir);
+  }
+
   /** Reads a trajectory file, checking its schema version. */
   public Trajectory readTrajectory(Path file) {
     JsonNode tree = readVersioned(file, Trajectory.SCHEMA_VERSION);
