@@ -107,7 +107,7 @@ public final class EpisodeRunner {
           ActionResult r = tab.execute(action);
           steps.add(new Step(i, obs.url(), obs.title(), names[0], names[1],
               secrets.redact(d.thought()), redact(r.action()), r.ok(), secrets.redact(r.error()),
-              r.millis(), r.box()));
+              r.millis(), r.box(), r.matchedBy()));
           last = null;
         }
         if (last == null) {
@@ -125,12 +125,13 @@ public final class EpisodeRunner {
       }
     }
     blocked.addAll(tab.drainBlocks());
+    tab.saveTrace(files.dir().resolve("trace.zip"));
     String[] finalNames = last == null ? new String[2] : files.writeObservation("final", last);
     Trajectory t = new Trajectory(Trajectory.SCHEMA_VERSION, sessionId, episodeId, task, started,
         (System.nanoTime() - t0) / 1_000_000, steps, status, answer,
         last == null ? tab.url() : last.url(), last == null ? null : last.title(),
-        finalNames[0], finalNames[1], blocked, null, null);
-    return new Result(t, List.copyOf(recent));
+        finalNames[0], finalNames[1], blocked, null, null, null, null);
+    return new Result(policy.annotate(t), List.copyOf(recent));
   }
 
   /** The action with any secret value in its free text replaced by the placeholder. */

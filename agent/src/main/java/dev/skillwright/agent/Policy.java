@@ -19,6 +19,15 @@ public interface Policy {
   Decision decide(Task task, Observation observation, List<Step> history);
 
   /**
+   * Adds what this policy knows to the finished record: a replay adds the episode it replays and
+   * the repairs it made. Most policies add nothing.
+   */
+  default dev.skillwright.trajectories.Trajectory annotate(
+      dev.skillwright.trajectories.Trajectory trajectory) {
+    return trajectory;
+  }
+
+  /**
    * A new offline policy: it reads only the instruction text and the page, grounding the quoted
    * values and element names of the instruction in the aria snapshot.
    */
@@ -32,6 +41,16 @@ public interface Policy {
    */
   static Policy llm(dev.skillwright.llm.ChatModel model) {
     return llm(model, java.util.List.of());
+  }
+
+  /**
+   * A replay of recorded actions, with no model: targets are found by their durable locators, and
+   * a step none of them finds is healed by grounding it anew on the page.
+   *
+   * @param original what is replayed, recorded as the new trajectory's {@code replayOf}
+   */
+  static Policy replay(List<dev.skillwright.trajectories.Action> actions, String original) {
+    return new ReplayPolicy(actions, original);
   }
 
   /** An LLM policy whose prompt also shows {@code skills}, retrieved for the task. */

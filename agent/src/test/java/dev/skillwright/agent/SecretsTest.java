@@ -98,10 +98,23 @@ class SecretsTest {
     assertThat(t.answer()).isEqualTo("Signed in with {{secret:password}}");
     try (Stream<Path> files = Files.walk(data)) {
       for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".jpg"))
-          .toList()) {
+          .filter(f -> !f.toString().endsWith(".zip")).toList()) {
         assertThat(Files.readString(f)).as(f.toString()).doesNotContain(PASSWORD);
       }
     }
+    Path trace = log.episode("e1").dir().resolve("trace.zip");
+    assertThat(trace).exists();
+    StringBuilder traced = new StringBuilder();
+    try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+        Files.newInputStream(trace))) {
+      for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+        String entry = new String(zip.readAllBytes(), StandardCharsets.ISO_8859_1);
+        assertThat(entry).as(e.getName()).doesNotContain(PASSWORD);
+        traced.append(entry);
+      }
+    }
+    // the trace does record the typing, as its placeholder
+    assertThat(traced).contains("{{secret:password}}");
     Step typed = t.steps().get(1);
     assertThat(((Action.Fill) typed.action()).text()).isEqualTo("{{secret:password}}");
   }

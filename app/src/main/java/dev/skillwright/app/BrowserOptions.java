@@ -15,12 +15,16 @@ final class BrowserOptions {
   @Option(names = "--headed", description = "Show the browser window, for debugging.")
   boolean headed;
 
+  @Option(names = "--no-trace", description = "Do not record a Playwright trace per episode.")
+  boolean noTrace;
+
   /**
    * The browser settings, checked before anything is written: a bad {@code --chromium} path is
    * bad input, not a failed session.
    */
   BrowserConfig config() {
-    BrowserConfig config = BrowserConfig.builder().executable(chromium).headless(!headed).build();
+    BrowserConfig config = BrowserConfig.builder().executable(chromium).headless(!headed)
+        .tracing(!noTrace).build();
     Chromium.resolve(config.executable(), config.environment());
     return config;
   }

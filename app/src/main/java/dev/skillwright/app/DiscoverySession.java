@@ -1,6 +1,7 @@
 package dev.skillwright.app;
 
 import dev.skillwright.agent.EpisodeRunner;
+import dev.skillwright.agent.Policy;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Tab;
 import dev.skillwright.llm.ModelException;
@@ -62,6 +63,7 @@ final class DiscoverySession {
   private final AtomicInteger skillsAdded = new AtomicInteger();
   private final AtomicInteger skillsMerged = new AtomicInteger();
   private final DoubleAdder episodeSeconds = new DoubleAdder();
+  private java.util.function.Function<Task, Policy> policies;
 
   /** What a finished session reports. */
   record Summary(String sessionId, Path sessionDir, int proposed, int run, int succeeded,
@@ -89,6 +91,15 @@ final class DiscoverySession {
    * the tasks the proposer makes of it.
    */
   Summary run(List<Task> given) {
+    return run(given, null);
+  }
+
+  /**
+   * Runs the given tasks with the policies {@code policies} makes for them (a replay), or with
+   * the backend's when it is null.
+   */
+  Summary run(List<Task> given, java.util.function.Function<Task, Policy> policies) {
+    this.policies = policies;
     long t0 = System.nanoTime();
     Store store = Store.at(settings.dataDir());
     String sessionId = Store.newSessionId(clock, new Random(System.nanoTime()));
@@ -221,7 +232,8 @@ final class DiscoverySession {
             .map(SkillIndex.Hit::skill).toList());
     EpisodeRunner.Result r;
     try (Tab tab = browser.newTab(settings.scope(), secrets)) {
-      r = runner.run(sessionId, episodeId, task, episode.policy(), tab, files);
+      Policy policy = policies == null ? episode.policy() : policies.apply(task);
+      r = runner.run(sessionId, episodeId, task, policy, tab, files);
     }
     Trajectory t = r.trajectory().withVerdict(episode.evaluator().judge(r.trajectory(),
         r.recent())).withUsage(episode.usage().snapshot());

@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
     version = "skillwright 0.1.0",
     description = "Web agents that discover, verify and reuse skills on their own.",
     subcommands = {CrawlCommand.class, RunCommand.class, SkillsCommand.class, ShowCommand.class,
-        DashboardCommand.class})
+        DashboardCommand.class, ReplayCommand.class, TraceCommand.class, ExportCommand.class})
 public final class Main {
   static final int BAD_INPUT = 2;
 

@@ -23,6 +23,10 @@ final class SiteOptions {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Choice choice;
 
+  @Option(names = "--variant", defaultValue = "v1", paramLabel = "NAME",
+      description = "With --env: the site's variant (shop has v2, whose markup drifted).")
+  String variant;
+
   static final class Choice {
     @Option(names = "--env", paramLabel = "NAME", description = "A bundled site: shop.")
     String env;
@@ -48,11 +52,16 @@ final class SiteOptions {
    * @throws BadInputException for an unknown env or a URL that is malformed or unreachable
    */
   Target open() {
-    if (choice.env != null) {
-      Site site = Sites.start(choice.env);
+    return open(choice.env, choice.url, variant);
+  }
+
+  /** Starts env {@code env} (its {@code variant}) or checks {@code url}; exactly one is set. */
+  static Target open(String env, String rawUrl, String variant) {
+    if (env != null) {
+      Site site = Sites.start(env, variant);
       return new Target(site.name(), site.baseUrl(), Scope.ofUrl(site.baseUrl()), site);
     }
-    String url = choice.url.strip();
+    String url = rawUrl.strip();
     Scope scope = Scope.ofUrl(url);
     checkReachable(url);
     return new Target(URI.create(url).getHost(), url, scope, null);

@@ -40,7 +40,7 @@ class BadInputTest {
     Task task = new Task("t1", "shop", "Go to the \"Books\" page.", "http://127.0.0.1:1/",
         SuccessSignal.none(), Map.of("page", "Books"));
     Trajectory t = new Trajectory(1, "20260101-000000-abcd", "abcd-001", task, Instant.EPOCH, 1,
-        List.of(), Trajectory.Status.GAVE_UP, "no", null, null, null, null, List.of(), null, null);
+        List.of(), Trajectory.Status.GAVE_UP, "no", null, null, null, null, List.of(), null, null, null, null);
     good = log.episode("abcd-001").writeTrajectory(t);
     corrupt = log.episode("abcd-002").writeTrajectory(t);
     Files.writeString(corrupt, "{\"schemaVersion\": 1, \"task\": {");

@@ -13,7 +13,8 @@ public record BrowserConfig(
     int navigationTimeoutMillis,
     int viewportWidth,
     int viewportHeight,
-    Chromium.Environment environment) {
+    Chromium.Environment environment,
+    boolean tracing) {
 
   public static Builder builder() {
     return new Builder();
@@ -32,6 +33,7 @@ public record BrowserConfig(
     private int viewportWidth = 1280;
     private int viewportHeight = 800;
     private Chromium.Environment environment = Chromium.Environment.system();
+    private boolean tracing = true;
 
     private Builder() {}
 
@@ -67,9 +69,15 @@ public record BrowserConfig(
       return this;
     }
 
+    /** Whether each tab records a Playwright trace (on by default). */
+    public Builder tracing(boolean on) {
+      this.tracing = on;
+      return this;
+    }
+
     public BrowserConfig build() {
       return new BrowserConfig(executable, headless, actionTimeoutMillis,
-          navigationTimeoutMillis, viewportWidth, viewportHeight, environment);
+          navigationTimeoutMillis, viewportWidth, viewportHeight, environment, tracing);
     }
 
     private static int positive(int v, String what) {

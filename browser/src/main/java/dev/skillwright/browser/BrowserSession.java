@@ -90,7 +90,11 @@ public final class BrowserSession implements AutoCloseable {
         .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK));
     ctx.setDefaultTimeout(config.actionTimeoutMillis());
     ctx.setDefaultNavigationTimeout(config.navigationTimeoutMillis());
-    return new Tab(ctx, scope, secrets);
+    if (config.tracing()) {
+      ctx.tracing().start(new com.microsoft.playwright.Tracing.StartOptions()
+          .setScreenshots(true).setSnapshots(true).setSources(false));
+    }
+    return new Tab(ctx, scope, secrets, config.tracing());
   }
 
   @Override

@@ -28,12 +28,14 @@ public final class Tab implements AutoCloseable {
   private final Page page;
   private final ScopeGuard guard;
   private final Secrets secrets;
+  private boolean tracing;
   private int step = -1;
   private String lastInScopeUrl = "about:blank";
 
-  Tab(BrowserContext context, Scope scope, Secrets secrets) {
+  Tab(BrowserContext context, Scope scope, Secrets secrets, boolean tracing) {
     this.context = context;
     this.secrets = secrets;
+    this.tracing = tracing;
     this.guard = new ScopeGuard(scope, () -> step);
     this.page = context.newPage();
     guard.install(context, page);
@@ -243,6 +245,31 @@ public final class Tab implements AutoCloseable {
    */
   public Object evaluate(String function) {
     return page.evaluate(function);
+  }
+
+  /**
+   * Stops this tab's Playwright trace and saves it to {@code file}, with every secret value taken
+   * out. Does nothing when tracing is off or already saved.
+   *
+   * @return whether a trace was written
+   */
+  public boolean saveTrace(java.nio.file.Path file) {
+    if (!tracing) {
+      return false;
+    }
+    tracing = false;
+    try {
+      context.tracing().stop(new com.microsoft.playwright.Tracing.StopOptions().setPath(file));
+      TraceScrubber.scrub(file, secrets);
+      return true;
+    } catch (PlaywrightException | java.io.IOException e) {
+      try {
+        java.nio.file.Files.deleteIfExists(file);
+      } catch (java.io.IOException ignored) {
+        // nothing written is better than a trace that may hold a secret
+      }
+      return false;
+    }
   }
 
   /** The underlying page, for tests and tools within this module's users. */

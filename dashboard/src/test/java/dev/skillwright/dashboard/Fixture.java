@@ -90,9 +90,9 @@ final class Fixture {
     List<Step> steps = List.of(
         new Step(0, "http://127.0.0.1:1/", title, first[0], first[1], "I open the product.",
             new Action.Click(Target.of("e1", "link", "Blue Ceramic Mug")), true, null, 5,
-            new Step.Box(100, 200, 300, 60)),
+            new Step.Box(100, 200, 300, 60), "ref"),
         new Step(1, "http://127.0.0.1:1/p", title, second[0], second[1], "I add it.",
-            new Action.Click(button), true, null, 5, new Step.Box(500, 400, 200, 50)),
+            new Action.Click(button), true, null, 5, new Step.Box(500, 400, 200, 50), "ref"),
         new Step(2, "http://127.0.0.1:1/cart", "Cart", last[0], last[1], "Done.",
             new Action.Answer("Done."), true, null, 0));
     Task task = new Task("t", "shop", instruction, "http://127.0.0.1:1/",
@@ -101,7 +101,7 @@ final class Fixture {
         "2026-11-22T01:0" + id.charAt(id.length() - 1) + ":00Z"), 1500, steps,
         Trajectory.Status.ANSWERED, "Done.", "http://127.0.0.1:1/cart", "Cart", last[0], last[1],
         List.of(), new Verdict(success, 0.9, success ? "met" : "not met: the page shows it",
-            success ? null : "signal_not_met", "offline-rules"), null));
+            success ? null : "signal_not_met", "offline-rules"), null, null, null));
   }
 
   static Skill skill(String name, String description, String episode) {

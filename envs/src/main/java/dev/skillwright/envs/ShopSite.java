@@ -38,6 +38,8 @@ final class ShopSite implements Site {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  /** The drift variant: renamed ids and classes, a moved button, labels recased, a wrapper. */
+  private final boolean v2;
   private final Map<String, Visitor> visitors = new ConcurrentHashMap<>();
 
   /** One visitor's state. Guarded by its own monitor. */
@@ -47,12 +49,22 @@ final class ShopSite implements Site {
     String flash;
   }
 
-  private ShopSite(HttpServer server, ExecutorService executor) {
+  private ShopSite(HttpServer server, ExecutorService executor, boolean v2) {
     this.server = server;
     this.executor = executor;
+    this.v2 = v2;
+  }
+
+  /** The text of v1, or of v2 when this is the drift variant. */
+  private String t(String v1, String drifted) {
+    return v2 ? drifted : v1;
   }
 
   static ShopSite start(int port) {
+    return start(port, false);
+  }
+
+  static ShopSite start(int port, boolean v2) {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -62,7 +74,7 @@ final class ShopSite implements Site {
         t.setDaemon(true);
         return t;
       });
-      ShopSite site = new ShopSite(server, ex);
+      ShopSite site = new ShopSite(server, ex, v2);
       server.createContext("/", site::handle);
       server.setExecutor(ex);
       server.start();
@@ -75,6 +87,11 @@ final class ShopSite implements Site {
   @Override
   public String name() {
     return "shop";
+  }
+
+  @Override
+  public String variant() {
+    return v2 ? "v2" : "v1";
   }
 
   @Override
@@ -264,7 +281,7 @@ final class ShopSite implements Site {
 
   // ---- pages ----
 
-  private static String nav(Visitor v) {
+  private String nav(Visitor v) {
     StringBuilder sb = new StringBuilder("<nav aria-label=\"Main\"><a href=\"/\">Home</a>");
     for (Category c : ShopCatalog.CATEGORIES) {
       sb.append(" <a href=\"/category/").append(c.slug()).append("\">").append(esc(c.name()))
@@ -272,9 +289,10 @@ final class ShopSite implements Site {
     }
     int items = v.cart.values().stream().mapToInt(Integer::intValue).sum();
     sb.append(" <a href=\"/cart\">Cart (").append(items).append(")</a></nav>");
+    String label = t("Search products", "Search Products");
     sb.append("<form role=\"search\" action=\"/search\" method=\"get\">"
-        + "<input type=\"search\" name=\"q\" aria-label=\"Search products\" "
-        + "placeholder=\"Search products\"> <button type=\"submit\">Search</button></form>");
+        + "<input type=\"search\" name=\"q\" aria-label=\"" + label + "\" "
+        + "placeholder=\"" + label + "\"> <button type=\"submit\">Search</button></form>");
     return sb.toString();
   }
 
@@ -291,8 +309,8 @@ final class ShopSite implements Site {
     return sb.toString();
   }
 
-  private static String productList(List<Product> products) {
-    StringBuilder sb = new StringBuilder("<ul class=\"products\">");
+  private String productList(List<Product> products) {
+    StringBuilder sb = new StringBuilder("<ul class=\"" + t("products", "catalog-grid") + "\">");
     for (Product p : products) {
       sb.append("<li><a href=\"/product/").append(p.slug()).append("\">").append(esc(p.name()))
           .append("</a> <span>").append(p.price()).append("</span></li>");
@@ -300,7 +318,7 @@ final class ShopSite implements Site {
     return sb.append("</ul>").toString();
   }
 
-  private static String category(Category c, Map<String, String> q) {
+  private String category(Category c, Map<String, String> q) {
     String sort = q.getOrDefault("sort", "featured");
     List<Product> all = ShopCatalog.inCategory(c, sort);
     int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -311,8 +329,9 @@ final class ShopSite implements Site {
       page = 1;
     }
     StringBuilder sb = new StringBuilder("<h1>").append(esc(c.name())).append("</h1>");
-    sb.append("<form method=\"get\"><label for=\"sort\">Sort by</label> "
-        + "<select id=\"sort\" name=\"sort\">");
+    String id = t("sort", "sort-order");
+    sb.append("<form method=\"get\"><label for=\"" + id + "\">" + t("Sort by", "Sort By")
+        + "</label> <select id=\"" + id + "\" name=\"sort\">");
     String[][] options = {{"featured", "Featured"}, {"price-asc", "Price: low to high"},
         {"price-desc", "Price: high to low"}, {"name", "Name"}};
     for (String[] o : options) {
@@ -335,7 +354,7 @@ final class ShopSite implements Site {
     return sb.append("</nav>").toString();
   }
 
-  private static String search(String term) {
+  private String search(String term) {
     if (term.isEmpty()) {
       return "<h1>Search</h1><p>Type a word into the search box.</p>";
     }
@@ -350,17 +369,20 @@ final class ShopSite implements Site {
     return sb.append(productList(found)).toString();
   }
 
-  private static String product(Product p) {
+  private String product(Product p) {
     StringBuilder sb = new StringBuilder("<article><h1>").append(esc(p.name())).append("</h1>");
     sb.append("<p>Price: ").append(p.price()).append("</p>");
     sb.append("<p>").append(esc(p.description())).append("</p>");
     sb.append("<p>Category: <a href=\"/category/").append(p.category().slug()).append("\">")
         .append(esc(p.category().name())).append("</a></p>");
+    String addButton = "<button type=\"submit\">" + t("Add to cart", "Add to Cart") + "</button>";
     sb.append("<form method=\"post\" action=\"/cart/add\">")
         .append("<input type=\"hidden\" name=\"product\" value=\"").append(p.slug())
         .append("\">")
-        .append("<label>Quantity <input type=\"number\" name=\"quantity\" value=\"1\" "
-            + "min=\"1\" max=\"99\"></label>");
+        // v2 moves the button above the fields
+        .append(v2 ? "<div class=\"buy-box\">" + addButton + "</div>" : "")
+        .append("<label>" + t("Quantity", "QUANTITY") + " <input type=\"number\" "
+            + "name=\"quantity\" value=\"1\" min=\"1\" max=\"99\"></label>");
     if (!p.colors().isEmpty()) {
       sb.append("<label>Color <select name=\"color\">");
       for (String c : p.colors()) {
@@ -368,14 +390,14 @@ final class ShopSite implements Site {
       }
       sb.append("</select></label>");
     }
-    sb.append("<button type=\"submit\">Add to cart</button></form></article>");
+    sb.append(v2 ? "" : addButton).append("</form></article>");
     return sb.toString();
   }
 
-  private static String cart(Visitor v) {
+  private String cart(Visitor v) {
     StringBuilder sb = new StringBuilder("<h1>Your cart</h1>");
     if (v.flash != null) {
-      sb.append("<p class=\"flash\" role=\"status\">").append(esc(v.flash)).append("</p>");
+      sb.append("<p class=\"" + t("flash", "notice") + "\" role=\"status\">").append(esc(v.flash)).append("</p>");
       v.flash = null;
     }
     if (v.cart.isEmpty()) {
@@ -399,21 +421,21 @@ final class ShopSite implements Site {
     return sb.append("<p><a href=\"/checkout\">Checkout</a></p>").toString();
   }
 
-  private static String checkout(Visitor v, Map<String, String> f, List<String> errors) {
+  private String checkout(Visitor v, Map<String, String> f, List<String> errors) {
     StringBuilder sb = new StringBuilder("<h1>Checkout</h1>");
     if (!errors.isEmpty()) {
-      sb.append("<div class=\"errors\" role=\"alert\"><p>Please correct the following:</p><ul>");
+      sb.append("<div class=\"" + t("errors", "form-errors") + "\" role=\"alert\"><p>Please correct the following:</p><ul>");
       errors.forEach(e -> sb.append("<li>").append(esc(e)).append("</li>"));
       sb.append("</ul></div>");
     }
     sb.append("<p>Items in cart: ").append(v.cart.values().stream().mapToInt(i -> i).sum())
         .append(", total ").append(money(totalCents(v))).append("</p>");
     sb.append("<form method=\"post\" action=\"/checkout\" novalidate>");
-    sb.append(field("name", "Full name", "text", f));
+    sb.append(field("name", t("Full name", "Full Name"), "text", f));
     sb.append(field("email", "Email", "email", f));
-    sb.append(field("address", "Shipping address", "text", f));
+    sb.append(field("address", t("Shipping address", "Shipping Address"), "text", f));
     String shipping = f.getOrDefault("shipping", "standard");
-    sb.append("<label>Shipping method <select name=\"shipping\">")
+    sb.append("<label>" + t("Shipping method", "Shipping Method") + " <select name=\"shipping\">")
         .append("<option value=\"standard\"").append(shipping.equals("standard") ? " selected" : "")
         .append(">Standard (free)</option>")
         .append("<option value=\"express\"").append(shipping.equals("express") ? " selected" : "")
@@ -421,10 +443,11 @@ final class ShopSite implements Site {
     sb.append("<label><input type=\"checkbox\" name=\"terms\"")
         .append("on".equals(f.get("terms")) ? " checked" : "")
         .append("> I accept the terms and conditions</label>");
-    return sb.append("<button type=\"submit\">Place order</button></form>").toString();
+    return sb.append("<button type=\"submit\">" + t("Place order", "Place Order")
+        + "</button></form>").toString();
   }
 
-  private static String field(String name, String label, String type, Map<String, String> f) {
+  private String field(String name, String label, String type, Map<String, String> f) {
     return "<label>" + esc(label) + " <input type=\"" + type + "\" name=\"" + name
         + "\" value=\"" + esc(f.getOrDefault(name, "")) + "\"></label>";
   }
@@ -444,7 +467,11 @@ final class ShopSite implements Site {
 
   private void html(HttpExchange ex, int status, String title, String body, Visitor v)
       throws IOException {
-    send(ex, status, "text/html; charset=utf-8", Html.page("Skillwright Shop", title, nav(v), body));
+    // v2 wraps every page's content in two more elements, which moves every CSS path
+    String content = v2 ? "<div class=\"layout\"><section class=\"content\">" + body
+        + "</section></div>" : body;
+    send(ex, status, "text/html; charset=utf-8",
+        Html.page("Skillwright Shop", title, nav(v), content));
   }
 
   private void notFound(HttpExchange ex, Visitor v) throws IOException {

@@ -13,6 +13,11 @@ public interface Site extends AutoCloseable {
   /** The site's name, such as {@code shop}. */
   String name();
 
+  /** {@code v1}, or the name of a drift variant such as {@code v2}. */
+  default String variant() {
+    return "v1";
+  }
+
   /** The root URL, such as {@code http://127.0.0.1:41234/}. */
   String baseUrl();
 

@@ -19,10 +19,25 @@ public final class Sites {
    * @throws BadInputException for a name that is not a bundled site
    */
   public static Site start(String name) {
-    return switch (name) {
-      case "shop" -> ShopSite.start(0);
-      default -> throw new BadInputException(
+    return start(name, "v1");
+  }
+
+  /**
+   * Starts a variant of the named site: {@code v1}, or {@code v2} of {@code shop}, whose ids,
+   * classes, label case, button placement and nesting drifted, to test replay and healing.
+   *
+   * @throws BadInputException for an unknown site or variant
+   */
+  public static Site start(String name, String variant) {
+    if (!NAMES.contains(name)) {
+      throw new BadInputException(
           "unknown env '" + name + "': the bundled sites are " + String.join(", ", NAMES));
+    }
+    return switch (variant) {
+      case "v1" -> ShopSite.start(0, false);
+      case "v2" -> ShopSite.start(0, true);
+      default -> throw new BadInputException("unknown variant '" + variant + "' of " + name
+          + ": it has v1 and v2");
     };
   }
 }

@@ -36,7 +36,7 @@ class RuleEvaluatorTest {
     List<Step> recorded = steps == 0 ? List.of() : List.of(new Step(0, "http://127.0.0.1:1/",
         "", null, null, "", new Action.Answer(answer), true, null, 0));
     return new Trajectory(1, "s", "e", task, Instant.EPOCH, 1, recorded, status, answer,
-        "http://127.0.0.1:1/cart", "Cart", null, null, List.of(), null, null);
+        "http://127.0.0.1:1/cart", "Cart", null, null, List.of(), null, null, null, null);
   }
 
   static Observation at(String url, String snapshot) {

@@ -179,6 +179,24 @@ public final class Distiller {
     return cut + "-" + String.format("%08x", description.hashCode());
   }
 
+  /**
+   * {@code skill} with its steps replaced by {@code healed} (concrete actions from a replay with
+   * {@code args}), lifted back into placeholders, and the replay added to its provenance.
+   */
+  public static Skill heal(Skill skill, List<Action> healed, Map<String, String> args,
+      Skill.Provenance replay) {
+    List<Map.Entry<String, String>> params = new ArrayList<>(args.entrySet());
+    params.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> -e.getValue().length()));
+    UnaryOperator<String> lift = text -> lift(text, params);
+    List<Action> steps = healed.stream().filter(a -> !a.isFinal() && !(a instanceof Action.Wait))
+        .map(a -> parameterize(a, lift)).toList();
+    List<Skill.Provenance> prov = new ArrayList<>(skill.provenance());
+    prov.add(replay);
+    return new Skill(Skill.SCHEMA_VERSION, skill.id(), skill.name(), skill.site(),
+        skill.description(), skill.parameters(), steps, skill.startUrlPattern(), skill.success(),
+        skill.examples(), prov);
+  }
+
   /** Merges a newly distilled skill into the one already known under the same id. */
   static Skill merge(Skill known, Skill found) {
     List<String> examples = new ArrayList<>(known.examples());

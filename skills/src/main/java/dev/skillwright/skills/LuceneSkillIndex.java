@@ -76,6 +76,16 @@ final class LuceneSkillIndex implements SkillIndex {
   }
 
   @Override
+  public synchronized void put(Skill skill) {
+    try {
+      writer().updateDocument(new Term(ID, skill.id()), toDocument(skill));
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the skill index " + dir, e);
+    }
+  }
+
+  @Override
   public synchronized Optional<Skill> get(String idOrName) {
     List<Skill> byId = find(new TermQuery(new Term(ID, idOrName)), 1);
     if (!byId.isEmpty()) {

@@ -20,6 +20,12 @@ public interface SkillIndex extends AutoCloseable {
    */
   boolean add(Skill skill);
 
+  /**
+   * Stores {@code skill} as it is, replacing the skill with the same id (a healed skill, say).
+   * The change is committed before this returns.
+   */
+  void put(Skill skill);
+
   /** The skill with this id ({@code site:name}) or, failing that, the first with this name. */
   Optional<Skill> get(String idOrName);
 

@@ -39,7 +39,7 @@ class DistillerTest {
         step(5, new Action.Answer("Done."), true)));
     return new Trajectory(1, "s1", episode, task, Instant.EPOCH, 10, steps,
         Trajectory.Status.ANSWERED, "Done.", "http://127.0.0.1:1/product/x", "", null, null,
-        List.of(), new Verdict(success, 0.9, "r", null, "offline-rules"), null);
+        List.of(), new Verdict(success, 0.9, "r", null, "offline-rules"), null, null, null);
   }
 
   static Step step(int i, Action a, boolean ok) {

@@ -17,6 +17,7 @@ import static java.util.Objects.requireNonNull;
  * @param error what went wrong, or null
  * @param millis how long executing the action took
  * @param box where the acted-on element was on the screenshot, or null
+ * @param matchedBy how the element was found: {@code ref}, or a locator strategy on replay
  */
 public record Step(
     int index,
@@ -29,7 +30,8 @@ public record Step(
     boolean ok,
     String error,
     long millis,
-    Box box) {
+    Box box,
+    String matchedBy) {
 
   /** An element's box in screenshot pixels (CSS pixels of the viewport). */
   public record Box(double x, double y, double width, double height) {}
@@ -42,6 +44,7 @@ public record Step(
 
   public Step(int index, String url, String title, String snapshotFile, String screenshotFile,
       String thought, Action action, boolean ok, String error, long millis) {
-    this(index, url, title, snapshotFile, screenshotFile, thought, action, ok, error, millis, null);
+    this(index, url, title, snapshotFile, screenshotFile, thought, action, ok, error, millis, null,
+        null);
   }
 }

@@ -27,7 +27,9 @@ public record Trajectory(
     String finalScreenshotFile,
     List<ScopeBlock> blocked,
     Verdict verdict,
-    ModelUsage usage) {
+    ModelUsage usage,
+    String replayOf,
+    List<Repair> repairs) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -51,18 +53,37 @@ public record Trajectory(
     steps = steps == null ? List.of() : List.copyOf(steps);
     blocked = blocked == null ? List.of() : List.copyOf(blocked);
     usage = usage == null ? ModelUsage.NONE : usage;
+    repairs = repairs == null ? List.of() : List.copyOf(repairs);
   }
+
+  /**
+   * A step that replay found again by grounding it anew, because none of its locators matched.
+   *
+   * @param step the step's index in this trajectory
+   * @param from the target as recorded
+   * @param to the target found instead, with its new locators
+   * @param method how: {@code offline-matcher} or {@code model}
+   * @param score the matcher's similarity, from 0 to 1
+   */
+  public record Repair(int step, Target from, Target to, String method, double score) {}
 
   public Trajectory withVerdict(Verdict v) {
     return new Trajectory(schemaVersion, sessionId, episodeId, task, startedAt, durationMillis,
         steps, status, answer, finalUrl, finalTitle, finalSnapshotFile, finalScreenshotFile,
-        blocked, v, usage);
+        blocked, v, usage, replayOf, repairs);
   }
 
   public Trajectory withUsage(ModelUsage u) {
     return new Trajectory(schemaVersion, sessionId, episodeId, task, startedAt, durationMillis,
         steps, status, answer, finalUrl, finalTitle, finalSnapshotFile, finalScreenshotFile,
-        blocked, verdict, u);
+        blocked, verdict, u, replayOf, repairs);
+  }
+
+  /** This trajectory as the replay of {@code original}, with the repairs it needed. */
+  public Trajectory asReplayOf(String original, List<Repair> fixes) {
+    return new Trajectory(schemaVersion, sessionId, episodeId, task, startedAt, durationMillis,
+        steps, status, answer, finalUrl, finalTitle, finalSnapshotFile, finalScreenshotFile,
+        blocked, verdict, usage, original, fixes);
   }
 
   /** True when an evaluator judged this trajectory a success. */

@@ -35,7 +35,7 @@ class StoreTest {
         Instant.parse("2026-11-22T03:00:00Z"), 1234, steps, Trajectory.Status.ANSWERED, "Done.",
         "http://127.0.0.1:1/cart", "Cart", "final.aria.yaml", "final.jpg",
         List.of(new ScopeBlock(0, "redirect", "http://evil.example/")),
-        new Verdict(true, 0.9, "met", null, "offline-rules"), null);
+        new Verdict(true, 0.9, "met", null, "offline-rules"), null, null, null);
   }
 
   Store.EpisodeFiles newEpisode(Store store, String session, String episode) {

@@ -1,0 +1,86 @@
+package dev.skillwright.agent;
+
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.Observation;
+import dev.skillwright.trajectories.Step;
+import dev.skillwright.trajectories.Target;
+import dev.skillwright.trajectories.Task;
+import dev.skillwright.trajectories.Trajectory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Replays recorded actions with no model. Each target is found again by its durable locators,
+ * tried in order by the browser. When none matches, the step is grounded anew by the offline
+ * {@link Healer} and retried on the element it finds; the repair is kept, and {@link #annotate}
+ * writes it into the new trajectory. A step that cannot be healed ends the replay with give_up.
+ */
+final class ReplayPolicy implements Policy {
+  private final List<Action> actions;
+  private final String original;
+  private final List<Trajectory.Repair> repairs = new ArrayList<>();
+  private int next;
+  /** The recorded target being healed, while its healed attempt runs. */
+  private Target healing;
+  private double healingScore;
+
+  ReplayPolicy(List<Action> actions, String original) {
+    this.actions = List.copyOf(actions);
+    this.original = original;
+  }
+
+  @Override
+  public Decision decide(Task task, Observation obs, List<Step> history) {
+    Step last = history.isEmpty() ? null : history.get(history.size() - 1);
+    if (healing != null) {
+      Target from = healing;
+      healing = null;
+      if (last == null || !last.ok()) {
+        return giveUp("step " + (next) + " failed again after healing: "
+            + (last == null ? "" : last.error()));
+      }
+      repairs.add(new Trajectory.Repair(last.index(), from, last.action().target(),
+          "offline-matcher", healingScore));
+    } else if (last != null && !last.ok()) {
+      Action lost = actions.get(next - 1);
+      if (lost.target() == null) {
+        return giveUp("step " + next + " failed: " + last.error());
+      }
+      Optional<Healer.Match> m = Healer.find(obs.snapshot(), lost.target());
+      if (m.isEmpty()) {
+        return giveUp("step " + next + " could not be healed: no element like "
+            + lost.target().describe() + " on " + obs.url());
+      }
+      healing = lost.target();
+      healingScore = m.get().score();
+      return new Decision(String.format(java.util.Locale.ROOT,
+          "No locator of %s matches; the closest element is %s (similarity %.2f).",
+          lost.target().describe(), m.get().node().describe(), m.get().score()),
+          lost.withTarget(Grounding.target(m.get().node())));
+    }
+    if (next == actions.size()) {
+      return new Decision("Every recorded step is replayed.", new Action.Answer("Done."));
+    }
+    Action a = actions.get(next++);
+    if (a.isFinal()) {
+      return new Decision("The recording ends here.", a);
+    }
+    Action replayed = a.target() == null ? a : a.withTarget(new Target(null, a.target().role(),
+        a.target().name(), a.target().locators()));
+    return new Decision("Replaying step " + next + ": " + replayed.describe() + ".", replayed);
+  }
+
+  @Override
+  public Trajectory annotate(Trajectory t) {
+    return t.asReplayOf(original, repairs);
+  }
+
+  List<Trajectory.Repair> repairs() {
+    return List.copyOf(repairs);
+  }
+
+  private static Decision giveUp(String reason) {
+    return new Decision(reason, new Action.GiveUp(reason));
+  }
+}

@@ -1,0 +1,230 @@
+package dev.skillwright.app;
+
+import dev.skillwright.agent.Policy;
+import dev.skillwright.browser.BrowserConfig;
+import dev.skillwright.skills.Distiller;
+import dev.skillwright.skills.Skill;
+import dev.skillwright.skills.SkillBinding;
+import dev.skillwright.skills.SkillIndex;
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.BadInputException;
+import dev.skillwright.trajectories.Secrets;
+import dev.skillwright.trajectories.Step;
+import dev.skillwright.trajectories.Store;
+import dev.skillwright.trajectories.Task;
+import dev.skillwright.trajectories.Trajectory;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code skillwright replay}: re-executes a recorded episode or a skill with no model call,
+ * healing steps whose element moved, and writes a new trajectory linked to what it replays.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+    description = "Replay an episode (its id or trajectory.json) or a skill (skill NAME --arg "
+        + "k=v) without a model, healing what drifted.")
+final class ReplayCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @Parameters(arity = "1..2", paramLabel = "WHAT",
+      description = "An episode id, a trajectory.json, or: skill NAME")
+  List<String> what;
+
+  @Option(names = "--arg", paramLabel = "NAME=VALUE", description = "A skill's argument.")
+  Map<String, String> args = new LinkedHashMap<>();
+
+  @Option(names = "--env", paramLabel = "NAME",
+      description = "Replay on this bundled site (default: the recording's, if bundled).")
+  String env;
+
+  @Option(names = "--variant", defaultValue = "v1", paramLabel = "NAME",
+      description = "The bundled site's variant, such as v2 (drifted markup).")
+  String variant;
+
+  @Option(names = "--url", paramLabel = "URL",
+      description = "Replay on this site instead of the recorded one.")
+  String url;
+
+  @Option(names = "--max-steps", defaultValue = "40", description = "Step limit (default: 40).")
+  int maxSteps;
+
+  @Mixin
+  BrowserOptions browser;
+
+  @Override
+  public Integer call() {
+    CrawlCommand.positive("--max-steps", maxSteps, 500);
+    if (env != null && url != null) {
+      throw new BadInputException("--env and --url exclude each other");
+    }
+    BrowserConfig browserConfig = browser.config();
+    Store store = Store.at(main.dataDir());
+    if (what.get(0).equals("skill")) {
+      if (what.size() != 2) {
+        throw new BadInputException("replay skill needs the skill's name: replay skill NAME");
+      }
+      return replaySkill(store, what.get(1), browserConfig);
+    }
+    if (what.size() != 1) {
+      throw new BadInputException("replay takes one episode id or trajectory file, or: skill NAME");
+    }
+    if (!args.isEmpty()) {
+      throw new BadInputException("--arg is for skills: replay skill NAME --arg k=v");
+    }
+    Path file = Path.of(what.get(0));
+    if (Files.isDirectory(file)) {
+      file = file.resolve(Store.TRAJECTORY_FILE);
+    }
+    if (!Files.exists(file)) {
+      file = store.findEpisode(what.get(0)).orElseThrow(() -> new BadInputException(
+          "no episode '" + what.get(0) + "' in " + store.root() + " and no such file"));
+    }
+    Trajectory original = store.readTrajectory(file);
+    List<Action> actions = original.steps().stream().filter(Step::ok).map(Step::action)
+        .filter(a -> !(a instanceof Action.UseSkill)).toList();
+    if (actions.isEmpty()) {
+      throw new BadInputException(file + ": the episode has no step to replay");
+    }
+    String defaultEnv = env == null && url == null && isBundled(original.task().site())
+        ? original.task().site() : env;
+    try (SiteOptions.Target target = open(defaultEnv, original.task().startUrl())) {
+      Task task = rebase(original.task(), target.startUrl());
+      List<Action> rebased = actions.stream().map(a -> a instanceof Action.Goto g
+          ? new Action.Goto(rebaseUrl(g.url(), target.startUrl())) : a).toList();
+      Trajectory replay = run(store, target, browserConfig, task,
+          Policy.replay(rebased, original.episodeId()));
+      report(replay, store);
+      return replay.succeeded() ? 0 : 1;
+    }
+  }
+
+  private int replaySkill(Store store, String name, BrowserConfig browserConfig) {
+    Skill skill;
+    try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
+      skill = index.get(name).orElseThrow(() -> new BadInputException(
+          "no skill '" + name + "'; see: skillwright skills list"));
+    }
+    SkillBinding bound = SkillBinding.bind(skill, args);
+    String defaultEnv = env == null && url == null && isBundled(skill.site()) ? skill.site() : env;
+    if (defaultEnv == null && url == null) {
+      throw new BadInputException("skill " + skill.name() + " is of site " + skill.site()
+          + ": say where to run it with --url URL");
+    }
+    try (SiteOptions.Target target = open(defaultEnv, null)) {
+      String start = URI.create(target.startUrl()).resolve(bound.startPath()).toString();
+      Task task = new Task("skill", skill.site(), bound.instruction(), start, bound.success(),
+          bound.args());
+      Trajectory replay = run(store, target, browserConfig, task,
+          Policy.replay(bound.steps(), "skill:" + skill.id()));
+      report(replay, store);
+      if (replay.succeeded() && !replay.repairs().isEmpty()) {
+        writeBackHealed(store, target, browserConfig, skill, task, replay);
+      }
+      return replay.succeeded() ? 0 : 1;
+    }
+  }
+
+  /**
+   * A healed skill counts only once it works again from scratch: its healed steps are replayed
+   * in a fresh context, and must succeed with no repair before the index takes them.
+   */
+  private void writeBackHealed(Store store, SiteOptions.Target target, BrowserConfig config,
+      Skill skill, Task task, Trajectory replay) {
+    List<Action> healedSteps = replay.steps().stream().filter(Step::ok).map(Step::action)
+        .filter(a -> !a.isFinal()).toList();
+    Skill healed = Distiller.heal(skill, healedSteps, args, new Skill.Provenance(
+        replay.sessionId(), replay.episodeId(), Instant.now()));
+    SkillBinding again = SkillBinding.bind(healed, args);
+    System.out.println("Re-verifying the healed skill in a fresh context...");
+    Trajectory check = run(store, target, config, task, Policy.replay(again.steps(),
+        "skill:" + skill.id()));
+    if (check.succeeded() && check.repairs().isEmpty()) {
+      try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
+        index.put(healed);
+      }
+      System.out.println("The healed skill works: " + skill.id() + " now has its repaired steps.");
+    } else {
+      System.out.println("The healed skill failed its re-verification; the skill is unchanged.");
+    }
+  }
+
+  private Trajectory run(Store store, SiteOptions.Target target, BrowserConfig config, Task task,
+      Policy policy) {
+    CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(), target.scope(),
+        1, 0, maxSteps, 1, 0, main.dataDir(), config);
+    DiscoverySession.Summary s = new DiscoverySession(settings, ModelBackend.offline(),
+        Secrets.fromEnvironment(System.getenv()), List.of(), new PrintStream(
+            java.io.OutputStream.nullOutputStream()), System.err, Clock.systemUTC())
+        .run(List.of(task), t -> policy);
+    Path file = store.trajectoryFiles().stream()
+        .filter(p -> p.startsWith(s.sessionDir().toAbsolutePath())).findFirst().orElseThrow();
+    return store.readTrajectory(file);
+  }
+
+  private void report(Trajectory t, Store store) {
+    PrintStream out = System.out;
+    out.println("Replay of " + t.replayOf() + " on " + t.task().startUrl());
+    for (Step s : t.steps()) {
+      String how = s.action().isFinal() ? "" : !s.ok() ? "FAILED: " + s.error()
+          : "found by " + (s.matchedBy() == null ? "-" : s.matchedBy());
+      out.printf(Locale.ROOT, "%3d  %-52s %-40s %5d ms%n", s.index() + 1,
+          DiscoverySession.abbreviate(s.action().describe(), 52), how, s.millis());
+    }
+    for (Trajectory.Repair r : t.repairs()) {
+      out.printf(Locale.ROOT, "healed step %d: %s -> %s (%s, similarity %.2f)%n", r.step() + 1,
+          r.from().describe(), r.to().describe(), r.method(), r.score());
+    }
+    out.println("Verdict: " + (t.succeeded() ? "success" : "failure") + " ("
+        + t.verdict().reason() + ")");
+    out.println("Model calls: " + t.usage().calls());
+    store.findEpisode(t.episodeId()).ifPresent(f -> out.println("Written to " + f));
+  }
+
+  private SiteOptions.Target open(String envName, String recordedUrl) {
+    if (envName == null && url == null) {
+      return SiteOptions.open(null, origin(recordedUrl), variant);
+    }
+    return SiteOptions.open(envName, url, variant);
+  }
+
+  private static boolean isBundled(String site) {
+    return dev.skillwright.envs.Sites.names().contains(site);
+  }
+
+  static Task rebase(Task t, String origin) {
+    return new Task(t.id(), t.site(), t.instruction(), rebaseUrl(t.startUrl(), origin),
+        t.success(), t.params());
+  }
+
+  /** {@code url} moved to the scheme, host and port of {@code origin}. */
+  static String rebaseUrl(String url, String origin) {
+    try {
+      URI u = URI.create(url);
+      URI o = URI.create(origin);
+      return new URI(o.getScheme(), o.getAuthority(), u.getPath(), u.getQuery(), u.getFragment())
+          .toString();
+    } catch (Exception e) {
+      return url;
+    }
+  }
+
+  private static String origin(String url) {
+    URI u = URI.create(url);
+    return u.getScheme() + "://" + u.getAuthority() + "/";
+  }
+}

@@ -1,0 +1,194 @@
+package dev.skillwright.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.skillwright.skills.Skill;
+import dev.skillwright.skills.SkillIndex;
+import dev.skillwright.trajectories.Json;
+import dev.skillwright.trajectories.Step;
+import dev.skillwright.trajectories.Store;
+import dev.skillwright.trajectories.Trajectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Replay with no model, on the shop it was recorded on and on its drifted v2. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReplayTest {
+  @TempDir
+  static Path data;
+  List<String> recorded;
+
+  @BeforeAll
+  void record() {
+    Cli crawl = Cli.run("crawl", "--env", "shop", "--budget", "20", "--seed", "5",
+        "--data-dir", data.toString());
+    assertThat(crawl.exit()).as(crawl.err()).isZero();
+    Store store = Store.at(data);
+    recorded = store.trajectoryFiles().stream().map(store::readTrajectory)
+        .filter(Trajectory::succeeded).map(Trajectory::episodeId).sorted().toList();
+  }
+
+  Trajectory replay(String... args) {
+    Store store = Store.at(data);
+    List<Path> before = store.trajectoryFiles();
+    List<String> all = new java.util.ArrayList<>(List.of("replay"));
+    all.addAll(List.of(args));
+    all.addAll(List.of("--data-dir", data.toString()));
+    Cli c = Cli.run(all.toArray(String[]::new));
+    assertThat(c.err()).isEmpty();
+    Path added = store.trajectoryFiles().stream().filter(f -> !before.contains(f)).findFirst()
+        .orElseThrow();
+    return store.readTrajectory(added);
+  }
+
+  @Test
+  void twenty_recorded_episodes_replay_with_zero_model_calls() {
+    assertThat(recorded).hasSize(20);
+    for (String id : recorded) {
+      Trajectory t = replay(id);
+      assertThat(t.succeeded()).as(id + ": " + t.verdict().reason()).isTrue();
+      assertThat(t.replayOf()).isEqualTo(id);
+      assertThat(t.usage().calls()).isZero();
+      assertThat(t.repairs()).isEmpty();
+      assertThat(t.steps()).filteredOn(s -> !s.action().isFinal())
+          .allSatisfy(s -> assertThat(s.matchedBy()).isIn("role", "label", "placeholder", "text",
+              "test_id", "css"));
+    }
+  }
+
+  @Test
+  void on_the_drifted_v2_steps_heal_and_the_figures_are_reported() {
+    Map<String, Integer> foundBy = new TreeMap<>();
+    int steps = 0;
+    int healed = 0;
+    int unhealed = 0;
+    int succeeded = 0;
+    for (String id : recorded) {
+      Trajectory t = replay(id, "--variant", "v2");
+      succeeded += t.succeeded() ? 1 : 0;
+      healed += t.repairs().size();
+      for (Step s : t.steps()) {
+        if (s.action().isFinal()) {
+          unhealed += s.action() instanceof dev.skillwright.trajectories.Action.GiveUp ? 1 : 0;
+          continue;
+        }
+        if (s.ok()) {
+          steps++;
+          boolean repaired = t.repairs().stream().anyMatch(r -> r.step() == s.index());
+          foundBy.merge(repaired ? "healed (offline matcher)" : s.matchedBy(), 1, Integer::sum);
+        }
+      }
+    }
+    System.out.printf("v2 drift: %d/%d replays succeeded; %d steps ran: %s; %d steps healed, "
+        + "%d could not heal%n", succeeded, recorded.size(), steps, foundBy, healed, unhealed);
+    assertThat(healed).isPositive();
+    assertThat(succeeded).isGreaterThanOrEqualTo(healed > 0 ? recorded.size() - unhealed : 0);
+    assertThat(foundBy).containsKey("healed (offline matcher)");
+  }
+
+  @Test
+  void a_healed_skill_is_re_verified_written_back_and_then_works_on_v2() {
+    // v2 recases "Add to cart" and moves it into another box: none of its locators finds it
+    String id = "shop:add-item-to-the-cart-then-open-cart";
+    Skill before;
+    try (SkillIndex index = SkillIndex.open(Store.at(data).skillsDir())) {
+      before = index.get(id).orElseThrow();
+    }
+    String item = before.parameters().get(0).examples().get(0);
+    Trajectory first = replay("skill", id, "--arg", "item=" + item, "--variant", "v2");
+    assertThat(first.succeeded()).as(first.verdict().reason()).isTrue();
+    assertThat(first.repairs()).extracting(r -> r.from().name()).contains("Add to cart");
+    assertThat(first.replayOf()).isEqualTo("skill:" + id);
+
+    Skill after;
+    try (SkillIndex index = SkillIndex.open(Store.at(data).skillsDir())) {
+      after = index.get(id).orElseThrow();
+    }
+    assertThat(after.steps()).isNotEqualTo(before.steps());
+    assertThat(after.steps()).anySatisfy(a -> assertThat(a.target().name())
+        .isEqualTo("Add to Cart"));
+    assertThat(after.provenance()).hasSize(before.provenance().size() + 1);
+
+    Trajectory again = replay("skill", id, "--arg", "item=" + item, "--variant", "v2");
+    assertThat(again.succeeded()).as(again.verdict().reason()).isTrue();
+    assertThat(again.repairs()).isEmpty();
+  }
+
+  @Test
+  void every_episode_has_a_trace_and_trace_says_how_to_open_it() {
+    Path dir = Store.at(data).findEpisode(recorded.get(0)).orElseThrow().getParent();
+    assertThat(dir.resolve("trace.zip")).isNotEmptyFile();
+
+    Cli c = Cli.run("trace", recorded.get(0), "--data-dir", data.toString());
+    assertThat(c.exit()).isZero();
+    assertThat(c.out()).contains(dir.resolve("trace.zip").toString(),
+        "npx playwright show-trace", "com.microsoft.playwright.CLI show-trace");
+  }
+
+  @Test
+  void the_sft_export_keeps_the_shortest_successes_as_chat_examples() throws Exception {
+    Path out = data.resolve("sft.jsonl");
+    Cli c = Cli.run("export", "--format", "sft-jsonl", "--share", "0.5", "--out", out.toString(),
+        "--data-dir", data.toString());
+
+    assertThat(c.exit()).as(c.err()).isZero();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).isNotEmpty();
+    for (String line : lines) {
+      JsonNode ex = Json.mapper().readTree(line);
+      JsonNode m = ex.path("messages");
+      assertThat(m).hasSize(3);
+      assertThat(m.get(0).path("role").asText()).isEqualTo("system");
+      assertThat(m.get(1).path("content").get(0).path("text").asText()).contains("Task: ",
+          "<<<PAGE");
+      assertThat(m.get(1).path("content").get(1).path("image").asText()).endsWith(".jpg");
+      JsonNode reply = Json.mapper().readTree(m.get(2).path("content").asText());
+      assertThat(reply.path("action").path("type").asText()).isNotEmpty();
+    }
+    // a task tried more than once keeps half of its successes, the shortest
+    Map<String, Long> perTask = lines.stream().map(l -> {
+      try {
+        return Json.mapper().readTree(l).path("episode").asText();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).distinct().collect(Collectors.groupingBy(e -> e, Collectors.counting()));
+    assertThat(perTask.size()).isLessThanOrEqualTo(recorded.size() + 10);
+  }
+
+  @Test
+  void bad_replay_input_gets_one_line_and_a_non_zero_exit() throws Exception {
+    Path newer = data.resolve("newer.json");
+    Path original = Store.at(data).findEpisode(recorded.get(0)).orElseThrow();
+    Files.writeString(newer, Files.readString(original).replace("\"schemaVersion\" : 1",
+        "\"schemaVersion\" : 2"));
+    String dir = data.toString();
+    String skill = "shop:search-for-query-then-open-item";
+
+    assertOneLine(Cli.run("replay", "zzzz-999", "--data-dir", dir), "no episode 'zzzz-999'");
+    assertOneLine(Cli.run("replay", newer.toString(), "--data-dir", dir),
+        "expected schemaVersion 1, found 2 (written by a newer Skillwright)");
+    assertOneLine(Cli.run("replay", "skill", skill, "--arg", "query=mug", "--data-dir", dir),
+        "needs --arg item=");
+    assertOneLine(Cli.run("replay", "skill", skill, "--arg", "query=mug", "--arg", "item=x",
+        "--arg", "colour=red", "--data-dir", dir), "has no parameter 'colour'; it takes: item, query");
+    assertOneLine(Cli.run("replay", "skill", "nope", "--data-dir", dir), "no skill 'nope'");
+    assertOneLine(Cli.run("trace", "zzzz-999", "--data-dir", dir), "no episode 'zzzz-999'");
+    assertOneLine(Cli.run("export", "--format", "csv", "--data-dir", dir), "unknown --format 'csv'");
+  }
+
+  static void assertOneLine(Cli c, String expected) {
+    assertThat(c.exit()).isEqualTo(2);
+    assertThat(c.err().lines()).singleElement().asString().startsWith("skillwright: ")
+        .contains(expected);
+  }
+}

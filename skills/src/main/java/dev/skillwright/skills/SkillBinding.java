@@ -1,0 +1,90 @@
+package dev.skillwright.skills;
+
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.BadInputException;
+import dev.skillwright.trajectories.Condition;
+import dev.skillwright.trajectories.LocatorCandidate;
+import dev.skillwright.trajectories.SuccessSignal;
+import dev.skillwright.trajectories.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * A skill with its arguments bound: the instruction, the steps and the success signal with every
+ * {@code {param}} filled in. In URL globs a parameter binds to {@code *}, since a value shows in
+ * a URL in forms (a slug, URL-encoding) the skill does not record.
+ *
+ * @param startPath the path to start from, from the skill's start URL pattern
+ */
+public record SkillBinding(Skill skill, Map<String, String> args, String instruction,
+    List<Action> steps, SuccessSignal success, String startPath) {
+
+  /**
+   * Binds {@code args} to {@code skill}.
+   *
+   * @throws BadInputException naming an argument that is missing or that the skill does not take
+   */
+  public static SkillBinding bind(Skill skill, Map<String, String> args) {
+    TreeSet<String> takes = skill.parameters().stream().map(Skill.Parameter::name)
+        .collect(Collectors.toCollection(TreeSet::new));
+    for (String given : new TreeSet<>(args.keySet())) {
+      if (!takes.contains(given)) {
+        throw new BadInputException("skill " + skill.name() + " has no parameter '" + given
+            + "'; it takes: " + (takes.isEmpty() ? "none" : String.join(", ", takes)));
+      }
+    }
+    for (Skill.Parameter p : skill.parameters()) {
+      String v = args.get(p.name());
+      if (v == null || v.isBlank()) {
+        throw new BadInputException("skill " + skill.name() + " needs --arg " + p.name() + "=…"
+            + (p.examples().isEmpty() ? "" : " (for example " + p.name() + "="
+                + p.examples().get(0) + ")"));
+      }
+    }
+    UnaryOperator<String> fill = text -> {
+      if (text == null) {
+        return null;
+      }
+      String out = text;
+      for (Map.Entry<String, String> a : args.entrySet()) {
+        out = out.replace("{" + a.getKey() + "}", a.getValue());
+      }
+      return out;
+    };
+    List<Action> steps = new ArrayList<>();
+    for (Action a : skill.steps()) {
+      steps.add(bind(a, fill));
+    }
+    SuccessSignal success = new SuccessSignal(skill.success().all().stream()
+        .map(c -> c instanceof Condition.UrlMatches u
+            ? new Condition.UrlMatches(u.glob().replaceAll("\\{[a-z][a-z0-9_]*}", "*"))
+            : c.map(fill))
+        .toList());
+    String start = skill.startUrlPattern().startsWith("*") ? skill.startUrlPattern().substring(1)
+        : skill.startUrlPattern();
+    return new SkillBinding(skill, Map.copyOf(args), fill.apply(skill.description()) + ".",
+        steps, success, start.isEmpty() ? "/" : start);
+  }
+
+  private static Action bind(Action a, UnaryOperator<String> fill) {
+    Action out = a;
+    Target t = a.target();
+    if (t != null) {
+      List<LocatorCandidate> locs = t.locators().stream().map(c -> new LocatorCandidate(
+          c.strategy(), fill.apply(c.value()), fill.apply(c.name()))).toList();
+      out = a.withTarget(new Target(null, t.role(), fill.apply(t.name()), locs));
+    }
+    if (out instanceof Action.Fill f) {
+      return new Action.Fill(f.target(), fill.apply(f.text()));
+    } else if (out instanceof Action.Select s) {
+      return new Action.Select(s.target(), fill.apply(s.option()));
+    } else if (out instanceof Action.Goto g) {
+      return new Action.Goto(fill.apply(g.url()));
+    }
+    return out;
+  }
+}
