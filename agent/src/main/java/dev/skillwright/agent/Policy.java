@@ -50,7 +50,13 @@ public interface Policy {
    * @param original what is replayed, recorded as the new trajectory's {@code replayOf}
    */
   static Policy replay(List<dev.skillwright.trajectories.Action> actions, String original) {
-    return new ReplayPolicy(actions, original);
+    return new ReplayPolicy(actions, original, null);
+  }
+
+  /** A replay whose lost steps the model grounds anew instead of the offline matcher. */
+  static Policy replay(List<dev.skillwright.trajectories.Action> actions, String original,
+      dev.skillwright.llm.ChatModel model) {
+    return new ReplayPolicy(actions, original, model == null ? null : new ModelGrounder(model));
   }
 
   /** An LLM policy whose prompt also shows {@code skills}, retrieved for the task. */

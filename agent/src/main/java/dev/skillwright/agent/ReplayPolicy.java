@@ -13,21 +13,24 @@ import java.util.Optional;
 /**
  * Replays recorded actions with no model. Each target is found again by its durable locators,
  * tried in order by the browser. When none matches, the step is grounded anew by the offline
- * {@link Healer} and retried on the element it finds; the repair is kept, and {@link #annotate}
+ * {@link Healer} (or by the model, when one is configured) and retried on the element it finds; the repair is kept, and {@link #annotate}
  * writes it into the new trajectory. A step that cannot be healed ends the replay with give_up.
  */
 final class ReplayPolicy implements Policy {
   private final List<Action> actions;
   private final String original;
+  /** Grounds a lost step with the model when one is configured; null for the offline matcher. */
+  private final ModelGrounder model;
   private final List<Trajectory.Repair> repairs = new ArrayList<>();
   private int next;
   /** The recorded target being healed, while its healed attempt runs. */
   private Target healing;
   private double healingScore;
 
-  ReplayPolicy(List<Action> actions, String original) {
+  ReplayPolicy(List<Action> actions, String original, ModelGrounder model) {
     this.actions = List.copyOf(actions);
     this.original = original;
+    this.model = model;
   }
 
   @Override
@@ -41,13 +44,14 @@ final class ReplayPolicy implements Policy {
             + (last == null ? "" : last.error()));
       }
       repairs.add(new Trajectory.Repair(last.index(), from, last.action().target(),
-          "offline-matcher", healingScore));
+          model == null ? "offline-matcher" : "model", healingScore));
     } else if (last != null && !last.ok()) {
       Action lost = actions.get(next - 1);
       if (lost.target() == null) {
         return giveUp("step " + next + " failed: " + last.error());
       }
-      Optional<Healer.Match> m = Healer.find(obs.snapshot(), lost.target());
+      Optional<Healer.Match> m = model == null ? Healer.find(obs.snapshot(), lost.target())
+          : model.ground(lost.target(), obs);
       if (m.isEmpty()) {
         return giveUp("step " + next + " could not be healed: no element like "
             + lost.target().describe() + " on " + obs.url());

@@ -63,7 +63,7 @@ final class DiscoverySession {
   private final AtomicInteger skillsAdded = new AtomicInteger();
   private final AtomicInteger skillsMerged = new AtomicInteger();
   private final DoubleAdder episodeSeconds = new DoubleAdder();
-  private java.util.function.Function<Task, Policy> policies;
+  private java.util.function.BiFunction<Task, ModelBackend.Episode, Policy> policies;
 
   /** What a finished session reports. */
   record Summary(String sessionId, Path sessionDir, int proposed, int run, int succeeded,
@@ -98,7 +98,8 @@ final class DiscoverySession {
    * Runs the given tasks with the policies {@code policies} makes for them (a replay), or with
    * the backend's when it is null.
    */
-  Summary run(List<Task> given, java.util.function.Function<Task, Policy> policies) {
+  Summary run(List<Task> given,
+      java.util.function.BiFunction<Task, ModelBackend.Episode, Policy> policies) {
     this.policies = policies;
     long t0 = System.nanoTime();
     Store store = Store.at(settings.dataDir());
@@ -232,7 +233,7 @@ final class DiscoverySession {
             .map(SkillIndex.Hit::skill).toList());
     EpisodeRunner.Result r;
     try (Tab tab = browser.newTab(settings.scope(), secrets)) {
-      Policy policy = policies == null ? episode.policy() : policies.apply(task);
+      Policy policy = policies == null ? episode.policy() : policies.apply(task, episode);
       r = runner.run(sessionId, episodeId, task, policy, tab, files);
     }
     Trajectory t = r.trajectory().withVerdict(episode.evaluator().judge(r.trajectory(),

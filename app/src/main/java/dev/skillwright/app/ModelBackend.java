@@ -55,12 +55,13 @@ final class ModelBackend {
   Episode episode(List<Skill> skills) {
     Usage usage = new Usage();
     if (model == null) {
-      return new Episode(Policy.offline(), Evaluator.offline(), usage);
+      return new Episode(Policy.offline(), Evaluator.offline(), usage, null);
     }
     ChatModel counted = ChatModels.metered(model, usage, session);
     return new Episode(Policy.llm(counted, skills), Evaluator.vlm(counted, JUDGE_SCREENSHOTS),
-        usage);
+        usage, counted);
   }
 
-  record Episode(Policy policy, Evaluator evaluator, Usage usage) {}
+  /** What one episode uses; {@code model} is null offline, else metered into its usage. */
+  record Episode(Policy policy, Evaluator evaluator, Usage usage, ChatModel model) {}
 }

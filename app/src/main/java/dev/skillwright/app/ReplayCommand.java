@@ -66,6 +66,17 @@ final class ReplayCommand implements Callable<Integer> {
   @Mixin
   BrowserOptions browser;
 
+  @Option(names = "--model", paramLabel = "NAME",
+      description = "Let this OpenAI-compatible model ground lost steps (and judge); without it "
+          + "the offline matcher heals and the success signal judges.")
+  String model;
+
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "The model server's API root (default: $OPENAI_BASE_URL).")
+  String baseUrl;
+
+  private ModelBackend backend;
+
   @Override
   public Integer call() {
     CrawlCommand.positive("--max-steps", maxSteps, 500);
@@ -73,6 +84,10 @@ final class ReplayCommand implements Callable<Integer> {
       throw new BadInputException("--env and --url exclude each other");
     }
     BrowserConfig browserConfig = browser.config();
+    ModelOptions options = new ModelOptions();
+    options.model = model;
+    options.baseUrl = baseUrl;
+    backend = options.backend(System.getenv());
     Store store = Store.at(main.dataDir());
     if (what.get(0).equals("skill")) {
       if (what.size() != 2) {
@@ -107,7 +122,7 @@ final class ReplayCommand implements Callable<Integer> {
       List<Action> rebased = actions.stream().map(a -> a instanceof Action.Goto g
           ? new Action.Goto(rebaseUrl(g.url(), target.startUrl())) : a).toList();
       Trajectory replay = run(store, target, browserConfig, task,
-          Policy.replay(rebased, original.episodeId()));
+          e -> Policy.replay(rebased, original.episodeId(), e.model()));
       report(replay, store);
       return replay.succeeded() ? 0 : 1;
     }
@@ -130,7 +145,7 @@ final class ReplayCommand implements Callable<Integer> {
       Task task = new Task("skill", skill.site(), bound.instruction(), start, bound.success(),
           bound.args());
       Trajectory replay = run(store, target, browserConfig, task,
-          Policy.replay(bound.steps(), "skill:" + skill.id()));
+          e -> Policy.replay(bound.steps(), "skill:" + skill.id(), e.model()));
       report(replay, store);
       if (replay.succeeded() && !replay.repairs().isEmpty()) {
         writeBackHealed(store, target, browserConfig, skill, task, replay);
@@ -151,7 +166,7 @@ final class ReplayCommand implements Callable<Integer> {
         replay.sessionId(), replay.episodeId(), Instant.now()));
     SkillBinding again = SkillBinding.bind(healed, args);
     System.out.println("Re-verifying the healed skill in a fresh context...");
-    Trajectory check = run(store, target, config, task, Policy.replay(again.steps(),
+    Trajectory check = run(store, target, config, task, e -> Policy.replay(again.steps(),
         "skill:" + skill.id()));
     if (check.succeeded() && check.repairs().isEmpty()) {
       try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
@@ -164,13 +179,13 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private Trajectory run(Store store, SiteOptions.Target target, BrowserConfig config, Task task,
-      Policy policy) {
+      java.util.function.Function<ModelBackend.Episode, Policy> policy) {
     CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(), target.scope(),
         1, 0, maxSteps, 1, 0, main.dataDir(), config);
-    DiscoverySession.Summary s = new DiscoverySession(settings, ModelBackend.offline(),
+    DiscoverySession.Summary s = new DiscoverySession(settings, backend,
         Secrets.fromEnvironment(System.getenv()), List.of(), new PrintStream(
             java.io.OutputStream.nullOutputStream()), System.err, Clock.systemUTC())
-        .run(List.of(task), t -> policy);
+        .run(List.of(task), (t, e) -> policy.apply(e));
     Path file = store.trajectoryFiles().stream()
         .filter(p -> p.startsWith(s.sessionDir().toAbsolutePath())).findFirst().orElseThrow();
     return store.readTrajectory(file);
