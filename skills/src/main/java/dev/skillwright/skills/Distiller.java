@@ -5,7 +5,6 @@ import static dev.skillwright.trajectories.AriaSnapshot.fold;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.Condition;
 import dev.skillwright.trajectories.SuccessSignal;
-import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.Step;
 import dev.skillwright.trajectories.Target;
 import dev.skillwright.trajectories.Task;
@@ -124,27 +123,12 @@ public final class Distiller {
         java.util.regex.Matcher.quoteReplacement(with));
   }
 
+  /** The action with task values lifted out; its ref died with its page, so it goes too. */
   private static Action parameterize(Action a, UnaryOperator<String> lift) {
-    Target t = a.target();
-    Action out = a;
-    if (t != null) {
-      List<LocatorCandidate> locs = new ArrayList<>();
-      for (LocatorCandidate c : t.locators()) {
-        locs.add(c.strategy() == LocatorCandidate.Strategy.ROLE
-            ? new LocatorCandidate(c.strategy(), c.value(), lift.apply(c.name()))
-            : new LocatorCandidate(c.strategy(), lift.apply(c.value()), null));
-      }
-      // the ref died with the page it came from: a skill finds elements by locator alone
-      out = a.withTarget(new Target(null, t.role(), lift.apply(t.name()), locs));
-    }
-    if (out instanceof Action.Fill f) {
-      return new Action.Fill(f.target(), lift.apply(f.text()));
-    } else if (out instanceof Action.Select s) {
-      return new Action.Select(s.target(), lift.apply(s.option()));
-    } else if (out instanceof Action.Goto g) {
-      return new Action.Goto(lift.apply(g.url()));
-    }
-    return out;
+    Action lifted = a.mapValues(lift);
+    Target t = lifted.target();
+    return t == null ? lifted : lifted.withTarget(new Target(null, t.role(), t.name(),
+        t.locators()));
   }
 
   private static String typeOf(String value) {

@@ -3,7 +3,6 @@ package dev.skillwright.skills;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.BadInputException;
 import dev.skillwright.trajectories.Condition;
-import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.SuccessSignal;
 import dev.skillwright.trajectories.Target;
 import java.util.ArrayList;
@@ -71,20 +70,9 @@ public record SkillBinding(Skill skill, Map<String, String> args, String instruc
   }
 
   private static Action bind(Action a, UnaryOperator<String> fill) {
-    Action out = a;
-    Target t = a.target();
-    if (t != null) {
-      List<LocatorCandidate> locs = t.locators().stream().map(c -> new LocatorCandidate(
-          c.strategy(), fill.apply(c.value()), fill.apply(c.name()))).toList();
-      out = a.withTarget(new Target(null, t.role(), fill.apply(t.name()), locs));
-    }
-    if (out instanceof Action.Fill f) {
-      return new Action.Fill(f.target(), fill.apply(f.text()));
-    } else if (out instanceof Action.Select s) {
-      return new Action.Select(s.target(), fill.apply(s.option()));
-    } else if (out instanceof Action.Goto g) {
-      return new Action.Goto(fill.apply(g.url()));
-    }
-    return out;
+    Action bound = a.mapValues(fill);
+    Target t = bound.target();
+    return t == null ? bound : bound.withTarget(new Target(null, t.role(), t.name(),
+        t.locators()));
   }
 }

@@ -66,6 +66,32 @@ public sealed interface Action {
     return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + on;
   }
 
+  /**
+   * This action with {@code f} applied to every value a task can put in it: the target's name and
+   * locator values (a role locator's name, not its role), typed text, a chosen option, a URL.
+   * Distillation lifts values into placeholders with it; binding a skill fills them back in.
+   */
+  default Action mapValues(java.util.function.UnaryOperator<String> f) {
+    Action out = this;
+    Target t = target();
+    if (t != null) {
+      java.util.List<LocatorCandidate> locs = t.locators().stream()
+          .map(c -> c.strategy() == LocatorCandidate.Strategy.ROLE
+              ? new LocatorCandidate(c.strategy(), c.value(), f.apply(c.name()))
+              : new LocatorCandidate(c.strategy(), f.apply(c.value()), null))
+          .toList();
+      out = withTarget(new Target(t.ref(), t.role(), f.apply(t.name()), locs));
+    }
+    if (out instanceof Fill x) {
+      return new Fill(x.target(), f.apply(x.text()));
+    } else if (out instanceof Select x) {
+      return new Select(x.target(), f.apply(x.option()));
+    } else if (out instanceof Goto x) {
+      return new Goto(f.apply(x.url()));
+    }
+    return out;
+  }
+
   /** True for the actions that end an episode. */
   @JsonIgnore
   default boolean isFinal() {
