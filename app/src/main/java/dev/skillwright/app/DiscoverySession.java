@@ -64,6 +64,25 @@ final class DiscoverySession {
   private final AtomicInteger skillsMerged = new AtomicInteger();
   private final DoubleAdder episodeSeconds = new DoubleAdder();
   private java.util.function.BiFunction<Task, ModelBackend.Episode, Policy> policies;
+  private EpisodeObserver observer = (task, t, tab) -> { };
+
+  /** Sees each finished, judged episode while its tab is still open (for ground truth). */
+  interface EpisodeObserver {
+    void done(Task task, Trajectory trajectory, Tab tab);
+  }
+
+  DiscoverySession observing(EpisodeObserver o) {
+    this.observer = o;
+    return this;
+  }
+
+  /** Whether successes become skills (a benchmark leaves the library alone). */
+  DiscoverySession distilling(boolean on) {
+    this.distill = on;
+    return this;
+  }
+
+  private boolean distill = true;
 
   /** What a finished session reports. */
   record Summary(String sessionId, Path sessionDir, int proposed, int run, int succeeded,
@@ -231,13 +250,14 @@ final class DiscoverySession {
     ModelBackend.Episode episode = models.episode(models.offlineOnly() ? List.of()
         : index.search(task.instruction(), settings.site(), SKILL_HINTS).stream()
             .map(SkillIndex.Hit::skill).toList());
-    EpisodeRunner.Result r;
+    Trajectory t;
     try (Tab tab = browser.newTab(settings.scope(), secrets)) {
       Policy policy = policies == null ? episode.policy() : policies.apply(task, episode);
-      r = runner.run(sessionId, episodeId, task, policy, tab, files);
+      EpisodeRunner.Result r = runner.run(sessionId, episodeId, task, policy, tab, files);
+      t = r.trajectory().withVerdict(episode.evaluator().judge(r.trajectory(), r.recent()))
+          .withUsage(episode.usage().snapshot());
+      observer.done(task, t, tab);
     }
-    Trajectory t = r.trajectory().withVerdict(episode.evaluator().judge(r.trajectory(),
-        r.recent())).withUsage(episode.usage().snapshot());
     files.writeTrajectory(t);
     episodeSeconds.add(t.durationMillis() / 1000.0);
     String skillNote = "";
@@ -246,7 +266,7 @@ final class DiscoverySession {
     }
     if (t.succeeded()) {
       succeeded.incrementAndGet();
-      Optional<Skill> skill = Distiller.distill(t);
+      Optional<Skill> skill = distill ? Distiller.distill(t) : Optional.empty();
       if (skill.isPresent()) {
         boolean added = index.add(skill.get());
         (added ? skillsAdded : skillsMerged).incrementAndGet();

@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
     version = "skillwright 0.1.0",
     description = "Web agents that discover, verify and reuse skills on their own.",
     subcommands = {CrawlCommand.class, RunCommand.class, SkillsCommand.class, ShowCommand.class,
-        DashboardCommand.class, ReplayCommand.class, TraceCommand.class, ExportCommand.class})
+        DashboardCommand.class, ReplayCommand.class, TraceCommand.class, ExportCommand.class,
+        BenchCommand.class, EnvsCommand.class})
 public final class Main {
   static final int BAD_INPUT = 2;
 

@@ -14,6 +14,19 @@ public final class Sites {
   }
 
   /**
+   * The benchmark suite of a bundled site, with ground-truth checks.
+   *
+   * @throws BadInputException for a name that is not a bundled site
+   */
+  public static List<BenchTask> suite(String name) {
+    return switch (name) {
+      case "shop" -> ShopSuite.tasks();
+      default -> throw new BadInputException(
+          "unknown env '" + name + "': the bundled sites are " + String.join(", ", NAMES));
+    };
+  }
+
+  /**
    * Starts the named site on 127.0.0.1 on a free port.
    *
    * @throws BadInputException for a name that is not a bundled site

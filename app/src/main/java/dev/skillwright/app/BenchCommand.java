@@ -1,0 +1,191 @@
+package dev.skillwright.app;
+
+import dev.skillwright.browser.BrowserConfig;
+import dev.skillwright.envs.BenchTask;
+import dev.skillwright.envs.Site;
+import dev.skillwright.envs.Sites;
+import dev.skillwright.trajectories.AtomicFiles;
+import dev.skillwright.trajectories.Json;
+import dev.skillwright.trajectories.ModelUsage;
+import dev.skillwright.trajectories.Store;
+import dev.skillwright.trajectories.Task;
+import dev.skillwright.trajectories.Trajectory;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code skillwright bench}: runs a bundled site's suite and scores it by ground truth, and the
+ * evaluator by its agreement with ground truth.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Run a bundled site's benchmark suite; score the agent by ground truth and "
+        + "the evaluator by its agreement with it.")
+final class BenchCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @Option(names = "--env", required = true, paramLabel = "NAME",
+      description = "A bundled site, or all.")
+  String env;
+
+  @Option(names = "--seed", defaultValue = "7", description = "Recorded with the report.")
+  long seed;
+
+  @Option(names = "--max-steps", defaultValue = "20", description = "Steps per task (default: 20).")
+  int maxSteps;
+
+  @Mixin
+  BrowserOptions browser;
+
+  @Mixin
+  ModelOptions models;
+
+  /** One task's result. */
+  record Row(String site, String id, String difficulty, String instruction, boolean groundTruth,
+      String groundTruthReason, boolean judged, String judgeReason, int steps, double seconds,
+      long modelCalls) {}
+
+  @Override
+  public Integer call() {
+    CrawlCommand.positive("--max-steps", maxSteps, 200);
+    BrowserConfig config = browser.config();
+    Map<String, String> envVars = System.getenv();
+    ModelBackend backend = models.backend(envVars);
+    List<String> sites = env.equals("all") ? Sites.names() : List.of(env);
+    sites.forEach(Sites::suite);
+    List<Row> rows = new ArrayList<>();
+    ModelUsage usage = ModelUsage.NONE;
+    String sessionIds = "";
+    for (String name : sites) {
+      List<BenchTask> suite = Sites.suite(name);
+      try (Site site = Sites.start(name)) {
+        Map<String, BenchTask> byId = new LinkedHashMap<>();
+        List<Task> tasks = new ArrayList<>();
+        for (BenchTask b : suite) {
+          byId.put(b.id(), b);
+          tasks.add(new Task(b.id(), name, b.instruction(), site.baseUrl(), b.signal(), Map.of()));
+        }
+        CrawlSettings settings = new CrawlSettings(name, site.baseUrl(),
+            dev.skillwright.browser.Scope.ofUrl(site.baseUrl()), tasks.size(), seed, maxSteps, 1,
+            0, main.dataDir(), config);
+        List<Row> siteRows = new ArrayList<>();
+        DiscoverySession.Summary s = new DiscoverySession(settings, backend,
+            models.secrets(envVars), List.of(), System.out, System.err, Clock.systemUTC())
+            .observing((task, t, tab) -> siteRows.add(row(name, byId.get(task.id()), t,
+                site.groundTruth(tab.cookie(site.visitorCookie()).orElse(null)))))
+            .distilling(false)
+            .run(tasks);
+        rows.addAll(siteRows);
+        usage = s.usage();
+        sessionIds += (sessionIds.isEmpty() ? "" : ",") + s.sessionId();
+      }
+    }
+    rows.sort((a, b) -> (a.site() + a.id()).compareTo(b.site() + b.id()));
+    Map<String, Object> report = report(rows, usage);
+    report.put("seed", seed);
+    report.put("sessions", sessionIds);
+    report.put("model", backend.describe());
+    Path dir = Store.at(main.dataDir()).root().resolve("bench")
+        .resolve(sessionIds.replace(',', '+'));
+    try {
+      AtomicFiles.write(dir.resolve("report.json"), Json.mapper().writeValueAsBytes(report));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    String md = markdown(rows, report);
+    AtomicFiles.write(dir.resolve("report.md"), md);
+    PrintStream out = System.out;
+    out.println();
+    out.print(md);
+    out.println("Report: " + dir.resolve("report.json") + " and report.md");
+    return 0;
+  }
+
+  static Row row(String site, BenchTask b, Trajectory t, Map<String, Object> truth) {
+    String fail = b.check().fail(new BenchTask.Outcome(t.status() == Trajectory.Status.GAVE_UP,
+        t.answer(), t.finalUrl(), truth));
+    return new Row(site, b.id(), b.difficulty(), b.instruction(), fail == null,
+        fail == null ? "" : fail, t.succeeded(), t.verdict().reason(), t.steps().size(),
+        t.durationMillis() / 1000.0, t.usage().calls());
+  }
+
+  static Map<String, Object> report(List<Row> rows, ModelUsage usage) {
+    int tp = 0;
+    int fp = 0;
+    int fn = 0;
+    int tn = 0;
+    for (Row r : rows) {
+      if (r.judged() && r.groundTruth()) {
+        tp++;
+      } else if (r.judged()) {
+        fp++;
+      } else if (r.groundTruth()) {
+        fn++;
+      } else {
+        tn++;
+      }
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tasks", rows.size());
+    m.put("successByGroundTruth", tp + fn);
+    m.put("successRate", rows.isEmpty() ? 0 : (double) (tp + fn) / rows.size());
+    m.put("confusion", Map.of("judgedSuccessTrulySuccess", tp, "judgedSuccessTrulyFailure", fp,
+        "judgedFailureTrulySuccess", fn, "judgedFailureTrulyFailure", tn));
+    m.put("evaluatorPrecision", tp + fp == 0 ? null : (double) tp / (tp + fp));
+    m.put("evaluatorRecall", tp + fn == 0 ? null : (double) tp / (tp + fn));
+    m.put("meanSteps", rows.stream().mapToInt(Row::steps).average().orElse(0));
+    m.put("meanSeconds", rows.stream().mapToDouble(Row::seconds).average().orElse(0));
+    m.put("modelUsage", usage);
+    Map<String, Object> byDifficulty = new TreeMap<>();
+    for (String d : List.of("easy", "medium", "hard", "infeasible")) {
+      List<Row> of = rows.stream().filter(r -> r.difficulty().equals(d)).toList();
+      if (!of.isEmpty()) {
+        byDifficulty.put(d, of.stream().filter(Row::groundTruth).count() + "/" + of.size());
+      }
+    }
+    m.put("byDifficulty", byDifficulty);
+    m.put("rows", rows);
+    return m;
+  }
+
+  static String markdown(List<Row> rows, Map<String, Object> m) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| task | difficulty | ground truth | evaluator | steps | seconds |\n");
+    sb.append("| --- | --- | --- | --- | ---: | ---: |\n");
+    for (Row r : rows) {
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %.1f |%n", r.id(),
+          r.difficulty(), r.groundTruth() ? "pass" : "fail", r.judged() ? "success" : "failure",
+          r.steps(), r.seconds()));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Integer> c = (Map<String, Integer>) m.get("confusion");
+    sb.append(String.format(Locale.ROOT, "%nSuccess by ground truth: %d of %d (%.0f%%); by "
+            + "difficulty %s%n", (Integer) m.get("successByGroundTruth"), rows.size(),
+        100 * (double) m.get("successRate"), m.get("byDifficulty")));
+    sb.append(String.format(Locale.ROOT, "Evaluator against ground truth: %d true successes, %d "
+            + "false successes, %d missed successes, %d true failures; precision %s, recall %s%n",
+        c.get("judgedSuccessTrulySuccess"), c.get("judgedSuccessTrulyFailure"),
+        c.get("judgedFailureTrulySuccess"), c.get("judgedFailureTrulyFailure"),
+        ratio(m.get("evaluatorPrecision")), ratio(m.get("evaluatorRecall"))));
+    sb.append(String.format(Locale.ROOT, "Mean %.1f steps and %.1f s per task; model: %s%n",
+        (double) m.get("meanSteps"), (double) m.get("meanSeconds"),
+        ((ModelUsage) m.get("modelUsage")).describe()));
+    return sb.toString();
+  }
+
+  private static String ratio(Object v) {
+    return v == null ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) v);
+  }
+}

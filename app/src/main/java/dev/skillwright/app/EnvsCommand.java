@@ -1,0 +1,57 @@
+package dev.skillwright.app;
+
+import dev.skillwright.envs.Site;
+import dev.skillwright.envs.Sites;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code skillwright envs list|serve}: the bundled sites, for people and other tools. */
+@Command(name = "envs", mixinStandardHelpOptions = true, description = "The bundled sites.",
+    subcommands = {EnvsCommand.List.class, EnvsCommand.Serve.class})
+final class EnvsCommand {
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Name the bundled sites.")
+  static final class List implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      Sites.names().forEach(n -> System.out.println(n + "  (" + Sites.suite(n).size()
+          + " benchmark tasks)"));
+      return 0;
+    }
+  }
+
+  @Command(name = "serve", mixinStandardHelpOptions = true,
+      description = "Serve bundled sites on 127.0.0.1 until interrupted, and print their URLs.")
+  static final class Serve implements Callable<Integer> {
+    @Option(names = "--env", paramLabel = "NAME", description = "One site (default: all).")
+    String env;
+
+    @Option(names = "--variant", defaultValue = "v1", paramLabel = "NAME",
+        description = "The variant to serve, such as v2.")
+    String variant;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      java.util.List<String> names = env == null ? Sites.names() : java.util.List.of(env);
+      java.util.List<Site> started = new ArrayList<>();
+      CountDownLatch stop = new CountDownLatch(1);
+      try {
+        for (String n : names) {
+          Site s = Sites.start(n, variant);
+          started.add(s);
+          System.out.println(n + " (" + s.variant() + "): " + s.baseUrl());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "envs-stop"));
+        System.out.println("Press Ctrl-C to stop.");
+        System.out.flush();
+        stop.await();
+      } finally {
+        started.forEach(Site::close);
+      }
+      return 0;
+    }
+  }
+}
