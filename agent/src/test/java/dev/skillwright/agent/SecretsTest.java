@@ -9,7 +9,6 @@ import dev.skillwright.browser.Scope;
 import dev.skillwright.browser.Tab;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.AriaSnapshot;
-import dev.skillwright.trajectories.Observation;
 import dev.skillwright.trajectories.Secrets;
 import dev.skillwright.trajectories.SessionRecord;
 import dev.skillwright.trajectories.Step;
