@@ -63,8 +63,12 @@ final class DiscoverySession {
   private final AtomicInteger skillsAdded = new AtomicInteger();
   private final AtomicInteger skillsMerged = new AtomicInteger();
   private final DoubleAdder episodeSeconds = new DoubleAdder();
-  private java.util.function.BiFunction<Task, ModelBackend.Episode, Policy> policies;
   private EpisodeObserver observer = (task, t, tab) -> { };
+
+  /** Which policy drives a task's episode (a replay's), given the models the episode has. */
+  interface PolicyChoice {
+    Policy of(Task task, ModelBackend.Episode episode);
+  }
 
   /** Sees each finished, judged episode while its tab is still open (for ground truth). */
   interface EpisodeObserver {
@@ -118,8 +122,7 @@ final class DiscoverySession {
    * the backend's when it is null.
    */
   Summary run(List<Task> given,
-      java.util.function.BiFunction<Task, ModelBackend.Episode, Policy> policies) {
-    this.policies = policies;
+      PolicyChoice policies) {
     long t0 = System.nanoTime();
     Store store = Store.at(settings.dataDir());
     String sessionId = Store.newSessionId(clock, new Random(System.nanoTime()));
@@ -145,7 +148,7 @@ final class DiscoverySession {
           settings.concurrency() == 1 ? "" : "s");
       log.write(record.with(SessionRecord.Status.RUNNING, null, counters(), usage()));
 
-      runEpisodes(tasks, sessionId, log, index, record);
+      runEpisodes(tasks, policies, sessionId, log, index, record);
 
       Counters c = counters();
       log.write(record.with(SessionRecord.Status.COMPLETED, clock.instant(), c, usage()));
@@ -204,8 +207,9 @@ final class DiscoverySession {
   }
 
   /** Runs the tasks on {@code concurrency} workers, each with its own Playwright and Chromium. */
-  private void runEpisodes(List<Task> tasks, String sessionId, Store.SessionLog log,
-      SkillIndex index, SessionRecord record) {
+  private void runEpisodes(List<Task> tasks,
+      PolicyChoice policies,
+      String sessionId, Store.SessionLog log, SkillIndex index, SessionRecord record) {
     Queue<Integer> queue = new ConcurrentLinkedQueue<>();
     for (int i = 0; i < tasks.size(); i++) {
       queue.add(i);
@@ -218,7 +222,8 @@ final class DiscoverySession {
       Thread t = new Thread(() -> {
         try (BrowserSession browser = BrowserSession.launch(settings.browser())) {
           for (Integer i; (i = queue.poll()) != null; ) {
-            runOne(tasks.get(i), i, tasks.size(), sessionId, log, index, record, browser, runner);
+            runOne(tasks.get(i), policies, i, tasks.size(), sessionId, log, index, record,
+                browser, runner);
           }
         } catch (RuntimeException e) {
           failures.add(e);
@@ -241,7 +246,9 @@ final class DiscoverySession {
     }
   }
 
-  private void runOne(Task task, int i, int total, String sessionId, Store.SessionLog log,
+  private void runOne(Task task,
+      PolicyChoice policies, int i,
+      int total, String sessionId, Store.SessionLog log,
       SkillIndex index, SessionRecord record, BrowserSession browser, EpisodeRunner runner) {
     String episodeId = sessionId.substring(sessionId.lastIndexOf('-') + 1)
         + String.format("-%03d", i + 1);
@@ -252,7 +259,7 @@ final class DiscoverySession {
             .map(SkillIndex.Hit::skill).toList());
     Trajectory t;
     try (Tab tab = browser.newTab(settings.scope(), secrets)) {
-      Policy policy = policies == null ? episode.policy() : policies.apply(task, episode);
+      Policy policy = policies == null ? episode.policy() : policies.of(task, episode);
       EpisodeRunner.Result r = runner.run(sessionId, episodeId, task, policy, tab, files);
       t = r.trajectory().withVerdict(episode.evaluator().judge(r.trajectory(), r.recent()))
           .withUsage(episode.usage().snapshot());

@@ -15,7 +15,6 @@ import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,16 +65,12 @@ final class ReplayCommand implements Callable<Integer> {
   @Mixin
   BrowserOptions browser;
 
-  @Option(names = "--model", paramLabel = "NAME",
-      description = "Let this OpenAI-compatible model ground lost steps (and judge); without it "
-          + "the offline matcher heals and the success signal judges.")
-  String model;
-
-  @Option(names = "--base-url", paramLabel = "URL",
-      description = "The model server's API root (default: $OPENAI_BASE_URL).")
-  String baseUrl;
+  /** With --model, the model grounds lost steps and judges; without, the offline matcher heals. */
+  @Mixin
+  ModelOptions models;
 
   private ModelBackend backend;
+  private Secrets secrets;
 
   @Override
   public Integer call() {
@@ -84,10 +79,8 @@ final class ReplayCommand implements Callable<Integer> {
       throw new BadInputException("--env and --url exclude each other");
     }
     BrowserConfig browserConfig = browser.config();
-    ModelOptions options = new ModelOptions();
-    options.model = model;
-    options.baseUrl = baseUrl;
-    backend = options.backend(System.getenv());
+    backend = models.backend(System.getenv());
+    secrets = models.secrets(System.getenv());
     Store store = Store.at(main.dataDir());
     if (what.get(0).equals("skill")) {
       if (what.size() != 2) {
@@ -101,14 +94,7 @@ final class ReplayCommand implements Callable<Integer> {
     if (!args.isEmpty()) {
       throw new BadInputException("--arg is for skills: replay skill NAME --arg k=v");
     }
-    Path file = Path.of(what.get(0));
-    if (Files.isDirectory(file)) {
-      file = file.resolve(Store.TRAJECTORY_FILE);
-    }
-    if (!Files.exists(file)) {
-      file = store.findEpisode(what.get(0)).orElseThrow(() -> new BadInputException(
-          "no episode '" + what.get(0) + "' in " + store.root() + " and no such file"));
-    }
+    Path file = store.trajectoryFile(what.get(0));
     Trajectory original = store.readTrajectory(file);
     List<Action> actions = original.steps().stream().filter(Step::ok).map(Step::action)
         .filter(a -> !(a instanceof Action.UseSkill)).toList();
@@ -183,7 +169,7 @@ final class ReplayCommand implements Callable<Integer> {
     CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(), target.scope(),
         1, 0, maxSteps, 1, 0, main.dataDir(), config);
     DiscoverySession.Summary s = new DiscoverySession(settings, backend,
-        Secrets.fromEnvironment(System.getenv()), List.of(), new PrintStream(
+        secrets, List.of(), new PrintStream(
             java.io.OutputStream.nullOutputStream()), System.err, Clock.systemUTC())
         .run(List.of(task), (t, e) -> policy.apply(e));
     Path file = store.trajectoryFiles().stream()

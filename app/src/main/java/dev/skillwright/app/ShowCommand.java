@@ -1,12 +1,10 @@
 package dev.skillwright.app;
 
-import dev.skillwright.trajectories.BadInputException;
 import dev.skillwright.trajectories.ScopeBlock;
 import dev.skillwright.trajectories.Step;
 import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.Trajectory;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,14 +24,7 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Store store = Store.at(main.dataDir());
-    Path file = Path.of(episode);
-    if (Files.isDirectory(file)) {
-      file = file.resolve(Store.TRAJECTORY_FILE);
-    }
-    if (!Files.exists(file)) {
-      file = store.findEpisode(episode).orElseThrow(() -> new BadInputException(
-          "no episode '" + episode + "' in " + store.root() + " and no such file"));
-    }
+    Path file = store.trajectoryFile(episode);
     Trajectory t = store.readTrajectory(file);
     PrintStream out = System.out;
     out.println("Episode " + t.episodeId() + " of session " + t.sessionId());

@@ -45,7 +45,15 @@ final class DataView {
   }
 
   Optional<SessionRecord> session(String id) {
-    return sessions().stream().filter(s -> s.id().equals(id)).findFirst();
+    Path f = store.sessionsDir().resolve(id).resolve(Store.SESSION_FILE);
+    if (!id.matches("[A-Za-z0-9._-]+") || !Files.isRegularFile(f)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(store.readSession(f));
+    } catch (BadInputException e) {
+      return Optional.empty();
+    }
   }
 
   List<Episode> episodes(String sessionId) {

@@ -79,14 +79,9 @@ final class OpenAiCompatibleChatModel implements ChatModel {
           throw new ModelException("the model server rejected the request (HTTP " + status
               + "): " + message);
         }
-      } catch (HttpTimeoutException e) {
-        last = e;
-        wait = backoff(attempt);
-      } catch (ConnectException e) {
-        last = e;
-        wait = backoff(attempt);
       } catch (IOException e) {
-        last = e; // connection reset, truncated body
+        // timed out, refused, reset, cut off: all worth another try; describe() tells them apart
+        last = e;
         wait = backoff(attempt);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -135,6 +135,24 @@ public final class Store {
     return Optional.empty();
   }
 
+  /**
+   * The trajectory a user names: a {@code trajectory.json}, the episode folder holding one, or an
+   * episode id of this data directory.
+   *
+   * @throws BadInputException when it is none of these
+   */
+  public Path trajectoryFile(String episodeOrPath) {
+    Path file = Path.of(episodeOrPath);
+    if (Files.isDirectory(file)) {
+      file = file.resolve(TRAJECTORY_FILE);
+    }
+    if (Files.isRegularFile(file)) {
+      return file;
+    }
+    return findEpisode(episodeOrPath).orElseThrow(() -> new BadInputException(
+        "no episode '" + episodeOrPath + "' in " + root + " and no such file"));
+  }
+
   /** Every trajectory file under the data directory, sorted by path. */
   public List<Path> trajectoryFiles() {
     List<Path> out = new ArrayList<>();
