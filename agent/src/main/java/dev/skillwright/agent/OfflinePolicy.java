@@ -19,12 +19,15 @@ import java.util.regex.Pattern;
  * The rule-based policy of the offline model. It reads the instruction into goals
  * ({@link Instructions}), then for each goal grounds the quoted words in the aria snapshot and
  * acts: search boxes are filled and submitted, links and buttons clicked by name, form fields
- * filled by label. An item it cannot see it looks for with the site's search, then by paging.
+ * filled by label. An item it cannot see it looks for with the site's search, then by paging;
+ * while the page says it is still loading something, it waits first.
  * It never reads the task's parameters or success signal.
  */
 final class OfflinePolicy implements Policy {
   private static final int MAX_FAILURES = 2;
   private static final int MAX_PAGES = 4;
+  /** Waits for content that loads after the page, in all: 8 of half a second. */
+  private static final int MAX_WAITS = 8;
   private static final Pattern LABELLED = Pattern.compile("^\\s*([^:]{1,40}):\\s*(.+)$");
 
   private List<Goal> goals;
@@ -34,6 +37,7 @@ final class OfflinePolicy implements Policy {
   private boolean searched;
   private int pagesTurned;
   private int failures;
+  private int waits;
 
   @Override
   public Decision decide(Task task, Observation obs, List<Step> history) {
@@ -61,7 +65,10 @@ final class OfflinePolicy implements Policy {
       searched = false;
       pagesTurned = 0;
     }
-    return new Decision("Every part of the task is done.", new Action.Answer("Done."));
+    // let the page finish loading, so the final page shows what the task did
+    Decision wait = waitOr(page, "the page", null);
+    return wait != null ? wait
+        : new Decision("Every part of the task is done.", new Action.Answer("Done."));
   }
 
   /** The next action for {@code goal}, or null when it is complete. */
@@ -124,6 +131,10 @@ final class OfflinePolicy implements Policy {
       return new Decision("I see " + hit.get().describe() + " and open it.",
           new Action.Click(Grounding.target(hit.get())));
     }
+    Decision wait = waitOr(page, "\"" + name + "\"", null);
+    if (wait != null) {
+      return wait;
+    }
     if (!searched) {
       Optional<Node> box = Grounding.searchBox(page);
       if (box.isPresent()) {
@@ -170,7 +181,8 @@ final class OfflinePolicy implements Policy {
     }
     Optional<Node> field = Grounding.find(page, Grounding.TYPEABLE, goal.field());
     if (field.isEmpty()) {
-      return giveUp("There is no field \"" + goal.field() + "\" on this page.");
+      return waitOr(page, "\"" + goal.field() + "\"",
+          "There is no field \"" + goal.field() + "\" on this page.");
     }
     phase = 1;
     return new Decision("I fill " + field.get().describe() + " with \"" + goal.value() + "\".",
@@ -183,7 +195,8 @@ final class OfflinePolicy implements Policy {
     }
     Optional<Node> box = Grounding.find(page, Set.of("combobox", "listbox"), goal.field());
     if (box.isEmpty()) {
-      return giveUp("There is no choice \"" + goal.field() + "\" on this page.");
+      return waitOr(page, "\"" + goal.field() + "\"",
+          "There is no choice \"" + goal.field() + "\" on this page.");
     }
     if (phase == 0) {
       phase = 1;
@@ -208,7 +221,8 @@ final class OfflinePolicy implements Policy {
     Optional<Node> box = Grounding.find(page, Set.of("checkbox", "switch", "radio"),
         goal.label());
     if (box.isEmpty()) {
-      return giveUp("There is no checkbox \"" + goal.label() + "\" on this page.");
+      return waitOr(page, "\"" + goal.label() + "\"",
+          "There is no checkbox \"" + goal.label() + "\" on this page.");
     }
     phase = 1;
     if (box.get().has("checked")) {
@@ -225,7 +239,8 @@ final class OfflinePolicy implements Policy {
     Optional<Node> hit = Grounding.find(page, Set.of("button", "link", "menuitem", "tab"),
         goal.name());
     if (hit.isEmpty()) {
-      return giveUp("There is no button \"" + goal.name() + "\" on this page.");
+      return waitOr(page, "\"" + goal.name() + "\"",
+          "There is no button \"" + goal.name() + "\" on this page.");
     }
     phase = 1;
     return new Decision("I press " + hit.get().describe() + ".",
@@ -245,11 +260,30 @@ final class OfflinePolicy implements Policy {
           }
         }
       }
-      return giveUp("The page of \"" + goal.item() + "\" does not show its "
-          + goal.attribute() + ".");
+      return waitOr(page, "its " + goal.attribute(), "The page of \"" + goal.item()
+          + "\" does not show its " + goal.attribute() + ".");
     }
     Decision d = open(goal.item(), page);
     return d != null ? d : giveUp("I opened \"" + goal.item() + "\" but did not reach its page.");
+  }
+
+  /**
+   * While the page says it is loading something, waits half a second for {@code what}; else gives
+   * up with {@code reason}, or returns null when there is none.
+   */
+  private Decision waitOr(AriaSnapshot page, String what, String reason) {
+    if (waits < MAX_WAITS && loading(page)) {
+      waits++;
+      return new Decision("The page is still loading; I wait for " + what + " to show.",
+          new Action.Wait(500));
+    }
+    return reason == null ? null : giveUp(reason);
+  }
+
+  /** True when a node says the page is loading ("Loading comments…"). */
+  static boolean loading(AriaSnapshot page) {
+    return page.nodes().stream().anyMatch(n -> fold(n.name()).startsWith("loading")
+        || n.value() != null && fold(n.value()).startsWith("loading"));
   }
 
   private static Decision giveUp(String reason) {

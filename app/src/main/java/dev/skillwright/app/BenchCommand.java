@@ -6,6 +6,7 @@ import dev.skillwright.envs.Site;
 import dev.skillwright.envs.Sites;
 import dev.skillwright.trajectories.AtomicFiles;
 import dev.skillwright.trajectories.Json;
+import dev.skillwright.trajectories.Secrets;
 import dev.skillwright.trajectories.ModelUsage;
 import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.Task;
@@ -82,7 +83,8 @@ final class BenchCommand implements Callable<Integer> {
             0, main.dataDir(), config);
         List<Row> siteRows = new ArrayList<>();
         DiscoverySession.Summary s = new DiscoverySession(settings, backend,
-            models.secrets(envVars), List.of(), System.out, System.err, Clock.systemUTC())
+            Secrets.of(site.demoSecrets()).with(models.secrets(envVars)), List.of(), System.out,
+            System.err, Clock.systemUTC())
             .observing((task, t, tab) -> siteRows.add(row(name, byId.get(task.id()), t,
                 site.groundTruth(tab.cookie(site.visitorCookie()).orElse(null)))))
             .distilling(false)

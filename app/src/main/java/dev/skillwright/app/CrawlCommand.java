@@ -70,7 +70,7 @@ final class CrawlCommand implements Callable<Integer> {
           target.scope(), budget, seed, maxSteps, concurrency, pages, main.dataDir(),
           browserConfig);
       DiscoverySession.Summary s =
-          new DiscoverySession(settings, backend, secrets, demos, out, System.err,
+          new DiscoverySession(settings, backend, target.secrets(secrets), demos, out, System.err,
               Clock.systemUTC()).run();
       out.println();
       out.printf("Session %s on %s%n", s.sessionId(), target.site());

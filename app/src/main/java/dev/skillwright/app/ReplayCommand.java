@@ -169,7 +169,7 @@ final class ReplayCommand implements Callable<Integer> {
     CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(), target.scope(),
         1, 0, maxSteps, 1, 0, main.dataDir(), config);
     DiscoverySession.Summary s = new DiscoverySession(settings, backend,
-        secrets, List.of(), new PrintStream(
+        target.secrets(secrets), List.of(), new PrintStream(
             java.io.OutputStream.nullOutputStream()), System.err, Clock.systemUTC())
         .run(List.of(task), (t, e) -> policy.apply(e));
     Path file = store.trajectoryFiles().stream()

@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
       CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(),
           target.scope(), 1, 0, maxSteps, 1, 0, main.dataDir(), browserConfig);
       DiscoverySession.Summary s =
-          new DiscoverySession(settings, backend, secrets, demos, out, System.err,
+          new DiscoverySession(settings, backend, target.secrets(secrets), demos, out, System.err,
               Clock.systemUTC()).run(List.of(t));
       Store store = Store.at(main.dataDir());
       Path file = store.trajectoryFiles().stream()

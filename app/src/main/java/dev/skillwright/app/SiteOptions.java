@@ -4,6 +4,7 @@ import dev.skillwright.browser.Scope;
 import dev.skillwright.envs.Site;
 import dev.skillwright.envs.Sites;
 import dev.skillwright.trajectories.BadInputException;
+import dev.skillwright.trajectories.Secrets;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -28,7 +29,8 @@ final class SiteOptions {
   String variant;
 
   static final class Choice {
-    @Option(names = "--env", paramLabel = "NAME", description = "A bundled site: shop.")
+    @Option(names = "--env", paramLabel = "NAME",
+        description = "A bundled site: shop, forum, wiki or tracker.")
     String env;
 
     @Option(names = "--url", paramLabel = "URL",
@@ -38,6 +40,11 @@ final class SiteOptions {
 
   /** The running site: its name, start URL and scope, and the env to stop afterwards. */
   record Target(String site, String startUrl, Scope scope, Site env) implements AutoCloseable {
+    /** The user's secrets over the bundled site's demo credentials, if it has any. */
+    Secrets secrets(Secrets user) {
+      return env == null ? user : Secrets.of(env.demoSecrets()).with(user);
+    }
+
     @Override
     public void close() {
       if (env != null) {

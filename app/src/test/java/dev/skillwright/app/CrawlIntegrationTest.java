@@ -113,4 +113,20 @@ class CrawlIntegrationTest {
       }
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"forum", "wiki", "tracker"})
+  void every_bundled_site_can_be_crawled(String env) {
+    Path dir = data.resolve("env-" + env);
+    Cli c = Cli.run("crawl", "--env", env, "--budget", "5", "--seed", "3", "--no-trace",
+        "--data-dir", dir.toString());
+
+    assertThat(c.exit()).as(c.err()).isZero();
+    assertThat(c.out()).contains("[5/5]", "Session ");
+    SessionRecord session = Store.at(dir).sessions().get(0);
+    assertThat(session.site()).isEqualTo(env);
+    try (SkillIndex index = SkillIndex.open(Store.at(dir).skillsDir())) {
+      assertThat(index.list(env)).as(c.out()).hasSizeGreaterThanOrEqualTo(2);
+    }
+  }
 }

@@ -59,7 +59,7 @@ class ReplayTest {
       assertThat(t.replayOf()).isEqualTo(id);
       assertThat(t.usage().calls()).isZero();
       assertThat(t.repairs()).isEmpty();
-      assertThat(t.steps()).filteredOn(s -> !s.action().isFinal())
+      assertThat(t.steps()).filteredOn(s -> s.action().target() != null)
           .allSatisfy(s -> assertThat(s.matchedBy()).isIn("role", "label", "placeholder", "text",
               "test_id", "css"));
     }
@@ -81,7 +81,7 @@ class ReplayTest {
           unhealed += s.action() instanceof dev.skillwright.trajectories.Action.GiveUp ? 1 : 0;
           continue;
         }
-        if (s.ok()) {
+        if (s.ok() && s.action().target() != null) {
           steps++;
           boolean repaired = t.repairs().stream().anyMatch(r -> r.step() == s.index());
           foundBy.merge(repaired ? "healed (offline matcher)" : s.matchedBy(), 1, Integer::sum);

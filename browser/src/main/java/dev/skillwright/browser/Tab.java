@@ -4,10 +4,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.AriaSnapshotMode;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.ScreenshotType;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.Observation;
@@ -24,6 +26,9 @@ import java.util.Optional;
  * locators for every element it acts on. Not thread-safe; close it when the episode ends.
  */
 public final class Tab implements AutoCloseable {
+  /** How long a step waits, in quarter seconds, for a busy page to bring its element. */
+  private static final int BUSY_POLLS = 12;
+
   private final BrowserContext context;
   private final Page page;
   private final ScopeGuard guard;
@@ -130,6 +135,11 @@ public final class Tab implements AutoCloseable {
           done = action.withTarget(target.withLocators(found));
         } else {
           Optional<DurableLocators.Resolved> r = DurableLocators.resolve(page, target);
+          // content still loading (a region marked aria-busy) may bring the element in a moment
+          for (int i = 0; r.isEmpty() && i < BUSY_POLLS && busy(); i++) {
+            page.waitForTimeout(250);
+            r = DurableLocators.resolve(page, target);
+          }
           if (r.isEmpty()) {
             return result(action, "no locator matches " + target.describe(), null, start);
           }
@@ -148,6 +158,14 @@ public final class Tab implements AutoCloseable {
     }
   }
 
+  private boolean busy() {
+    try {
+      return page.locator("[aria-busy=true]").count() > 0;
+    } catch (PlaywrightException e) {
+      return false;
+    }
+  }
+
   private String perform(Action action, Locator el) {
     if (action instanceof Action.Click) {
       el.click();
@@ -161,7 +179,7 @@ public final class Tab implements AutoCloseable {
         page.keyboard().press(p.key());
       }
     } else if (action instanceof Action.Select s) {
-      el.selectOption(secrets.reveal(s.option()));
+      return select(el, secrets.reveal(s.option()));
     } else if (action instanceof Action.Check c) {
       el.setChecked(c.checked());
     } else if (action instanceof Action.Hover) {
@@ -177,6 +195,33 @@ public final class Tab implements AutoCloseable {
     } else if (action instanceof Action.UseSkill) {
       return "use_skill is run by the agent, not the browser";
     }
+    return null;
+  }
+
+  /**
+   * Chooses an option: in a native select box directly; in a custom one (a combobox button, an
+   * autocomplete field) by opening it and clicking the option, as a person would.
+   */
+  private String select(Locator el, String option) {
+    if (Boolean.TRUE.equals(el.evaluate("e => e.tagName === 'SELECT'"))) {
+      el.selectOption(option);
+      return null;
+    }
+    el.click();
+    String list = el.getAttribute("aria-controls");
+    Locator scope = list != null && list.matches("[A-Za-z][\\w-]*")
+        ? page.locator("#" + list) : page.locator("body");
+    Locator choice = scope.getByRole(AriaRole.OPTION,
+        new Locator.GetByRoleOptions().setName(option).setExact(true)).first();
+    try {
+      // the options show a moment after opening: an autocomplete may fetch them
+      choice.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE)
+          .setTimeout(2_000));
+    } catch (PlaywrightException e) {
+      page.keyboard().press("Escape");
+      return "no option \"" + secrets.redact(option) + "\" to choose";
+    }
+    choice.click();
     return null;
   }
 

@@ -40,7 +40,15 @@ final class Html {
           .errors{background:#fdecea;padding:.5rem;border-radius:4px}
           label{display:block;margin:.4rem 0}
           table{border-collapse:collapse} td,th{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:left}
-        </style></head>
+          [role=listbox]{list-style:none;margin:0;padding:0;border:1px solid #99a;background:#fff;position:absolute;z-index:5;min-width:12rem}
+          [role=option]{padding:.25rem .5rem;cursor:pointer} [role=option].active,[role=option]:hover{background:#dde6f7}
+          [data-dropdown],[data-autocomplete]{position:relative;margin:.4rem 0}
+          .chip{display:inline-block;background:#e8eaf3;border-radius:1rem;padding:0 .5rem;margin-right:.3rem}
+          .calendar td button{width:2.2rem} .calendar-head{display:flex;gap:.5rem;align-items:center}
+          .items{list-style:none;padding:0} .items li{border-bottom:1px solid #ddd;padding:.5rem 0}
+          .meta{color:#556;font-size:.9rem}
+        </style>
+        <script src="/widgets.js" defer></script></head>
         <body><header>%s</header><main>%s</main></body></html>
         """.formatted(esc(title), esc(siteTitle), nav, body);
   }

@@ -2,17 +2,8 @@ package dev.skillwright.envs;
 
 import static dev.skillwright.envs.Html.esc;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.skillwright.envs.ShopCatalog.Category;
 import dev.skillwright.envs.ShopCatalog.Product;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,26 +12,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@code shop} site: a catalog with categories, sorting and pagination, search, product pages,
  * a cart, a validated checkout form and an order confirmation. Server-rendered HTML with real,
  * accessible markup; no script is needed to use it.
  */
-final class ShopSite implements Site {
+final class ShopSite extends SiteServer<ShopSite.Visitor> {
   static final String COOKIE = "sw_session";
   static final int PAGE_SIZE = 6;
 
-  private final HttpServer server;
-  private final ExecutorService executor;
   /** The drift variant: renamed ids and classes, a moved button, labels recased, a wrapper. */
   private final boolean v2;
-  private final Map<String, Visitor> visitors = new ConcurrentHashMap<>();
 
   /** One visitor's state. Guarded by its own monitor. */
   static final class Visitor {
@@ -49,9 +32,8 @@ final class ShopSite implements Site {
     String flash;
   }
 
-  private ShopSite(HttpServer server, ExecutorService executor, boolean v2) {
-    this.server = server;
-    this.executor = executor;
+  private ShopSite(boolean v2) {
+    super("shop", COOKIE, Visitor::new);
     this.v2 = v2;
   }
 
@@ -65,28 +47,7 @@ final class ShopSite implements Site {
   }
 
   static ShopSite start(int port, boolean v2) {
-    try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-      AtomicInteger n = new AtomicInteger();
-      ExecutorService ex = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "shop-http-" + n.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
-      ShopSite site = new ShopSite(server, ex, v2);
-      server.createContext("/", site::handle);
-      server.setExecutor(ex);
-      server.start();
-      return site;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the shop site: " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public String name() {
-    return "shop";
+    return new ShopSite(v2).listen(port);
   }
 
   @Override
@@ -95,18 +56,8 @@ final class ShopSite implements Site {
   }
 
   @Override
-  public String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-  }
-
-  @Override
-  public String visitorCookie() {
-    return COOKIE;
-  }
-
-  @Override
   public Map<String, Object> groundTruth(String visitor) {
-    Visitor v = visitor == null ? null : visitors.get(visitor);
+    Visitor v = visitor(visitor);
     if (v == null) {
       return Map.of("cart", Map.of(), "orders", List.of());
     }
@@ -117,96 +68,54 @@ final class ShopSite implements Site {
     }
   }
 
-  @Override
-  public void reset() {
-    visitors.clear();
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-  }
-
   // ---- request handling ----
 
-  private void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      String path = ex.getRequestURI().getPath();
-      String method = ex.getRequestMethod();
-      Map<String, String> query = parseForm(ex.getRequestURI().getRawQuery());
-      String visitorId = visitorId(ex);
-      Visitor v = visitors.computeIfAbsent(visitorId, k -> new Visitor());
-      synchronized (v) {
-        if (method.equals("POST")) {
-          Map<String, String> form = parseForm(new String(readBody(ex.getRequestBody()),
-              StandardCharsets.UTF_8));
-          post(ex, path, form, v);
-        } else if (method.equals("GET") || method.equals("HEAD")) {
-          get(ex, path, query, v);
-        } else {
-          send(ex, 405, "text/plain", "method not allowed");
-        }
-      }
-    } catch (RuntimeException e) {
-      send(ex, 500, "text/plain", "internal error");
-    }
+  @Override
+  Response respond(Request r, Visitor v) {
+    return r.isPost() ? post(r.path(), r.form(), v) : get(r.path(), r.query(), v);
   }
 
-  private void get(HttpExchange ex, String path, Map<String, String> q, Visitor v)
-      throws IOException {
+  private Response get(String path, Map<String, String> q, Visitor v) {
     if (path.equals("/")) {
-      html(ex, 200, "Home", home(v), v);
+      return html(200, "Home", home(v), v);
     } else if (path.startsWith("/category/")) {
       Optional<Category> c = ShopCatalog.category(path.substring("/category/".length()));
-      if (c.isEmpty()) {
-        notFound(ex, v);
-      } else {
-        html(ex, 200, c.get().name(), category(c.get(), q), v);
-      }
+      return c.isEmpty() ? notFound(v) : html(200, c.get().name(), category(c.get(), q), v);
     } else if (path.equals("/search")) {
       String term = q.getOrDefault("q", "").strip();
-      html(ex, 200, "Search", search(term), v);
+      return html(200, "Search", search(term), v);
+    } else if (path.startsWith("/product/") && path.endsWith("/reviews")) {
+      Optional<Product> p = ShopCatalog.product(
+          path.substring("/product/".length(), path.length() - "/reviews".length()));
+      return p.isEmpty() ? Response.empty(404) : Response.html(200, reviews(p.get()));
     } else if (path.startsWith("/product/")) {
       Optional<Product> p = ShopCatalog.product(path.substring("/product/".length()));
-      if (p.isEmpty()) {
-        notFound(ex, v);
-      } else {
-        html(ex, 200, p.get().name(), product(p.get()), v);
-      }
+      return p.isEmpty() ? notFound(v) : html(200, p.get().name(), product(p.get()), v);
     } else if (path.equals("/cart")) {
-      html(ex, 200, "Your cart", cart(v), v);
+      return html(200, "Your cart", cart(v), v);
     } else if (path.equals("/checkout")) {
-      html(ex, 200, "Checkout", checkout(v, Map.of(), List.of()), v);
+      return html(200, "Checkout", checkout(v, Map.of(), List.of()), v);
     } else if (path.startsWith("/order/")) {
       String id = path.substring("/order/".length());
       Optional<Map<String, Object>> order =
           v.orders.stream().filter(o -> o.get("id").equals(id)).findFirst();
-      if (order.isEmpty()) {
-        notFound(ex, v);
-      } else {
-        html(ex, 200, "Order " + id, confirmation(order.get()), v);
-      }
-    } else if (path.equals("/favicon.ico")) {
-      send(ex, 204, "image/x-icon", "");
-    } else {
-      notFound(ex, v);
+      return order.isEmpty() ? notFound(v)
+          : html(200, "Order " + id, confirmation(order.get()), v);
     }
+    return notFound(v);
   }
 
-  private void post(HttpExchange ex, String path, Map<String, String> f, Visitor v)
-      throws IOException {
+  private Response post(String path, Map<String, String> f, Visitor v) {
     switch (path) {
       case "/cart/add" -> {
         Optional<Product> p = ShopCatalog.product(f.getOrDefault("product", ""));
         if (p.isEmpty()) {
-          notFound(ex, v);
-          return;
+          return notFound(v);
         }
         int qty = parseQuantity(f.get("quantity"));
         v.cart.merge(p.get().slug(), qty, Integer::sum);
         v.flash = "Added " + qty + " × " + p.get().name() + " to your cart.";
-        redirect(ex, "/cart");
+        return Response.redirect("/cart");
       }
       case "/cart/remove" -> {
         String slug = f.getOrDefault("product", "");
@@ -214,13 +123,12 @@ final class ShopSite implements Site {
           v.flash = "Removed " + ShopCatalog.product(slug).map(Product::name).orElse(slug)
               + " from your cart.";
         }
-        redirect(ex, "/cart");
+        return Response.redirect("/cart");
       }
       case "/checkout" -> {
         List<String> errors = validate(f, v);
         if (!errors.isEmpty()) {
-          html(ex, 422, "Checkout", checkout(v, f, errors), v);
-          return;
+          return html(422, "Checkout", checkout(v, f, errors), v);
         }
         String id = "SW-" + (1001 + v.orders.size());
         Map<String, Object> order = new LinkedHashMap<>();
@@ -235,9 +143,11 @@ final class ShopSite implements Site {
         order.put("totalCents", totalCents(v));
         v.orders.add(Map.copyOf(order));
         v.cart.clear();
-        redirect(ex, "/order/" + id);
+        return Response.redirect("/order/" + id);
       }
-      default -> notFound(ex, v);
+      default -> {
+        return notFound(v);
+      }
     }
   }
 
@@ -343,15 +253,7 @@ final class ShopSite implements Site {
     sb.append(productList(all.subList((page - 1) * PAGE_SIZE,
         Math.min(all.size(), page * PAGE_SIZE))));
     String base = "/category/" + c.slug() + "?sort=" + enc(sort) + "&page=";
-    sb.append("<nav aria-label=\"Pagination\">");
-    if (page > 1) {
-      sb.append("<a href=\"").append(base).append(page - 1).append("\">Previous page</a> ");
-    }
-    sb.append("<span>Page ").append(page).append(" of ").append(pages).append("</span>");
-    if (page < pages) {
-      sb.append(" <a href=\"").append(base).append(page + 1).append("\">Next page</a>");
-    }
-    return sb.append("</nav>").toString();
+    return sb.append(Widgets.pagination(base, page, pages)).toString();
   }
 
   private String search(String term) {
@@ -390,8 +292,21 @@ final class ShopSite implements Site {
       }
       sb.append("</select></label>");
     }
-    sb.append(v2 ? "" : addButton).append("</form></article>");
-    return sb.toString();
+    sb.append(v2 ? "" : addButton).append("</form>");
+    // reviews come a moment after the page, as on most shops
+    sb.append(Widgets.delayed("/product/" + p.slug() + "/reviews", 700, "Reviews",
+        "Loading reviews…"));
+    return sb.append("</article>").toString();
+  }
+
+  /** The reviews fragment: a rating and two reviews, derived from the product's name. */
+  private static String reviews(Product p) {
+    int h = Math.floorMod(p.slug().hashCode(), 17);
+    int count = 3 + h;
+    String rating = String.format(Locale.ROOT, "%.1f", 3.4 + (h % 16) / 10.0);
+    return "<h2>Reviews</h2><p>Rating: " + rating + " out of 5</p><p>" + count
+        + " reviews</p><ul><li>\u201cDoes what it says.\u201d</li>"
+        + "<li>\u201cWould buy again.\u201d</li></ul>";
   }
 
   private String cart(Visitor v) {
@@ -411,10 +326,13 @@ final class ShopSite implements Site {
       sb.append("<tr><td><a href=\"/product/").append(p.slug()).append("\">")
           .append(esc(p.name())).append("</a></td><td>").append(e.getValue())
           .append("</td><td>").append(p.price()).append("</td><td>")
-          .append("<form method=\"post\" action=\"/cart/remove\">")
-          .append("<input type=\"hidden\" name=\"product\" value=\"").append(p.slug())
-          .append("\"><button type=\"submit\" aria-label=\"Remove ").append(esc(p.name()))
-          .append("\">Remove</button></form></td></tr>");
+          .append("<button type=\"button\" data-opens=\"remove-").append(p.slug())
+          .append("\" aria-label=\"Remove ").append(esc(p.name())).append("\">Remove</button>")
+          .append(Widgets.dialog("remove-" + p.slug(), "Remove " + p.name() + " from your cart?",
+              "<form method=\"post\" action=\"/cart/remove\"><input type=\"hidden\" "
+              + "name=\"product\" value=\"" + p.slug() + "\"><button type=\"submit\">Yes, "
+              + "remove it</button></form>"))
+          .append("</td></tr>");
     }
     sb.append("</tbody></table>");
     sb.append("<p>Total: ").append(money(totalCents(v))).append("</p>");
@@ -465,71 +383,15 @@ final class ShopSite implements Site {
 
   // ---- plumbing ----
 
-  private void html(HttpExchange ex, int status, String title, String body, Visitor v)
-      throws IOException {
+  private Response html(int status, String title, String body, Visitor v) {
     // v2 wraps every page's content in two more elements, which moves every CSS path
     String content = v2 ? "<div class=\"layout\"><section class=\"content\">" + body
         + "</section></div>" : body;
-    send(ex, status, "text/html; charset=utf-8",
-        Html.page("Skillwright Shop", title, nav(v), content));
+    return Response.html(status, Html.page("Skillwright Shop", title, nav(v), content));
   }
 
-  private void notFound(HttpExchange ex, Visitor v) throws IOException {
-    html(ex, 404, "Not found", "<h1>Page not found</h1><p><a href=\"/\">Go home</a></p>", v);
-  }
-
-  private static void redirect(HttpExchange ex, String location) throws IOException {
-    ex.getResponseHeaders().set("Location", location);
-    ex.sendResponseHeaders(303, -1);
-  }
-
-  private static void send(HttpExchange ex, int status, String type, String body)
-      throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", type);
-    ex.getResponseHeaders().set("Cache-Control", "no-store");
-    boolean head = ex.getRequestMethod().equals("HEAD");
-    ex.sendResponseHeaders(status, head || bytes.length == 0 ? -1 : bytes.length);
-    if (!head && bytes.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
-  }
-
-  private static String visitorId(HttpExchange ex) {
-    for (String header : ex.getRequestHeaders().getOrDefault("Cookie", List.of())) {
-      for (String part : header.split(";")) {
-        String[] kv = part.strip().split("=", 2);
-        if (kv.length == 2 && kv[0].equals(COOKIE) && kv[1].matches("[A-Za-z0-9-]{8,64}")) {
-          return kv[1];
-        }
-      }
-    }
-    String id = UUID.randomUUID().toString();
-    ex.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax");
-    return id;
-  }
-
-  private static byte[] readBody(InputStream in) throws IOException {
-    return in.readNBytes(64 * 1024);
-  }
-
-  static Map<String, String> parseForm(String raw) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return out;
-    }
-    for (String pair : raw.split("&")) {
-      String[] kv = pair.split("=", 2);
-      try {
-        out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-            kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-      } catch (IllegalArgumentException e) {
-        // a malformed pair is dropped, as a browser would never send one
-      }
-    }
-    return out;
+  private Response notFound(Visitor v) {
+    return html(404, "Not found", "<h1>Page not found</h1><p><a href=\"/\">Go home</a></p>", v);
   }
 
   private static String enc(String s) {

@@ -1,16 +1,25 @@
 package dev.skillwright.envs;
 
+import static dev.skillwright.envs.Checks.all;
+import static dev.skillwright.envs.Checks.answerHas;
+import static dev.skillwright.envs.Checks.infeasible;
+import static dev.skillwright.envs.Checks.task;
+import static dev.skillwright.envs.Checks.url;
+import static dev.skillwright.envs.Checks.urlIs;
+
 import dev.skillwright.envs.BenchTask.GroundTruthCheck;
 import dev.skillwright.trajectories.Condition;
 import dev.skillwright.trajectories.Condition.ElementState.State;
-import dev.skillwright.trajectories.SignalCheck;
 import dev.skillwright.trajectories.SuccessSignal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The shop's benchmark: 17 tasks from easy to hard, three of them infeasible by design. */
+/** The shop's benchmark: 18 tasks from easy to hard, three of them infeasible by design. */
 final class ShopSuite {
+  /** Shown only once the product page's reviews have loaded. */
+  private static final String RATING_TROWEL = "3.4 out of 5";
+
   private ShopSuite() {}
 
   static List<BenchTask> tasks() {
@@ -48,6 +57,8 @@ final class ShopSuite {
     t.add(task("shop-14", "hard", "Search for \"coffee\", then open \"Coffee at Dawn\", then add "
         + "\"Coffee at Dawn\" to the cart.", SuccessSignal.of(new Condition.TextPresent(
             "Coffee at Dawn")), cartHas("Coffee at Dawn")));
+    t.add(task("shop-18", "medium", "What is the rating of \"Hand Trowel\"?",
+        SuccessSignal.of(new Condition.AnswerContains(RATING_TROWEL)), answerHas(RATING_TROWEL)));
     t.add(infeasible("shop-15", "Add \"Golden Unicorn\" to the cart."));
     t.add(infeasible("shop-16", "What is the price of \"Silver Teapot\"?"));
     t.add(infeasible("shop-17", "Go to the \"Electronics\" page."));
@@ -61,20 +72,6 @@ final class ShopSuite {
         + "terms and conditions\", then press \"Place order\".";
   }
 
-  private static BenchTask task(String id, String difficulty, String instruction,
-      SuccessSignal signal, GroundTruthCheck check) {
-    return new BenchTask(id, difficulty, instruction, signal, false, check);
-  }
-
-  private static BenchTask infeasible(String id, String instruction) {
-    return new BenchTask(id, "infeasible", instruction, SuccessSignal.none(), true,
-        o -> o.gaveUp() ? null : "the task is impossible here, and the agent did not give up");
-  }
-
-  private static SuccessSignal url(String glob) {
-    return SuccessSignal.of(new Condition.UrlMatches(glob));
-  }
-
   private static SuccessSignal inCart(String item) {
     return SuccessSignal.of(new Condition.UrlMatches("*/cart*"), new Condition.TextPresent(item));
   }
@@ -82,16 +79,6 @@ final class ShopSuite {
   private static SuccessSignal ordered() {
     return SuccessSignal.of(new Condition.ElementState("button", "Place order", State.ABSENT, null),
         new Condition.ElementState("textbox", "Full name", State.ABSENT, null));
-  }
-
-  static GroundTruthCheck urlIs(String glob) {
-    return o -> o.finalUrl() != null && SignalCheck.glob(glob).matcher(o.finalUrl()).matches()
-        ? null : "the final URL " + o.finalUrl() + " does not match " + glob;
-  }
-
-  static GroundTruthCheck answerHas(String text) {
-    return o -> o.answer() != null && o.answer().contains(text) ? null
-        : "the answer " + o.answer() + " does not include " + text;
   }
 
   @SuppressWarnings("unchecked")
@@ -109,18 +96,6 @@ final class ShopSuite {
           && email.equals(x.get("email"))
           && ((Map<String, Integer>) x.get("items")).getOrDefault(item, 0) > 0);
       return found ? null : "no order of " + item + " shipped " + shipping + " to " + email;
-    };
-  }
-
-  static GroundTruthCheck all(GroundTruthCheck... checks) {
-    return o -> {
-      for (GroundTruthCheck c : checks) {
-        String f = c.fail(o);
-        if (f != null) {
-          return f;
-        }
-      }
-      return null;
     };
   }
 }

@@ -31,6 +31,15 @@ public interface Site extends AutoCloseable {
    */
   Map<String, Object> groundTruth(String visitor);
 
+  /**
+   * The credentials of the site's demo account, as secrets by name (such as
+   * {@code forum_password}), for tasks that log in: they reach the browser, never a prompt or a
+   * file.
+   */
+  default Map<String, String> demoSecrets() {
+    return Map.of();
+  }
+
   /** Forgets every visitor: the whole site returns to its seed state. */
   void reset();
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The bundled sites, by name. */
 public final class Sites {
-  private static final List<String> NAMES = List.of("shop");
+  private static final List<String> NAMES = List.of("shop", "forum", "wiki", "tracker");
 
   private Sites() {}
 
@@ -21,6 +21,9 @@ public final class Sites {
   public static List<BenchTask> suite(String name) {
     return switch (name) {
       case "shop" -> ShopSuite.tasks();
+      case "forum" -> ForumSuite.tasks();
+      case "wiki" -> WikiSuite.tasks();
+      case "tracker" -> TrackerSuite.tasks();
       default -> throw new BadInputException(
           "unknown env '" + name + "': the bundled sites are " + String.join(", ", NAMES));
     };
@@ -46,11 +49,18 @@ public final class Sites {
       throw new BadInputException(
           "unknown env '" + name + "': the bundled sites are " + String.join(", ", NAMES));
     }
-    return switch (variant) {
-      case "v1" -> ShopSite.start(0, false);
-      case "v2" -> ShopSite.start(0, true);
-      default -> throw new BadInputException("unknown variant '" + variant + "' of " + name
-          + ": it has v1 and v2");
+    if (name.equals("shop") && variant.equals("v2")) {
+      return ShopSite.start(0, true);
+    }
+    if (!variant.equals("v1")) {
+      throw new BadInputException("unknown variant '" + variant + "' of " + name
+          + (name.equals("shop") ? ": it has v1 and v2" : ": it has v1 only"));
+    }
+    return switch (name) {
+      case "forum" -> ForumSite.start(0);
+      case "wiki" -> WikiSite.start(0);
+      case "tracker" -> TrackerSite.start(0);
+      default -> ShopSite.start(0, false);
     };
   }
 }

@@ -171,6 +171,28 @@ class ShopSiteTest {
   void an_unknown_env_is_bad_input_naming_the_known_ones() {
     assertThatThrownBy(() -> Sites.start("bank"))
         .isInstanceOf(BadInputException.class)
-        .hasMessage("unknown env 'bank': the bundled sites are shop");
+        .hasMessage("unknown env 'bank': the bundled sites are shop, forum, wiki, tracker");
+  }
+
+  @Test
+  void reviews_load_after_the_product_and_removing_asks_first() {
+    try (Tab tab = tab()) {
+      Page page = tab.page();
+      addToCart(page, "Hand Trowel", 1);
+      tab.navigate(shop.baseUrl() + "product/hand-trowel");
+      assertThat(page.getByRole(AriaRole.STATUS).textContent()).isEqualTo("Loading reviews…");
+      page.getByText("Rating: 3.4 out of 5").waitFor();
+
+      tab.navigate(shop.baseUrl() + "cart");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove Hand Trowel"))
+          .click();
+      var dialog = page.getByRole(AriaRole.DIALOG);
+      assertThat(dialog.getByRole(AriaRole.HEADING).textContent())
+          .isEqualTo("Remove Hand Trowel from your cart?");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, remove it"))
+          .click();
+      assertThat(page.getByText("Your cart is empty.").isVisible()).isTrue();
+      assertThat(shop.groundTruth(visitor(tab)).get("cart")).isEqualTo(Map.of());
+    }
   }
 }

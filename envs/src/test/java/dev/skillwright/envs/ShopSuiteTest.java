@@ -7,37 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every checker of the shop suite fails a wrong run; the right runs pass (see BenchTest). */
+/** The shop suite's checkers, on scripted right and wrong outcomes (see also SuitesTest). */
 class ShopSuiteTest {
   static final Map<String, Object> EMPTY = Map.of("cart", Map.of(), "orders", List.of());
-
-  @Test
-  void the_suite_has_at_least_15_tasks_from_easy_to_hard_with_infeasible_ones() {
-    List<BenchTask> suite = Sites.suite("shop");
-
-    assertThat(suite).hasSizeGreaterThanOrEqualTo(15);
-    assertThat(suite).extracting(BenchTask::difficulty)
-        .contains("easy", "medium", "hard", "infeasible");
-    assertThat(suite).extracting(BenchTask::id).doesNotHaveDuplicates();
-  }
-
-  @Test
-  void a_run_that_did_nothing_fails_every_feasible_check() {
-    Outcome nothing = new Outcome(false, "Done.", "http://127.0.0.1:1/", EMPTY);
-
-    for (BenchTask t : Sites.suite("shop")) {
-      assertThat(t.check().fail(nothing)).as(t.id()).isNotNull();
-    }
-  }
-
-  @Test
-  void giving_up_is_right_only_where_the_task_is_impossible() {
-    Outcome gaveUp = new Outcome(true, "I cannot find it.", "http://127.0.0.1:1/", EMPTY);
-
-    for (BenchTask t : Sites.suite("shop")) {
-      assertThat(t.check().fail(gaveUp) == null).as(t.id()).isEqualTo(t.infeasible());
-    }
-  }
 
   @Test
   void state_checks_read_the_ground_truth_not_the_page() {

@@ -347,6 +347,8 @@ final class OfflineProposer implements Proposer {
       return "Springfield";
     } else if (l.contains("zip") || l.contains("postal") || l.contains("postcode")) {
       return "12345";
+    } else if (field.type().equals("date") || l.contains("date")) {
+      return "2026-12-01";
     } else if (field.type().equals("tel") || l.contains("phone")) {
       return "555-0100";
     } else if (field.type().equals("number")) {

@@ -51,7 +51,9 @@ public final class SiteCrawler {
                 options: e.tagName === 'SELECT' ? Array.from(e.options).map(o =>
                     ({value: o.value, label: o.text.trim(), selected: o.selected})) : []
               })),
-          buttons: Array.from(f.querySelectorAll('button, input[type=submit]'))
+          // the buttons that submit it and can be seen: not one inside a closed dialog
+          buttons: Array.from(f.querySelectorAll('button:not([type=button]), input[type=submit]'))
+              .filter(b => b.checkVisibility())
               .map(b => (b.getAttribute('aria-label') || b.innerText || b.value || '').trim())
               .filter(Boolean)
         };

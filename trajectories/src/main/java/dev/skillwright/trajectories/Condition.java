@@ -65,6 +65,8 @@ public sealed interface Condition {
       ABSENT,
       CHECKED,
       UNCHECKED,
+      /** A toggle button that is pressed ({@code aria-pressed="true"}). */
+      PRESSED,
       /** Its value (a text box's text, a select box's chosen option) equals {@code value}. */
       HAS_VALUE
     }
@@ -86,6 +88,7 @@ public sealed interface Condition {
         case ABSENT -> what + " is gone";
         case CHECKED -> what + " is checked";
         case UNCHECKED -> what + " is not checked";
+        case PRESSED -> what + " is pressed";
         case HAS_VALUE -> what + " has the value \"" + value + "\"";
       };
     }

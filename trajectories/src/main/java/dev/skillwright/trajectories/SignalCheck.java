@@ -48,6 +48,7 @@ public final class SignalCheck {
       case ABSENT -> matches.isEmpty();
       case CHECKED -> matches.stream().anyMatch(n -> n.has("checked"));
       case UNCHECKED -> matches.stream().anyMatch(n -> !n.has("checked"));
+      case PRESSED -> matches.stream().anyMatch(n -> n.has("pressed"));
       case HAS_VALUE -> matches.stream().anyMatch(n -> fold(valueOf(n, page)).equals(fold(e.value())));
     };
   }
