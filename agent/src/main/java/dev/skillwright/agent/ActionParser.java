@@ -35,10 +35,21 @@ final class ActionParser {
       case "goto" -> new Action.Goto(text(a, "url"));
       case "back" -> new Action.Back();
       case "wait" -> new Action.Wait(Math.max(0, Math.min(10_000, a.path("ms").asLong(1000))));
+      case "use_skill" -> new Action.UseSkill(text(a, "name"), args(a.path("args")));
       case "answer" -> new Action.Answer(a.path("text").asText(""));
       case "give_up" -> new Action.GiveUp(a.path("reason").asText(""));
       default -> throw new ModelOutputException("unknown action type \"" + type + "\"");
     };
+  }
+
+  private static java.util.Map<String, String> args(JsonNode args) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    if (args.isObject()) {
+      args.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    } else if (!args.isMissingNode() && !args.isNull()) {
+      throw new ModelOutputException("\"args\" of use_skill must be an object");
+    }
+    return out;
   }
 
   private static String text(JsonNode a, String field) {

@@ -107,7 +107,7 @@ public final class EpisodeRunner {
           ActionResult r = tab.execute(action);
           steps.add(new Step(i, obs.url(), obs.title(), names[0], names[1],
               secrets.redact(d.thought()), redact(r.action()), r.ok(), secrets.redact(r.error()),
-              r.millis(), r.box(), r.matchedBy()));
+              r.millis(), r.box(), r.matchedBy(), d.via()));
           last = null;
         }
         if (last == null) {

@@ -97,9 +97,12 @@ final class LlmPolicy implements Policy {
     }
     StringBuilder sb = new StringBuilder();
     for (Skill k : skills) {
-      sb.append("- ").append(k.description()).append(": ");
-      sb.append(k.steps().stream().map(LlmPolicy::compact)
-          .collect(java.util.stream.Collectors.joining(", "))).append('\n');
+      sb.append("- ").append(k.id()).append('(').append(k.parameters().stream()
+          .map(p -> p.name() + (p.examples().isEmpty() ? "" : ", e.g. \"" + p.examples().get(0)
+              + "\"")).collect(java.util.stream.Collectors.joining("; ")))
+          .append("): ").append(k.description()).append(String.format(java.util.Locale.ROOT,
+              " [%d steps, success rate %.0f%%]", k.steps().size(),
+              100 * k.health().successRate())).append('\n');
     }
     return sb.toString().strip();
   }

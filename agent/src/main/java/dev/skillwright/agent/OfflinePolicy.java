@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * ({@link Instructions}), then for each goal grounds the quoted words in the aria snapshot and
  * acts: search boxes are filled and submitted, links and buttons clicked by name, form fields
  * filled by label. An item it cannot see it looks for with the site's search, then by paging;
- * while the page says it is still loading something, it waits first.
+ * while the page says it is still loading something, it waits first. Where a skill it is offered
+ * does the next clauses of the instruction, it calls the skill instead; if the skill fails, it
+ * does those clauses itself.
  * It never reads the task's parameters or success signal.
  */
 final class OfflinePolicy implements Policy {
@@ -30,7 +32,14 @@ final class OfflinePolicy implements Policy {
   private static final int MAX_WAITS = 8;
   private static final Pattern LABELLED = Pattern.compile("^\\s*([^:]{1,40}):\\s*(.+)$");
 
+  private final List<dev.skillwright.skills.Skill> skills;
   private List<Goal> goals;
+  private List<String> clauses;
+  /** Where the last skill call began, to go back to if it fails. */
+  private int skillFrom;
+  private boolean skillsOff;
+  /** Clauses before this one were covered by a skill call: no skill is sought for them again. */
+  private int coveredTo;
   private int current;
   /** Progress within the current goal; reset when a goal completes. */
   private int phase;
@@ -39,9 +48,23 @@ final class OfflinePolicy implements Policy {
   private int failures;
   private int waits;
 
+  OfflinePolicy(List<dev.skillwright.skills.Skill> skills) {
+    this.skills = List.copyOf(skills);
+  }
+
+  @Override
+  public void skillFailed(dev.skillwright.skills.Skill skill, String reason) {
+    current = skillFrom;
+    phase = 0;
+    searched = false;
+    pagesTurned = 0;
+    skillsOff = true;
+  }
+
   @Override
   public Decision decide(Task task, Observation obs, List<Step> history) {
     if (goals == null) {
+      clauses = Instructions.clauses(task.instruction());
       goals = Instructions.parse(task.instruction());
       if (goals.isEmpty()) {
         return giveUp("I cannot read the clause \""
@@ -56,6 +79,23 @@ final class OfflinePolicy implements Policy {
     }
     AriaSnapshot page = obs.snapshot();
     while (current < goals.size()) {
+      Optional<SkillMatcher.Match> m = phase == 0 && !skillsOff && current >= coveredTo
+          ? SkillMatcher.longest(skills, clauses, current) : Optional.empty();
+      if (m.isPresent()) {
+        skillFrom = current;
+        coveredTo = m.get().to();
+        // a question among the clauses is answered once the skill has brought its page
+        current = m.get().to();
+        for (int i = m.get().from(); i < m.get().to(); i++) {
+          if (goals.get(i) instanceof Goal.Ask) {
+            current = i;
+            break;
+          }
+        }
+        return new Decision("The skill \"" + m.get().skill().description() + "\" does "
+            + (m.get().to() - m.get().from() == goals.size() ? "this task" : "part of it")
+            + "; I use it.", new Action.UseSkill(m.get().skill().id(), m.get().args()));
+      }
       Decision d = act(goals.get(current), page);
       if (d != null) {
         return d;

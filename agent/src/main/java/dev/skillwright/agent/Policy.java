@@ -28,11 +28,31 @@ public interface Policy {
   }
 
   /**
+   * Told that a skill it called failed part-way (or did not do what it promises): the policy
+   * takes over from the page as it is. Most policies need not do anything.
+   */
+  default void skillFailed(dev.skillwright.skills.Skill skill, String reason) {}
+
+  /**
    * A new offline policy: it reads only the instruction text and the page, grounding the quoted
    * values and element names of the instruction in the aria snapshot.
    */
   static Policy offline() {
-    return new OfflinePolicy();
+    return new OfflinePolicy(List.of());
+  }
+
+  /**
+   * An offline policy that calls a skill where the skill's description matches clauses of the
+   * instruction and its arguments bind; the skills are retrieved for the task and verified.
+   */
+  static Policy offline(List<dev.skillwright.skills.Skill> skills, SkillCalls calls) {
+    return new SkillUsingPolicy(new OfflinePolicy(skills), calls);
+  }
+
+  /** An LLM policy offered {@code skills} as {@code use_skill} calls, carried out by {@code calls}. */
+  static Policy llm(dev.skillwright.llm.ChatModel model, List<dev.skillwright.skills.Skill> skills,
+      SkillCalls calls) {
+    return new SkillUsingPolicy(llm(model, skills), calls);
   }
 
   /**
@@ -51,6 +71,14 @@ public interface Policy {
    */
   static Policy replay(List<dev.skillwright.trajectories.Action> actions, String original) {
     return new ReplayPolicy(actions, original, null);
+  }
+
+  /**
+   * A replay that does not heal: a step none of whose locators matches ends it with give_up. It
+   * verifies a skill: the skill as it is must work.
+   */
+  static Policy strictReplay(List<dev.skillwright.trajectories.Action> actions, String original) {
+    return new ReplayPolicy(actions, original, null, true);
   }
 
   /** A replay whose lost steps the model grounds anew instead of the offline matcher. */

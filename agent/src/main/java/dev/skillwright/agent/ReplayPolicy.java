@@ -22,15 +22,22 @@ final class ReplayPolicy implements Policy {
   /** Grounds a lost step with the model when one is configured; null for the offline matcher. */
   private final ModelGrounder model;
   private final List<Trajectory.Repair> repairs = new ArrayList<>();
+  /** A strict replay never heals: a lost step ends it (skill verification). */
+  private final boolean strict;
   private int next;
   /** The recorded target being healed, while its healed attempt runs. */
   private Target healing;
   private double healingScore;
 
   ReplayPolicy(List<Action> actions, String original, ModelGrounder model) {
+    this(actions, original, model, false);
+  }
+
+  ReplayPolicy(List<Action> actions, String original, ModelGrounder model, boolean strict) {
     this.actions = List.copyOf(actions);
     this.original = original;
     this.model = model;
+    this.strict = strict;
   }
 
   @Override
@@ -47,7 +54,7 @@ final class ReplayPolicy implements Policy {
           model == null ? "offline-matcher" : "model", healingScore));
     } else if (last != null && !last.ok()) {
       Action lost = actions.get(next - 1);
-      if (lost.target() == null) {
+      if (lost.target() == null || strict) {
         return giveUp("step " + next + " failed: " + last.error());
       }
       Optional<Healer.Match> m = model == null ? Healer.find(obs.snapshot(), lost.target())

@@ -2,6 +2,7 @@ package dev.skillwright.app;
 
 import dev.skillwright.agent.EpisodeRunner;
 import dev.skillwright.agent.Policy;
+import dev.skillwright.agent.SkillCalls;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Tab;
 import dev.skillwright.llm.ModelException;
@@ -31,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,6 +65,7 @@ final class DiscoverySession {
   private final AtomicInteger errored = new AtomicInteger();
   private final AtomicInteger skillsAdded = new AtomicInteger();
   private final AtomicInteger skillsMerged = new AtomicInteger();
+  private final AtomicInteger verified = new AtomicInteger();
   private final DoubleAdder episodeSeconds = new DoubleAdder();
   private EpisodeObserver observer = (task, t, tab) -> { };
 
@@ -87,6 +91,8 @@ final class DiscoverySession {
   }
 
   private boolean distill = true;
+  /** What the crawl saw of the site, for verification's new values; null until crawled. */
+  private SiteContext context;
 
   /** What a finished session reports. */
   record Summary(String sessionId, Path sessionDir, int proposed, int run, int succeeded,
@@ -187,6 +193,7 @@ final class DiscoverySession {
     if (ctx.pages().isEmpty()) {
       throw new BadInputException("could not load any page of " + settings.startUrl());
     }
+    context = ctx;
     ctx = ctx.withKnown(knownInstructions(store), index.list(settings.site()).stream()
         .map(Skill::description).toList()).withDemos(demos);
     Proposal p;
@@ -218,12 +225,13 @@ final class DiscoverySession {
     List<Thread> threads = new ArrayList<>();
     List<RuntimeException> failures = new CopyOnWriteArrayList<>();
     EpisodeRunner runner = new EpisodeRunner(settings.maxSteps(), clock, secrets);
+    SkillVerifier verifier = new SkillVerifier(settings, runner, clock, context);
     for (int w = 0; w < workers; w++) {
       Thread t = new Thread(() -> {
         try (BrowserSession browser = BrowserSession.launch(settings.browser())) {
           for (Integer i; (i = queue.poll()) != null; ) {
             runOne(tasks.get(i), policies, i, tasks.size(), sessionId, log, index, record,
-                browser, runner);
+                browser, runner, verifier);
           }
         } catch (RuntimeException e) {
           failures.add(e);
@@ -249,14 +257,32 @@ final class DiscoverySession {
   private void runOne(Task task,
       PolicyChoice policies, int i,
       int total, String sessionId, Store.SessionLog log,
-      SkillIndex index, SessionRecord record, BrowserSession browser, EpisodeRunner runner) {
+      SkillIndex index, SessionRecord record, BrowserSession browser, EpisodeRunner runner,
+      SkillVerifier verifier) {
     String episodeId = sessionId.substring(sessionId.lastIndexOf('-') + 1)
         + String.format("-%03d", i + 1);
     Store.EpisodeFiles files = log.episode(episodeId);
     log.event("episode_started", Map.of("episode", episodeId, "task", task.instruction()));
-    ModelBackend.Episode episode = models.episode(models.offlineOnly() ? List.of()
-        : index.search(task.instruction(), settings.site(), SKILL_HINTS).stream()
-            .map(SkillIndex.Hit::skill).toList());
+    // verified skills only; a skill whose runs keep failing is verified again after the episode
+    List<Skill> offered = index.search(task.instruction(),
+        SkillIndex.Filter.offered(settings.site()), SKILL_HINTS).stream()
+        .map(SkillIndex.Hit::skill).toList();
+    Set<String> failing = ConcurrentHashMap.newKeySet();
+    ModelBackend.Episode episode = models.episode(offered, new SkillCalls() {
+      @Override
+      public Optional<Skill> skill(String idOrName) {
+        return index.get(idOrName).filter(Skill::offered);
+      }
+
+      @Override
+      public void report(Skill skill, boolean ok, String reason) {
+        index.update(skill.id(), s -> s.ran(ok, reason, episodeId, clock.instant()))
+            .filter(s -> s.offered() && s.health().failingLately())
+            .ifPresent(s -> failing.add(s.id()));
+        log.event("skill_used", Map.of("skill", skill.id(), "episode", episodeId, "ok", ok,
+            "reason", String.valueOf(reason)));
+      }
+    });
     Trajectory t;
     try (Tab tab = browser.newTab(settings.scope(), secrets)) {
       Policy policy = policies == null ? episode.policy() : policies.of(task, episode);
@@ -267,7 +293,9 @@ final class DiscoverySession {
     }
     files.writeTrajectory(t);
     episodeSeconds.add(t.durationMillis() / 1000.0);
-    String skillNote = "";
+    String skillNote = t.steps().stream().filter(s -> s.skill() != null)
+        .map(s -> s.skill().name().substring(s.skill().name().indexOf(':') + 1)).distinct()
+        .map(n -> " ~used " + n).collect(java.util.stream.Collectors.joining());
     if (t.status() == Trajectory.Status.ERROR) {
       errored.incrementAndGet();
     }
@@ -275,12 +303,19 @@ final class DiscoverySession {
       succeeded.incrementAndGet();
       Optional<Skill> skill = distill ? Distiller.distill(t) : Optional.empty();
       if (skill.isPresent()) {
-        boolean added = index.add(skill.get());
-        (added ? skillsAdded : skillsMerged).incrementAndGet();
-        skillNote = (added ? " +skill " : " =skill ") + skill.get().name();
-        log.event(added ? "skill_added" : "skill_merged",
-            Map.of("skill", skill.get().id(), "episode", episodeId));
+        SkillIndex.Added a = index.add(skill.get());
+        (a.isNew() ? skillsAdded : skillsMerged).incrementAndGet();
+        skillNote += (a.isNew() ? " +skill " : " =skill ") + a.skill().name();
+        log.event(a.isNew() ? "skill_added" : "skill_merged",
+            Map.of("skill", a.skill().id(), "episode", episodeId));
+        if (!a.skill().offered()) {
+          skillNote += verify(a.skill(), verifier, index, browser, sessionId, episodeId, log);
+        }
       }
+    }
+    for (String id : failing) {
+      index.get(id).ifPresent(s -> verify(s, verifier, index, browser, sessionId, episodeId,
+          log));
     }
     int n = done.incrementAndGet();
     log.write(record.with(SessionRecord.Status.RUNNING, null, counters(), usage()));
@@ -295,6 +330,20 @@ final class DiscoverySession {
         out.println("           " + abbreviate(t.verdict().reason(), 110));
       }
     }
+  }
+
+  /** Verifies a skill in the episode's wake; says how it went, for the progress line. */
+  private String verify(Skill skill, SkillVerifier verifier, SkillIndex index,
+      BrowserSession browser, String sessionId, String episodeId, Store.SessionLog log) {
+    SkillVerifier.Outcome o = verifier.verify(skill, index, browser, sessionId,
+        episodeId + "-v" + (skill.verifications().size() + 1), log);
+    if (o.skill().offered()) {
+      verified.incrementAndGet();
+      return " (verified)";
+    }
+    return o.skill().status() == Skill.Status.DEMOTED ? " (demoted)" : " (unverified: "
+        + abbreviate(o.skill().verifications().get(o.skill().verifications().size() - 1)
+            .reason(), 60) + ")";
   }
 
   /** Instructions of tasks already tried on this site in this data directory. */

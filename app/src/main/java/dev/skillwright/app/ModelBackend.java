@@ -51,15 +51,18 @@ final class ModelBackend {
     return model == null ? Proposer.offline(seed) : Proposer.llm(ChatModels.metered(model, session));
   }
 
-  /** The models one episode uses, counting into its own usage too; the policy sees {@code skills}. */
-  Episode episode(List<Skill> skills) {
+  /**
+   * The models one episode uses, counting into its own usage too; the policy is offered
+   * {@code skills}, whose calls {@code calls} carries out.
+   */
+  Episode episode(List<Skill> skills, dev.skillwright.agent.SkillCalls calls) {
     Usage usage = new Usage();
     if (model == null) {
-      return new Episode(Policy.offline(), Evaluator.offline(), usage, null);
+      return new Episode(Policy.offline(skills, calls), Evaluator.offline(), usage, null);
     }
     ChatModel counted = ChatModels.metered(model, usage, session);
-    return new Episode(Policy.llm(counted, skills), Evaluator.vlm(counted, JUDGE_SCREENSHOTS),
-        usage, counted);
+    return new Episode(Policy.llm(counted, skills, calls),
+        Evaluator.vlm(counted, JUDGE_SCREENSHOTS), usage, counted);
   }
 
   /** What one episode uses; {@code model} is null offline, else metered into its usage. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "skills", mixinStandardHelpOptions = true,
     description = "List, search and show discovered skills.",
     subcommands = {SkillsCommand.List.class, SkillsCommand.Search.class,
-        SkillsCommand.Show.class})
+        SkillsCommand.Show.class, SkillsCommand.Export.class})
 final class SkillsCommand {
   @ParentCommand
   Main main;
@@ -53,9 +53,10 @@ final class SkillsCommand {
         }
         for (Skill s : all) {
           out.printf("%-28s %s%n", s.id(), s.description());
-          out.printf("%-28s   %d steps; parameters: %s; from %d episode%s%n", "",
-              s.steps().size(), params(s).isEmpty() ? "none" : params(s),
-              s.provenance().size(), s.provenance().size() == 1 ? "" : "s");
+          out.printf("%-28s   %s; %d steps; parameters: %s; from %d episode%s; %s%n", "",
+              s.status().name().toLowerCase(java.util.Locale.ROOT), s.steps().size(),
+              params(s).isEmpty() ? "none" : params(s), s.provenance().size(),
+              s.provenance().size() == 1 ? "" : "s", health(s));
         }
         out.println(all.size() + " skill" + (all.size() == 1 ? "" : "s"));
       }
@@ -89,7 +90,9 @@ final class SkillsCommand {
           return 1;
         }
         for (SkillIndex.Hit h : hits) {
-          out.printf("%6.2f  %-28s %s%n", h.score(), h.skill().id(), h.skill().description());
+          out.printf("%6.2f  %-28s %s  [%s]%n", h.score(), h.skill().id(),
+              h.skill().description(), h.skill().status().name().toLowerCase(
+                  java.util.Locale.ROOT));
         }
       }
       return 0;
@@ -115,6 +118,13 @@ final class SkillsCommand {
         out.println("  site:       " + s.site() + ", starts at " + s.startUrlPattern());
         out.println("  parameters: " + (s.parameters().isEmpty() ? "none" : params(s)));
         out.println("  success:    " + s.success().describe());
+        out.println("  status:     " + s.status().name().toLowerCase(java.util.Locale.ROOT)
+            + "; " + health(s) + (s.health().lastVerified() == null ? ""
+                : "; last verified " + s.health().lastVerified()));
+        s.verifications().forEach(v -> out.println("    verification " + v.episode() + ": "
+            + (v.passed() ? "passed" : "failed") + " with " + v.args() + ": " + v.reason()));
+        s.health().failures().forEach(f -> out.println("    failure in " + f.episode() + ": "
+            + f.reason()));
         out.println("  steps:");
         int i = 0;
         for (Action a : s.steps()) {
@@ -130,6 +140,53 @@ final class SkillsCommand {
         s.examples().forEach(e -> out.println("    - " + e));
         out.println("  from:       " + s.provenance().stream()
             .map(p -> p.episodeId()).collect(Collectors.joining(", ")));
+      }
+      return 0;
+    }
+  }
+
+  static String health(Skill s) {
+    return s.health().executions() == 0 ? "not used yet" : String.format(java.util.Locale.ROOT,
+        "used %d times, %d succeeded", s.health().executions(), s.health().successes());
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = "Write the skills as Playwright Java source or as a JSON tool schema.")
+  static final class Export implements Callable<Integer> {
+    @ParentCommand
+    SkillsCommand skills;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+        description = "playwright-java or tool-schema.")
+    String format;
+
+    @Option(names = "--site", description = "Only this site's skills.")
+    String site;
+
+    @Option(names = "--all", description = "Also skills that are not verified.")
+    boolean all;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: stdout).")
+    java.nio.file.Path outFile;
+
+    @Override
+    public Integer call() {
+      if (!java.util.List.of("playwright-java", "tool-schema").contains(format)) {
+        throw new BadInputException("unknown format '" + format
+            + "': use playwright-java or tool-schema");
+      }
+      java.util.List<Skill> chosen;
+      try (SkillIndex index = skills.open()) {
+        chosen = index.list(site).stream().filter(s -> all || s.offered()).toList();
+      }
+      String text = format.equals("tool-schema") ? dev.skillwright.skills.SkillExport.toolSchema(
+          chosen) : dev.skillwright.skills.SkillExport.playwrightJava(chosen, "SkillwrightSkills");
+      if (outFile == null) {
+        System.out.print(text);
+      } else {
+        dev.skillwright.trajectories.AtomicFiles.write(outFile.toAbsolutePath(), text);
+        System.out.println("Wrote " + chosen.size() + " skill" + (chosen.size() == 1 ? "" : "s")
+            + " to " + outFile);
       }
       return 0;
     }

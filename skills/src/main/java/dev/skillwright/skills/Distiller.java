@@ -44,15 +44,29 @@ public final class Distiller {
     params.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> -e.getValue().length()));
     UnaryOperator<String> lift = text -> lift(text, params);
 
+    // a skill call whose steps all went well becomes one step that calls it (composition)
+    java.util.Set<Action.UseSkill> broken = new java.util.HashSet<>();
+    t.steps().stream().filter(s -> s.skill() != null && !s.ok())
+        .forEach(s -> broken.add(s.skill()));
     List<Action> steps = new ArrayList<>();
+    Action.UseSkill call = null;
     for (Step s : t.steps()) {
       Action a = s.action();
+      if (s.skill() != null && !broken.contains(s.skill())) {
+        if (!s.skill().equals(call)) {
+          steps.add(s.skill().mapValues(lift));
+          call = s.skill();
+        }
+        continue;
+      }
+      call = null;
       if (!s.ok() || a.isFinal() || a instanceof Action.Wait) {
         continue;
       }
       steps.add(parameterize(a, lift));
     }
-    if (steps.isEmpty()) {
+    // nothing, or one known skill called as it is: no new skill (its use is in its health)
+    if (steps.isEmpty() || steps.size() == 1 && steps.get(0) instanceof Action.UseSkill) {
       return Optional.empty();
     }
     String description = lift.apply(task.instruction()).replaceAll("[.?!]+$", "");
@@ -178,10 +192,15 @@ public final class Distiller {
     prov.add(replay);
     return new Skill(Skill.SCHEMA_VERSION, skill.id(), skill.name(), skill.site(),
         skill.description(), skill.parameters(), steps, skill.startUrlPattern(), skill.success(),
-        skill.examples(), prov);
+        skill.examples(), prov, skill.status(), skill.health(), skill.verifications());
   }
 
-  /** Merges a newly distilled skill into the one already known under the same id. */
+  /**
+   * Merges a newly distilled skill into a known one that does the same thing: examples,
+   * parameter examples and provenance of both; the known skill's status, health and
+   * verifications. Its steps stay, unless it is not verified and the new skill went another way:
+   * then the new steps replace them, as a candidate to verify.
+   */
   static Skill merge(Skill known, Skill found) {
     List<String> examples = new ArrayList<>(known.examples());
     found.examples().stream().filter(e -> !examples.contains(e)).forEach(examples::add);
@@ -199,8 +218,13 @@ public final class Distiller {
     }
     List<Skill.Provenance> prov = new ArrayList<>(known.provenance());
     prov.addAll(found.provenance());
+    boolean otherWay = !known.offered() && !known.signature().equals(found.signature())
+        && found.steps().stream().noneMatch(a -> a instanceof Action.UseSkill u
+            && (u.name().equals(known.id()) || u.name().equals(known.name())));
     return new Skill(Skill.SCHEMA_VERSION, known.id(), known.name(), known.site(),
-        known.description(), List.copyOf(params.values()), known.steps(), known.startUrlPattern(),
-        known.success(), examples, prov);
+        known.description(), List.copyOf(params.values()),
+        otherWay ? found.steps() : known.steps(), known.startUrlPattern(), known.success(),
+        examples, prov, otherWay ? Skill.Status.CANDIDATE : known.status(), known.health(),
+        known.verifications());
   }
 }

@@ -39,9 +39,11 @@ import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * Skills in a Lucene index on disk. BM25 (Lucene's default similarity) over the name, the
- * description and the example instructions; exact-match filters on the site. Each skill's full
- * JSON is a stored field, so the index alone restores every skill. The writer opens on the first
- * write and commits after each, so a killed process leaves the last committed state.
+ * description and the example instructions, multiplied by a factor of the skill's success rate;
+ * exact-match filters on the site and the status. Each skill's full JSON is a stored field, so
+ * the index alone restores every skill. The writer opens on the first write and commits after
+ * each, so a killed process leaves the last committed state. Lookups and searches are cached
+ * (Caffeine) until the next write.
  */
 final class LuceneSkillIndex implements SkillIndex {
   static final String ID = "id";
@@ -50,43 +52,154 @@ final class LuceneSkillIndex implements SkillIndex {
   static final String DESCRIPTION = "description";
   static final String EXAMPLES = "examples";
   static final String JSON = "json";
+  static final String STATUS = "status";
+  static final String SIGNATURE = "signature";
+  static final String RATE = "rate";
+  /** MoreLikeThis candidates looked at when deduplicating. */
+  private static final int SIMILAR = 5;
+  static final double ALIKE = 0.5;
 
   private final Path dir;
   private final Analyzer queryAnalyzer = SkillAnalyzers.query();
   private Directory directory;
   private IndexWriter writer;
   private DirectoryReader reader;
+  /** Lookups and searches, dropped on every write. */
+  private final com.github.benmanes.caffeine.cache.Cache<Object, Object> cache =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_048).build();
 
   LuceneSkillIndex(Path dir) {
     this.dir = dir;
   }
 
   @Override
-  public synchronized boolean add(Skill skill) {
-    IndexWriter w = writer();
-    Optional<Skill> known = get(skill.id()).filter(s -> s.id().equals(skill.id()));
-    Skill merged = known.map(k -> Distiller.merge(k, skill)).orElse(skill);
-    try {
-      w.updateDocument(new Term(ID, merged.id()), toDocument(merged));
-      w.commit();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the skill index " + dir, e);
-    }
-    return known.isEmpty();
+  public synchronized Added add(Skill skill) {
+    Optional<Skill> known = get(skill.id()).filter(s -> s.id().equals(skill.id()))
+        .or(() -> sameSignature(skill)).or(() -> similar(skill));
+    Skill stored = known.map(k -> Distiller.merge(k, skill)).orElse(skill);
+    write(List.of(stored));
+    return new Added(stored, known.isEmpty());
+  }
+
+  @Override
+  public synchronized void addAll(java.util.Collection<Skill> skills) {
+    write(skills);
   }
 
   @Override
   public synchronized void put(Skill skill) {
-    try {
-      writer().updateDocument(new Term(ID, skill.id()), toDocument(skill));
-      writer.commit();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the skill index " + dir, e);
-    }
+    write(List.of(skill));
   }
 
   @Override
+  public synchronized Optional<Skill> update(String id,
+      java.util.function.UnaryOperator<Skill> change) {
+    Optional<Skill> changed = get(id).filter(s -> s.id().equals(id)).map(change);
+    changed.ifPresent(s -> write(List.of(s)));
+    return changed;
+  }
+
+  private void write(java.util.Collection<Skill> skills) {
+    IndexWriter w = writer();
+    try {
+      for (Skill s : skills) {
+        w.updateDocument(new Term(ID, s.id()), toDocument(s));
+      }
+      w.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the skill index " + dir, e);
+    } finally {
+      cache.invalidateAll();
+    }
+  }
+
+  /** A skill of the same site whose steps are the same, with values as placeholders. */
+  private Optional<Skill> sameSignature(Skill skill) {
+    return find(new TermQuery(new Term(SIGNATURE, signatureKey(skill))), 1).stream()
+        .findFirst();
+  }
+
+  /**
+   * A skill of the same site whose description MoreLikeThis finds like this one's, shares most of
+   * its words (Jaccard at least {@value #ALIKE}, placeholders aside), and has the same parameters
+   * and the same shape of steps (kinds and roles): the same task, worded otherwise.
+   */
+  private Optional<Skill> similar(Skill skill) {
+    IndexSearcher s = searcher();
+    if (s == null) {
+      return Optional.empty();
+    }
+    try {
+      org.apache.lucene.queries.mlt.MoreLikeThis mlt =
+          new org.apache.lucene.queries.mlt.MoreLikeThis(s.getIndexReader());
+      mlt.setAnalyzer(SkillAnalyzers.index());
+      mlt.setFieldNames(new String[] {DESCRIPTION});
+      mlt.setMinTermFreq(1);
+      mlt.setMinDocFreq(1);
+      mlt.setMinWordLen(2);
+      Query like = mlt.like(DESCRIPTION, new java.io.StringReader(skill.description()));
+      Query q = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST)
+          .add(new TermQuery(new Term(SITE, skill.site())), BooleanClause.Occur.FILTER).build();
+      return find(q, SIMILAR).stream()
+          .filter(k -> shape(k).equals(shape(skill)) && paramNames(k).equals(paramNames(skill))
+              && jaccard(words(k.description()), words(skill.description())) >= ALIKE)
+          .findFirst();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot search the skill index " + dir, e);
+    }
+  }
+
+  /** The description's analyzed words, placeholders left out. */
+  private static Set<String> words(String description) {
+    Set<String> out = new LinkedHashSet<>();
+    try (TokenStream ts = SkillAnalyzers.index().tokenStream(DESCRIPTION,
+        description.replaceAll("\\{[a-z][a-z0-9_]*}", " "))) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static double jaccard(Set<String> a, Set<String> b) {
+    Set<String> union = new java.util.HashSet<>(a);
+    union.addAll(b);
+    if (union.isEmpty()) {
+      return 0;
+    }
+    Set<String> both = new java.util.HashSet<>(a);
+    both.retainAll(b);
+    return (double) both.size() / union.size();
+  }
+
+  private static String signatureKey(Skill s) {
+    return s.site() + "|" + s.signature();
+  }
+
+  /** The kinds and roles of the steps, without names. */
+  private static String shape(Skill s) {
+    return s.steps().stream().map(a -> a.getClass().getSimpleName()
+        + (a.target() == null ? "" : ":" + a.target().role())).toList().toString();
+  }
+
+  private static Set<String> paramNames(Skill s) {
+    Set<String> names = new java.util.TreeSet<>();
+    s.parameters().forEach(p -> names.add(p.name()));
+    return names;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
   public synchronized Optional<Skill> get(String idOrName) {
+    return (Optional<Skill>) cache.get(List.of("get", idOrName), k -> lookup(idOrName));
+  }
+
+  private Optional<Skill> lookup(String idOrName) {
     List<Skill> byId = find(new TermQuery(new Term(ID, idOrName)), 1);
     if (!byId.isEmpty()) {
       return Optional.of(byId.get(0));
@@ -103,31 +216,47 @@ final class LuceneSkillIndex implements SkillIndex {
   }
 
   @Override
-  public synchronized List<Hit> search(String text, String site, int k) {
+  @SuppressWarnings("unchecked")
+  public synchronized List<Hit> search(String text, Filter filter, int k) {
     if (k <= 0) {
       throw new IllegalArgumentException("k must be positive: " + k);
     }
+    return (List<Hit>) cache.get(List.of("search", text, filter, k),
+        key -> List.copyOf(searchIndex(text, filter, k)));
+  }
+
+  private List<Hit> searchIndex(String text, Filter filter, int k) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     Set<String> terms = analyze(text);
     if (terms.isEmpty()) {
       return List.of();
     }
     for (String t : terms) {
-      words.add(new BoostQuery(new TermQuery(new Term(DESCRIPTION, t)), 2f), BooleanClause.Occur.SHOULD);
-      words.add(new BoostQuery(new TermQuery(new Term(NAME, t)), 1.5f), BooleanClause.Occur.SHOULD);
+      words.add(new BoostQuery(new TermQuery(new Term(DESCRIPTION, t)), 2f),
+          BooleanClause.Occur.SHOULD);
+      words.add(new BoostQuery(new TermQuery(new Term(NAME, t)), 1.5f),
+          BooleanClause.Occur.SHOULD);
       words.add(new TermQuery(new Term(EXAMPLES, t)), BooleanClause.Occur.SHOULD);
     }
-    BooleanQuery.Builder q = new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST);
-    if (site != null) {
-      q.add(new TermQuery(new Term(SITE, site)), BooleanClause.Occur.FILTER);
+    BooleanQuery.Builder q = new BooleanQuery.Builder()
+        .add(words.build(), BooleanClause.Occur.MUST);
+    if (filter.site() != null) {
+      q.add(new TermQuery(new Term(SITE, filter.site())), BooleanClause.Occur.FILTER);
     }
+    if (filter.verifiedOnly()) {
+      q.add(new TermQuery(new Term(STATUS, Skill.Status.VERIFIED.name())),
+          BooleanClause.Occur.FILTER);
+    }
+    // relevance times (0.5 + success rate): a skill that works outranks an equal one that fails
+    Query ranked = org.apache.lucene.queries.function.FunctionScoreQuery.boostByValue(q.build(),
+        org.apache.lucene.search.DoubleValuesSource.fromDoubleField(RATE));
     IndexSearcher s = searcher();
     if (s == null) {
       return List.of();
     }
     try {
       List<Hit> hits = new ArrayList<>();
-      for (ScoreDoc sd : s.search(q.build(), k).scoreDocs) {
+      for (ScoreDoc sd : s.search(ranked, k).scoreDocs) {
         hits.add(new Hit(fromDocument(s.storedFields().document(sd.doc)), sd.score));
       }
       return hits;
@@ -235,6 +364,10 @@ final class LuceneSkillIndex implements SkillIndex {
     d.add(new TextField(NAME, s.name().replace('-', ' '), Field.Store.NO));
     d.add(new TextField(DESCRIPTION, s.description(), Field.Store.NO));
     d.add(new TextField(EXAMPLES, String.join("\n", s.examples()), Field.Store.NO));
+    d.add(new StringField(STATUS, s.status().name(), Field.Store.NO));
+    d.add(new StringField(SIGNATURE, signatureKey(s), Field.Store.NO));
+    d.add(new org.apache.lucene.document.DoubleDocValuesField(RATE,
+        0.5 + s.health().successRate()));
     try {
       d.add(new StoredField(JSON, Json.compact().writeValueAsString(s)));
     } catch (JsonProcessingException e) {

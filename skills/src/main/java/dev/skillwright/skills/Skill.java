@@ -19,6 +19,9 @@ import java.util.List;
  *     {item}}
  * @param startUrlPattern a glob of the URL the skill starts from
  * @param examples concrete instructions it was distilled from, newest last
+ * @param status whether it may be offered to an agent: only a verified skill is
+ * @param health how its runs have gone
+ * @param verifications its re-executions with new values, newest last (the last ten)
  */
 @JsonPropertyOrder({"schemaVersion", "id"})
 public record Skill(
@@ -32,9 +35,71 @@ public record Skill(
     String startUrlPattern,
     SuccessSignal success,
     List<String> examples,
-    List<Provenance> provenance) {
+    List<Provenance> provenance,
+    Status status,
+    Health health,
+    List<Verification> verifications) {
 
   public static final int SCHEMA_VERSION = 1;
+  private static final int KEEP = 10;
+
+  /**
+   * A candidate was distilled but not (or not yet) re-executed with success; a verified skill
+   * passed its last verification; a demoted one failed its runs and then its re-verification.
+   * Only verified skills are offered to agents.
+   */
+  public enum Status {
+    CANDIDATE,
+    VERIFIED,
+    DEMOTED
+  }
+
+  /** One re-execution of the skill with {@code args}, in a fresh browser context. */
+  public record Verification(Instant at, java.util.Map<String, String> args, boolean passed,
+      String reason, String episode) {}
+
+  /** A run that failed: when, why, and in which episode. */
+  public record Failure(Instant at, String reason, String episode) {}
+
+  /**
+   * How a skill's uses went: executions, successes, the failures in a row just now, when it was
+   * last verified, and its last failures with their reasons.
+   */
+  public record Health(int executions, int successes, int failingStreak, Instant lastVerified,
+      List<Failure> failures) {
+    public static final Health NONE = new Health(0, 0, 0, null, List.of());
+
+    public Health {
+      failures = failures == null ? List.of() : List.copyOf(failures);
+    }
+
+    /** The success rate with one success and one failure assumed, so a new skill is at 0.5. */
+    public double successRate() {
+      return (successes + 1.0) / (executions + 2.0);
+    }
+
+    /** True when the last two runs or more failed: time to verify it again. */
+    public boolean failingLately() {
+      return failingStreak >= 2;
+    }
+
+    Health ran(boolean ok, String reason, String episode, Instant at) {
+      List<Failure> f = new java.util.ArrayList<>(failures);
+      if (!ok) {
+        f.add(new Failure(at, reason, episode));
+      }
+      return new Health(executions + 1, successes + (ok ? 1 : 0), ok ? 0 : failingStreak + 1,
+          lastVerified, last(f));
+    }
+  }
+
+  /** A skill as first distilled: a candidate with no runs. */
+  public Skill(int schemaVersion, String id, String name, String site, String description,
+      List<Parameter> parameters, List<Action> steps, String startUrlPattern,
+      SuccessSignal success, List<String> examples, List<Provenance> provenance) {
+    this(schemaVersion, id, name, site, description, parameters, steps, startUrlPattern, success,
+        examples, provenance, Status.CANDIDATE, Health.NONE, List.of());
+  }
 
   /** A value the caller supplies, with the values it has been seen with. */
   public record Parameter(String name, String type, List<String> examples) {
@@ -58,5 +123,78 @@ public record Skill(
     success = success == null ? SuccessSignal.none() : success;
     examples = examples == null ? List.of() : List.copyOf(examples);
     provenance = provenance == null ? List.of() : List.copyOf(provenance);
+    status = status == null ? Status.CANDIDATE : status;
+    health = health == null ? Health.NONE : health;
+    verifications = verifications == null ? List.of() : List.copyOf(verifications);
+  }
+
+  /** Whether agents are offered this skill. */
+  public boolean offered() {
+    return status == Status.VERIFIED;
+  }
+
+  /**
+   * What the skill does, as the kinds, roles and names of its steps and the values they type or
+   * choose, placeholders as they are: two skills with the same signature on one site do the same
+   * thing.
+   */
+  public String signature() {
+    StringBuilder sb = new StringBuilder();
+    for (Action a : steps) {
+      sb.append(sb.length() == 0 ? "" : " > ").append(a.getClass().getSimpleName()
+          .toLowerCase(java.util.Locale.ROOT));
+      if (a.target() != null) {
+        sb.append(':').append(a.target().role()).append(':').append(a.target().name()
+            .toLowerCase(java.util.Locale.ROOT));
+      }
+      if (a instanceof Action.UseSkill u) {
+        sb.append(':').append(u.name()).append(u.args());
+      } else if (a instanceof Action.Fill f) {
+        sb.append('=').append(f.text());
+      } else if (a instanceof Action.Select s) {
+        sb.append('=').append(s.option());
+      } else if (a instanceof Action.Press p) {
+        sb.append('=').append(p.key());
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The same skill with other steps (healed, or from a run that verified when these did not). */
+  public Skill withSteps(List<Action> newSteps) {
+    return new Skill(schemaVersion, id, name, site, description, parameters, newSteps,
+        startUrlPattern, success, examples, provenance, status, health, verifications);
+  }
+
+  public Skill withStatus(Status newStatus) {
+    return new Skill(schemaVersion, id, name, site, description, parameters, steps,
+        startUrlPattern, success, examples, provenance, newStatus, health, verifications);
+  }
+
+  /**
+   * Records a verification. Passing makes the skill verified. Failing leaves a candidate a
+   * candidate, and demotes a skill that was verified.
+   */
+  public Skill verified(Verification v) {
+    List<Verification> all = new java.util.ArrayList<>(verifications);
+    all.add(v);
+    Status next = v.passed() ? Status.VERIFIED
+        : status == Status.CANDIDATE ? Status.CANDIDATE : Status.DEMOTED;
+    Health h = new Health(health.executions(), health.successes(),
+        v.passed() ? 0 : health.failingStreak(), v.passed() ? v.at() : health.lastVerified(),
+        health.failures());
+    return new Skill(schemaVersion, id, name, site, description, parameters, steps,
+        startUrlPattern, success, examples, provenance, next, h, last(all));
+  }
+
+  /** Records one use of the skill by an agent, and how it went. */
+  public Skill ran(boolean ok, String reason, String episode, Instant at) {
+    return new Skill(schemaVersion, id, name, site, description, parameters, steps,
+        startUrlPattern, success, examples, provenance, status,
+        health.ran(ok, reason, episode, at), verifications);
+  }
+
+  private static <T> List<T> last(List<T> list) {
+    return List.copyOf(list.subList(Math.max(0, list.size() - KEEP), list.size()));
   }
 }

@@ -69,6 +69,43 @@ public record SkillBinding(Skill skill, Map<String, String> args, String instruc
         steps, success, start.isEmpty() ? "/" : start);
   }
 
+  /** How deep skills may call skills. */
+  static final int MAX_DEPTH = 4;
+
+  /**
+   * The steps with every call of another skill replaced by that skill's bound steps, found with
+   * {@code lookup} (by id or name).
+   *
+   * @throws BadInputException for an unknown skill, a call with bad arguments, a cycle or calls
+   *     nested deeper than {@value #MAX_DEPTH}
+   */
+  public List<Action> flatSteps(java.util.function.Function<String, java.util.Optional<Skill>>
+      lookup) {
+    List<Action> out = new ArrayList<>();
+    flatten(this, lookup, new java.util.ArrayDeque<>(List.of(skill.id())), out);
+    return out;
+  }
+
+  private static void flatten(SkillBinding b,
+      java.util.function.Function<String, java.util.Optional<Skill>> lookup,
+      java.util.Deque<String> stack, List<Action> out) {
+    for (Action a : b.steps()) {
+      if (!(a instanceof Action.UseSkill call)) {
+        out.add(a);
+        continue;
+      }
+      Skill callee = lookup.apply(call.name()).orElseThrow(() -> new BadInputException(
+          "skill " + b.skill().name() + " calls " + call.name() + ", which is not known"));
+      if (stack.contains(callee.id()) || stack.size() >= MAX_DEPTH) {
+        throw new BadInputException("skill " + b.skill().name() + " calls " + callee.name()
+            + (stack.contains(callee.id()) ? " in a cycle" : " too deep"));
+      }
+      stack.push(callee.id());
+      flatten(bind(callee, call.args()), lookup, stack, out);
+      stack.pop();
+    }
+  }
+
   private static Action bind(Action a, UnaryOperator<String> fill) {
     Action bound = a.mapValues(fill);
     Target t = bound.target();

@@ -12,19 +12,48 @@ public interface SkillIndex extends AutoCloseable {
   /** A search result: the skill and its relevance score. */
   record Hit(Skill skill, float score) {}
 
+  /** Which skills a search may return: of one site (null for all), verified ones only or all. */
+  record Filter(String site, boolean verifiedOnly) {
+    public static Filter all(String site) {
+      return new Filter(site, false);
+    }
+
+    /** The skills an agent may be offered. */
+    public static Filter offered(String site) {
+      return new Filter(site, true);
+    }
+  }
+
+  /** What {@link #add} did: the skill as stored, and whether it is new or merged into one. */
+  record Added(Skill skill, boolean isNew) {}
+
   /**
-   * Adds a skill, or merges it into the known skill with the same id (keeping examples and
-   * provenance of both). The change is committed before this returns.
-   *
-   * @return true if the skill is new, false if it merged
+   * Adds a skill, or merges it into a known skill that does the same thing, keeping the examples,
+   * provenance, statistics and verifications of both: the skill with the same id; else one of
+   * the same site with the same step signature; else one whose description Lucene's MoreLikeThis
+   * finds similar and whose parameters and step shape are the same. The change is committed
+   * before this returns.
    */
-  boolean add(Skill skill);
+  Added add(Skill skill);
+
+  /**
+   * Adds many skills as they are, with no merging, in one commit: for imports and benchmarks.
+   */
+  void addAll(java.util.Collection<Skill> skills);
 
   /**
    * Stores {@code skill} as it is, replacing the skill with the same id (a healed skill, say).
    * The change is committed before this returns.
    */
   void put(Skill skill);
+
+  /**
+   * Changes the stored skill {@code id} as one step, so concurrent updates (runs recorded by two
+   * workers) are not lost.
+   *
+   * @return the skill as changed, or empty when there is no skill {@code id}
+   */
+  Optional<Skill> update(String id, java.util.function.UnaryOperator<Skill> change);
 
   /** The skill with this id ({@code site:name}) or, failing that, the first with this name. */
   Optional<Skill> get(String idOrName);
@@ -33,7 +62,15 @@ public interface SkillIndex extends AutoCloseable {
   List<Skill> list(String site);
 
   /** The {@code k} best skills for a free-text query, best first; {@code site} null for all. */
-  List<Hit> search(String query, String site, int k);
+  default List<Hit> search(String query, String site, int k) {
+    return search(query, Filter.all(site), k);
+  }
+
+  /**
+   * The {@code k} best skills for a free-text query that pass {@code filter}, best first. The
+   * score is BM25 over name, description and examples, weighted by the skill's success rate.
+   */
+  List<Hit> search(String query, Filter filter, int k);
 
   int size();
 

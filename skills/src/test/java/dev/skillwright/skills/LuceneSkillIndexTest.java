@@ -18,7 +18,8 @@ class LuceneSkillIndexTest {
     String name = Distiller.slug(description);
     return new Skill(Skill.SCHEMA_VERSION, site + ":" + name, name, site, description,
         List.of(new Skill.Parameter("item", "string", List.of("x"))),
-        List.of(new Action.Click(Target.of(null, "button", "Go"))), "*/", SuccessSignal.none(),
+        List.of(new Action.Click(Target.of(null, "button", description))), "*/",
+        SuccessSignal.none(),
         List.of(example), List.of());
   }
 
@@ -34,14 +35,15 @@ class LuceneSkillIndexTest {
     try (SkillIndex index = SkillIndex.open(dir)) {
       List.of(ADD, SEARCH, PRICE).forEach(index::add);
 
-      assertThat(index.search("put a mug in the cart", null, 3).get(0).skill().id())
+      assertThat(index.search("put a mug in the cart", (String) null, 3).get(0).skill().id())
           .isEqualTo(ADD.id());
-      assertThat(index.search("how much does the trowel cost", null, 3).get(0).skill().id())
+      assertThat(index.search("how much does the trowel cost", (String) null, 3).get(0).skill()
+          .id())
           .isEqualTo(PRICE.id());
-      assertThat(index.search("look for lamps", null, 3).get(0).skill().id())
+      assertThat(index.search("look for lamps", (String) null, 3).get(0).skill().id())
           .isEqualTo(SEARCH.id());
-      assertThat(index.search("zebra", null, 3)).isEmpty();
-      assertThat(index.search("\"]:*(", null, 3)).isEmpty();
+      assertThat(index.search("zebra", (String) null, 3)).isEmpty();
+      assertThat(index.search("\"]:*(", (String) null, 3)).isEmpty();
     }
   }
 
@@ -60,9 +62,9 @@ class LuceneSkillIndexTest {
   @Test
   void adding_the_same_skill_again_merges_instead_of_duplicating() {
     try (SkillIndex index = SkillIndex.open(dir)) {
-      assertThat(index.add(ADD)).isTrue();
+      assertThat(index.add(ADD).isNew()).isTrue();
       Skill again = skill("shop", ADD.description(), "Add \"Hand Trowel\" to the cart.");
-      assertThat(index.add(again)).isFalse();
+      assertThat(index.add(again).isNew()).isFalse();
 
       assertThat(index.size()).isEqualTo(1);
       assertThat(index.get(ADD.id()).orElseThrow().examples()).hasSize(2);
@@ -85,9 +87,77 @@ class LuceneSkillIndexTest {
     Path nowhere = dir.resolve("not-yet");
     try (SkillIndex index = SkillIndex.open(nowhere)) {
       assertThat(index.list(null)).isEmpty();
-      assertThat(index.search("cart", null, 5)).isEmpty();
+      assertThat(index.search("cart", (String) null, 5)).isEmpty();
       assertThat(index.size()).isZero();
     }
     assertThat(nowhere).doesNotExist();
+  }
+
+  static Skill searchSkill(String id, String description, String example) {
+    return new Skill(Skill.SCHEMA_VERSION, "shop:" + id, id, "shop", description,
+        List.of(new Skill.Parameter("query", "string", List.of(example))),
+        List.of(new Action.Fill(Target.of(null, "searchbox", "Search products"), "{query}"),
+            new Action.Press(Target.of(null, "searchbox", "Search products"), "Enter")), "*/",
+        SuccessSignal.none(), List.of("Search for \"" + example + "\"."), List.of());
+  }
+
+  @Test
+  void two_runs_that_did_the_same_with_other_values_or_words_make_one_skill() {
+    try (SkillIndex index = SkillIndex.open(dir)) {
+      Skill mug = searchSkill("search-for-query", "Search for \"{query}\"", "mug");
+      Skill lamp = searchSkill("look-up-query", "Look up \"{query}\" in the shop", "lamp");
+      Skill worded = searchSkill("search-the-shop-for-query", "Search the shop for \"{query}\"",
+          "vase");
+      worded = worded.withSteps(List.of(new Action.Fill(Target.of(null, "searchbox",
+          "Search products"), "{query}"), new Action.Press(Target.of(null, "searchbox",
+          "Search the shop"), "Enter")));
+
+      assertThat(index.add(mug).isNew()).isTrue();
+      SkillIndex.Added second = index.add(lamp);
+      SkillIndex.Added third = index.add(worded);
+
+      assertThat(second.isNew()).as("same step signature").isFalse();
+      assertThat(second.skill().id()).isEqualTo(mug.id());
+      assertThat(third.isNew()).as("MoreLikeThis: similar words, same parameters and shape")
+          .isFalse();
+      assertThat(index.size()).isEqualTo(1);
+      Skill one = index.get(mug.id()).orElseThrow();
+      assertThat(one.parameters().get(0).examples()).containsExactly("mug", "lamp", "vase");
+      assertThat(one.examples()).hasSize(3);
+    }
+  }
+
+  @Test
+  void agents_are_offered_verified_skills_ranked_by_how_well_they_work() {
+    java.time.Instant now = java.time.Instant.parse("2026-11-22T00:00:00Z");
+    Skill.Verification pass = new Skill.Verification(now, java.util.Map.of(), true, "ok", "e-v1");
+    try (SkillIndex index = SkillIndex.open(dir)) {
+      Skill flaky = skill("shop", "Add \"{item}\" to the basket", "Add \"Mug\" to the basket.")
+          .verified(pass).ran(false, "step 2 failed", "e1", now).ran(false, "step 2 failed",
+              "e2", now);
+      Skill sound = skill("shop", "Add \"{item}\" to the cart", "Add \"Mug\" to the cart.")
+          .verified(pass).ran(true, null, "e3", now).ran(true, null, "e4", now);
+      index.addAll(List.of(flaky, sound, SEARCH));
+
+      assertThat(index.search("add item", SkillIndex.Filter.offered("shop"), 5))
+          .extracting(h -> h.skill().id()).containsExactly(sound.id(), flaky.id());
+      assertThat(index.search("search for query", SkillIndex.Filter.offered("shop"), 5))
+          .as("a candidate is not offered").isEmpty();
+      assertThat(index.search("search for query", "shop", 5)).hasSize(1);
+    }
+  }
+
+  @Test
+  void a_cached_lookup_sees_the_next_write() {
+    try (SkillIndex index = SkillIndex.open(dir)) {
+      index.add(SEARCH);
+      assertThat(index.get(SEARCH.id()).orElseThrow().offered()).isFalse();
+      assertThat(index.search("search", "shop", 3)).hasSize(1);
+
+      index.update(SEARCH.id(), s -> s.withStatus(Skill.Status.VERIFIED));
+
+      assertThat(index.get(SEARCH.id()).orElseThrow().offered()).isTrue();
+      assertThat(index.search("search", SkillIndex.Filter.offered("shop"), 3)).hasSize(1);
+    }
   }
 }

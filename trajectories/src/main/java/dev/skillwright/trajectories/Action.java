@@ -88,6 +88,10 @@ public sealed interface Action {
       return new Select(x.target(), f.apply(x.option()));
     } else if (out instanceof Goto x) {
       return new Goto(f.apply(x.url()));
+    } else if (out instanceof UseSkill x) {
+      java.util.Map<String, String> args = new java.util.TreeMap<>();
+      x.args().forEach((k, v) -> args.put(k, f.apply(v)));
+      return new UseSkill(x.name(), args);
     }
     return out;
   }

@@ -18,6 +18,7 @@ import static java.util.Objects.requireNonNull;
  * @param millis how long executing the action took
  * @param box where the acted-on element was on the screenshot, or null
  * @param matchedBy how the element was found: {@code ref}, or a locator strategy on replay
+ * @param skill the skill call this step carried out, or null for a step of the policy's own
  */
 public record Step(
     int index,
@@ -31,7 +32,8 @@ public record Step(
     String error,
     long millis,
     Box box,
-    String matchedBy) {
+    String matchedBy,
+    Action.UseSkill skill) {
 
   /** An element's box in screenshot pixels (CSS pixels of the viewport). */
   public record Box(double x, double y, double width, double height) {}
@@ -45,6 +47,13 @@ public record Step(
   public Step(int index, String url, String title, String snapshotFile, String screenshotFile,
       String thought, Action action, boolean ok, String error, long millis) {
     this(index, url, title, snapshotFile, screenshotFile, thought, action, ok, error, millis, null,
-        null);
+        null, null);
+  }
+
+  public Step(int index, String url, String title, String snapshotFile, String screenshotFile,
+      String thought, Action action, boolean ok, String error, long millis, Box box,
+      String matchedBy) {
+    this(index, url, title, snapshotFile, screenshotFile, thought, action, ok, error, millis, box,
+        matchedBy, null);
   }
 }

@@ -1,0 +1,145 @@
+package dev.skillwright.app;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.skillwright.skills.Skill;
+import dev.skillwright.skills.SkillIndex;
+import dev.skillwright.trajectories.Store;
+import dev.skillwright.trajectories.Trajectory;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Skills are verified before they count, and reused: fewer steps and fewer model calls. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SkillReuseTest {
+  @TempDir
+  static Path data;
+  WireMockServer wm;
+
+  @BeforeAll
+  void start() {
+    wm = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    wm.start();
+  }
+
+  @AfterAll
+  void stop() {
+    wm.stop();
+  }
+
+  static List<Trajectory> episodes(Path dir) {
+    Store store = Store.at(dir);
+    return store.trajectoryFiles().stream().map(store::readTrajectory)
+        .sorted(Comparator.comparing(Trajectory::episodeId)).toList();
+  }
+
+  static Skill skill(Path dir, String id) {
+    try (SkillIndex index = SkillIndex.open(Store.at(dir).skillsDir())) {
+      return index.get(id).orElseThrow();
+    }
+  }
+
+  @Test
+  void a_skill_that_only_works_for_a_value_on_its_start_page_is_not_verified() {
+    Path dir = data.resolve("baked-in");
+    // seed 7 proposes adding "Brass Desk Lamp", featured on the start page: the run clicks it
+    // there, and the skill learns to click the item on the start page
+    Cli crawl = Cli.run("crawl", "--env", "shop", "--budget", "3", "--no-trace", "--data-dir",
+        dir.toString());
+
+    assertThat(crawl.exit()).as(crawl.err()).isZero();
+    Skill add = skill(dir, "shop:add-item-to-the-cart-then-open-cart");
+    assertThat(add.steps().get(0)).isInstanceOf(dev.skillwright.trajectories.Action.Click.class);
+    assertThat(add.status()).isEqualTo(Skill.Status.CANDIDATE);
+    Skill.Verification v = add.verifications().get(0);
+    assertThat(v.passed()).isFalse();
+    assertThat(v.args().get("item")).isNotIn(add.parameters().get(0).examples());
+    assertThat(crawl.out()).contains("+skill add-item-to-the-cart-then-open-cart (unverified:");
+    // the verification is an episode of the session, and the skill is not offered
+    assertThat(episodes(dir)).extracting(Trajectory::episodeId).contains(v.episode());
+    try (SkillIndex index = SkillIndex.open(Store.at(dir).skillsDir())) {
+      assertThat(index.search("add a lamp to the cart", SkillIndex.Filter.offered("shop"), 5))
+          .extracting(h -> h.skill().id()).doesNotContain(add.id());
+    }
+    // the skills that work for other values are verified
+    Skill search = skill(dir, "shop:search-for-query-then-open-item");
+    assertThat(search.status()).isEqualTo(Skill.Status.VERIFIED);
+    assertThat(search.verifications().get(0).args().get("item"))
+        .isNotIn(search.parameters().get(1).examples());
+  }
+
+  void reply(String bodyContains, int priority, String content) {
+    wm.stubFor(post(urlEqualTo("/v1/chat/completions")).atPriority(priority)
+        .withRequestBody(containing(bodyContains))
+        .willReturn(okJson(ModelCrawlTest.completion(content))));
+  }
+
+  @Test
+  void a_second_pass_reuses_the_skill_in_fewer_steps_and_fewer_model_calls() {
+    Path dir = data.resolve("passes");
+    wm.resetAll();
+    String fill = "{\"type\": \"fill\", \"role\": \"searchbox\", \"name\": \"Search products\", "
+        + "\"text\": \"%s\"}";
+    // the judge
+    reply("You judge whether a web agent", 1, "{\"success\": true, \"confidence\": 0.9, "
+        + "\"reason\": \"The results are shown.\", \"failure_kind\": null}");
+    // first pass: a button that is not there first (as models do), then fill, press, answer
+    reply("I submit it.", 2, ModelCrawlTest.action("Done.", "{\"type\": \"answer\", "
+        + "\"text\": \"Done.\"}"));
+    reply("I type the query.", 3, ModelCrawlTest.action("I submit it.", "{\"type\": \"press\", "
+        + "\"role\": \"searchbox\", \"name\": \"Search products\", \"key\": \"Enter\"}"));
+    reply("I look for the box.", 4, ModelCrawlTest.action("I type the query.",
+        String.format(fill, "mug")));
+    reply("Search for \\\"mug\\\"", 5, ModelCrawlTest.action("I look for the box.",
+        "{\"type\": \"click\", \"role\": \"button\", \"name\": \"Find\"}"));
+    // second pass: the verified skill is offered, and called; then the answer
+    reply("Skill search-for-query, step 2 of 2", 2, ModelCrawlTest.action("Done.",
+        "{\"type\": \"answer\", \"text\": \"Done.\"}"));
+    reply("shop:search-for-query(", 4, ModelCrawlTest.action("A skill does this.",
+        "{\"type\": \"use_skill\", \"name\": \"shop:search-for-query\", \"args\": {\"query\": "
+            + "\"lamp\"}}"));
+    reply("Propose 1 tasks", 1, """
+        {"tasks": [{"instruction": "Search for \\"mug\\".", "difficulty": "easy",
+           "params": {"query": "mug"}, "success": [{"kind": "url_matches", "glob": "*/search?*q=mug*"}]}
+        ]}""");
+    String model = wm.baseUrl() + "/v1";
+
+    Cli first = Cli.run("crawl", "--env", "shop", "--budget", "1", "--pages", "4", "--no-trace",
+        "--model", "test-vlm", "--base-url", model, "--data-dir", dir.toString());
+    assertThat(first.exit()).as(first.out() + first.err()).isZero();
+    assertThat(skill(dir, "shop:search-for-query").offered()).isTrue();
+    Cli second = Cli.run("run", "--env", "shop", "--no-trace", "--task", "Search for \"lamp\".",
+        "--model", "test-vlm", "--base-url", model, "--data-dir", dir.toString());
+    assertThat(second.exit()).as(second.out() + second.err()).isZero();
+
+    List<Trajectory> runs = episodes(dir).stream().filter(t -> t.replayOf() == null).toList();
+    Trajectory mug = runs.stream().filter(t -> t.task().instruction().contains("mug"))
+        .findFirst().orElseThrow();
+    Trajectory lamp = runs.stream().filter(t -> t.task().instruction().contains("lamp"))
+        .findFirst().orElseThrow();
+    System.out.printf("second pass: first run %d steps and %d model calls; with the skill %d "
+        + "steps and %d model calls%n", mug.steps().size(), mug.usage().calls(),
+        lamp.steps().size(), lamp.usage().calls());
+    assertThat(mug.succeeded()).isTrue();
+    assertThat(lamp.succeeded()).as(lamp.verdict().reason()).isTrue();
+    assertThat(lamp.finalUrl()).contains("q=lamp");
+    assertThat(lamp.steps()).filteredOn(s -> s.skill() != null).hasSize(2);
+    assertThat(lamp.steps().size()).isLessThan(mug.steps().size());
+    assertThat(lamp.usage().calls()).isLessThan(mug.usage().calls());
+    Skill used = skill(dir, "shop:search-for-query");
+    assertThat(used.health().executions()).isEqualTo(1);
+    assertThat(used.health().successes()).isEqualTo(1);
+  }
+}
