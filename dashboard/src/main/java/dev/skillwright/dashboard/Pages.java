@@ -119,6 +119,11 @@ final class Pages {
 
   // ---- skills ----
 
+  /** Episodes that made the skill, and runs that used it. */
+  private static int uses(Skill s) {
+    return s.provenance().size() + s.health().executions();
+  }
+
   Template.Safe skills(Map<String, String> q) {
     String text = q.getOrDefault("q", "").strip();
     String site = q.getOrDefault("site", "");
@@ -127,11 +132,14 @@ final class Pages {
     List<Skill> found = text.isEmpty() ? data.skills(site.isEmpty() ? null : site)
         : data.search(text, site.isEmpty() ? null : site, 100).stream()
             .map(SkillIndex.Hit::skill).toList();
-    // verification arrives with the skills issue; until then no skill is verified
-    found = found.stream().filter(s -> !verified.equals("yes")).toList();
+    found = found.stream().filter(s -> verified.isEmpty()
+        || s.offered() == verified.equals("yes")).toList();
     if (sort.equals("uses")) {
-      found = found.stream().sorted(Comparator.comparingInt((Skill s) -> -s.provenance().size())
+      found = found.stream().sorted(Comparator.comparingInt((Skill s) -> -uses(s))
           .thenComparing(Skill::id)).toList();
+    } else if (sort.equals("success")) {
+      found = found.stream().sorted(Comparator.comparingDouble((Skill s) -> -s.health()
+          .successRate()).thenComparing(Skill::id)).toList();
     }
     TreeSet<String> sites = new TreeSet<>();
     data.skills(null).forEach(s -> sites.add(s.site()));
@@ -146,7 +154,10 @@ final class Pages {
       rows.add(row.render(Map.of("href", enc(s.id()), "name", s.name(), "site", s.site(),
           "description", s.description(), "params", String.join(", ",
               s.parameters().stream().map(Skill.Parameter::name).toList()),
-          "uses", s.provenance().size(), "rate", "–", "verified", "not yet")));
+          "uses", uses(s), "rate", s.health().executions() == 0 ? "–"
+              : String.format(java.util.Locale.ROOT, "%.0f%% of %d", 100.0
+                  * s.health().successes() / s.health().executions(), s.health().executions()),
+          "verified", s.status().name().toLowerCase(java.util.Locale.ROOT))));
     }
     return page("Skills", Template.of("""
         <h1>Skills</h1>

@@ -64,9 +64,11 @@ final class Fixture {
     running.event("episode_finished", Map.of("episode", "bbbb-001", "success", true, "done", 1,
         "total", 3, "steps", 2, "reason", "met"));
     try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
-      index.add(skill("add-item-to-the-cart", "Add \"{item}\" to the cart", "aaaa-001"));
-      index.add(skill("go-to-the-page-page", "Go to the \"{page}\" page", "aaaa-001"));
-      index.add(skill(XSS_NAME, "Click \"" + XSS_NAME + "\"", "aaaa-002"));
+      // as they are: the three share their steps, which add() would merge into one skill
+      index.addAll(List.of(
+          skill("add-item-to-the-cart", "Add \"{item}\" to the cart", "aaaa-001"),
+          skill("go-to-the-page-page", "Go to the \"{page}\" page", "aaaa-001"),
+          skill(XSS_NAME, "Click \"" + XSS_NAME + "\"", "aaaa-002")));
     }
   }
 
