@@ -134,4 +134,71 @@ class OfflinePolicyTest {
     });
     assertThat(dir.resolve(r.trajectory().finalSnapshotFile())).content().contains("Books");
   }
+
+  /** The add-to-cart skill as learned from an item featured on the start page. */
+  static final dev.skillwright.skills.Skill FEATURED_ADD = new dev.skillwright.skills.Skill(1,
+      "shop:add-item-to-the-cart-then-open-cart", "add-item-to-the-cart-then-open-cart", "shop",
+      "Add \"{item}\" to the cart, then open \"Cart\"", List.of(
+          new dev.skillwright.skills.Skill.Parameter("item", "string", List.of("Brass Desk Lamp"))),
+      List.of(new Action.Click(role("link", "{item}")), new Action.Click(role("button",
+          "Add to cart")), new Action.Click(role("link", "Cart (1)"))), "*/",
+      SuccessSignal.of(new dev.skillwright.trajectories.Condition.UrlMatches("*/cart*"),
+          new dev.skillwright.trajectories.Condition.TextPresent("{item}")), List.of(), List.of())
+      .withStatus(dev.skillwright.skills.Skill.Status.VERIFIED);
+
+  static dev.skillwright.trajectories.Target role(String role, String name) {
+    return new dev.skillwright.trajectories.Target(null, role, name, List.of(
+        dev.skillwright.trajectories.LocatorCandidate.role(role, name)));
+  }
+
+  record Report(String skill, boolean ok, String reason) {}
+
+  Run runWithSkill(String instruction, List<Report> reports) {
+    Task task = new Task("t", "shop", instruction, shop.baseUrl(), SuccessSignal.none(), Map.of());
+    String id = "e" + episodes.incrementAndGet();
+    SkillCalls calls = new SkillCalls() {
+      @Override
+      public java.util.Optional<dev.skillwright.skills.Skill> skill(String name) {
+        return java.util.Optional.of(FEATURED_ADD).filter(k -> k.id().equals(name));
+      }
+
+      @Override
+      public void report(dev.skillwright.skills.Skill skill, boolean ok, String reason) {
+        reports.add(new Report(skill.id(), ok, reason));
+      }
+    };
+    try (Tab tab = browser.newTab(Scope.ofUrl(shop.baseUrl()))) {
+      EpisodeRunner.Result r = new EpisodeRunner(20, Clock.systemUTC())
+          .run("s1", id, task, Policy.offline(List.of(FEATURED_ADD), calls), tab, log.episode(id));
+      return new Run(r.trajectory(), shop.groundTruth(tab.cookie("sw_session").orElse(null)));
+    }
+  }
+
+  @Test
+  void a_skill_whose_description_matches_runs_its_steps_without_deciding_them() {
+    List<Report> reports = new java.util.ArrayList<>();
+    Run r = runWithSkill("Add \"Brass Desk Lamp\" to the cart, then open \"Cart\".", reports);
+
+    assertThat(r.truth().get("cart")).isEqualTo(Map.of("Brass Desk Lamp", 1));
+    assertThat(r.trajectory().steps()).filteredOn(s -> s.skill() != null).hasSize(3)
+        .allSatisfy(s -> assertThat(s.skill().args()).containsEntry("item", "Brass Desk Lamp"));
+    assertThat(reports).containsExactly(new Report(FEATURED_ADD.id(), true, null));
+  }
+
+  @Test
+  void when_a_skill_step_fails_the_policy_takes_over_and_the_failure_is_reported() {
+    List<Report> reports = new java.util.ArrayList<>();
+    Run r = runWithSkill("Add \"Wooden Bird Feeder\" to the cart, then open \"Cart\".",
+        reports);
+
+    assertThat(r.truth().get("cart")).isEqualTo(Map.of("Wooden Bird Feeder", 1));
+    assertThat(r.trajectory().status()).isEqualTo(Trajectory.Status.ANSWERED);
+    assertThat(reports).hasSize(1);
+    assertThat(reports.get(0).ok()).isFalse();
+    assertThat(reports.get(0).reason()).startsWith("step 1 failed");
+    // after the failed skill step, the policy's own steps: search, open, add, cart
+    assertThat(r.trajectory().steps()).filteredOn(s -> s.skill() == null)
+        .extracting(s -> s.action().getClass().getSimpleName())
+        .startsWith("Fill", "Press", "Click", "Click", "Click");
+  }
 }

@@ -101,6 +101,8 @@ class BadInputTest {
         "--data-dir", dir), "--record-cassette needs --model");
 
     assertThat(digest()).isEqualTo(before);
+    assertOneLine(Cli.run("skills", "export", "--format", "yaml", "--data-dir", dir),
+        "unknown format 'yaml'");
     assertThat(Cli.run("show", good.toString(), "--data-dir", dir).exit()).isZero();
     assertThat(Cli.run("skills", "list", "--data-dir", dir).out()).contains("shop:open-page");
   }
