@@ -81,6 +81,8 @@ final class CrawlCommand implements Callable<Integer> {
       out.printf("  errored           %d%n", s.errored());
       out.printf("  skills added      %d new, %d merged into known ones (index holds %d)%n",
           s.skillsAdded(), s.skillsMerged(), s.indexSize());
+      out.printf("  skills verified   %d by re-execution with new values; %d skill calls%n",
+          s.skillsVerified(), s.skillCalls());
       out.printf("  time              %.1f s in all, %.1f s per episode%n", s.seconds(),
           s.secondsPerEpisode());
       out.printf("  model             %s%s%n", backend.describe(),

@@ -66,6 +66,7 @@ final class DiscoverySession {
   private final AtomicInteger skillsAdded = new AtomicInteger();
   private final AtomicInteger skillsMerged = new AtomicInteger();
   private final AtomicInteger verified = new AtomicInteger();
+  private final AtomicInteger skillCalls = new AtomicInteger();
   private final DoubleAdder episodeSeconds = new DoubleAdder();
   private EpisodeObserver observer = (task, t, tab) -> { };
 
@@ -97,7 +98,7 @@ final class DiscoverySession {
   /** What a finished session reports. */
   record Summary(String sessionId, Path sessionDir, int proposed, int run, int succeeded,
       int errored, int skillsAdded, int skillsMerged, int indexSize, double secondsPerEpisode,
-      double seconds, ModelUsage usage) {}
+      double seconds, ModelUsage usage, int skillsVerified, int skillCalls) {}
 
   DiscoverySession(CrawlSettings settings, ModelBackend models, Secrets secrets,
       List<String> demos, PrintStream out, PrintStream err, Clock clock) {
@@ -163,7 +164,7 @@ final class DiscoverySession {
       return new Summary(sessionId, log.dir(), tasks.size(), done.get(), succeeded.get(),
           errored.get(), skillsAdded.get(), skillsMerged.get(), index.size(),
           episodeSeconds.sum() / Math.max(1, done.get()), (System.nanoTime() - t0) / 1e9,
-          usage());
+          usage(), verified.get(), skillCalls.get());
     } catch (RuntimeException e) {
       log.write(record.with(SessionRecord.Status.FAILED, clock.instant(), counters(), usage()));
       log.event("session_failed", Map.of("error", String.valueOf(e.getMessage())));
@@ -276,6 +277,7 @@ final class DiscoverySession {
 
       @Override
       public void report(Skill skill, boolean ok, String reason) {
+        skillCalls.incrementAndGet();
         index.update(skill.id(), s -> s.ran(ok, reason, episodeId, clock.instant()))
             .filter(s -> s.offered() && s.health().failingLately())
             .ifPresent(s -> failing.add(s.id()));

@@ -33,7 +33,8 @@ import java.util.Set;
  * Verifies a skill the way a careful engineer would: it re-executes the skill in a fresh browser
  * context with new argument values taken from the site ({@link ArgumentPicker}), strictly (a
  * step whose locators all miss fails; nothing is healed), and checks the skill's success signal
- * with the new values. Each verification is an episode of the session, and is recorded on the
+ * with the new values. Each verification is an episode of the session (under
+ * {@code verifications/}, apart from the task episodes), and is recorded on the
  * skill: passing makes it verified, failing leaves it a candidate (or demotes a verified one).
  */
 final class SkillVerifier {
@@ -66,7 +67,7 @@ final class SkillVerifier {
       Task task = new Task(episodeId, skill.site(), b.instruction(),
           URI.create(settings.startUrl()).resolve(b.startPath()).toString(), promise(b, args),
           args);
-      Store.EpisodeFiles files = log.episode(episodeId);
+      Store.EpisodeFiles files = log.verification(episodeId);
       try (Tab tab = browser.newTab(settings.scope())) {
         EpisodeRunner.Result r = runner.run(sessionId, episodeId, task,
             Policy.strictReplay(steps, "skill:" + skill.id()), tab, files);

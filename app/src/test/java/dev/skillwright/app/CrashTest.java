@@ -49,7 +49,7 @@ class CrashTest {
     try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
       assertThat(index.list(null)).isNotEmpty();
     }
-    assertThat(Files.readString(data.resolve("child.log"))).contains("[3/30]")
+    assertThat(Files.readString(data.resolve("child.log"))).contains("[2/30]")
         .doesNotContain("[30/30]");
 
     Cli next = Cli.run("crawl", "--env", "shop", "--budget", "2", "--seed", "11",

@@ -121,15 +121,25 @@ public final class Store {
     return out;
   }
 
-  /** Finds an episode's trajectory file by episode id, searching every session. */
+  /** Where a session keeps the episodes of its tasks. */
+  static final String EPISODES = "episodes";
+  /** Where a session keeps the re-executions that verified skills: episodes, but not tasks. */
+  static final String VERIFICATIONS = "verifications";
+
+  /**
+   * Finds an episode's trajectory file by episode id (a task's or a skill verification's),
+   * searching every session.
+   */
   public Optional<Path> findEpisode(String episodeId) {
     if (!episodeId.matches("[A-Za-z0-9._-]+")) {
       return Optional.empty();
     }
     for (Path session : listDirs(sessionsDir())) {
-      Path f = session.resolve("episodes").resolve(episodeId).resolve(TRAJECTORY_FILE);
-      if (Files.exists(f)) {
-        return Optional.of(f);
+      for (String kind : List.of(EPISODES, VERIFICATIONS)) {
+        Path f = session.resolve(kind).resolve(episodeId).resolve(TRAJECTORY_FILE);
+        if (Files.exists(f)) {
+          return Optional.of(f);
+        }
       }
     }
     return Optional.empty();
@@ -153,7 +163,7 @@ public final class Store {
         "no episode '" + episodeOrPath + "' in " + root + " and no such file"));
   }
 
-  /** Every trajectory file under the data directory, sorted by path. */
+  /** Every task episode's trajectory file (not the skill verifications), sorted by path. */
   public List<Path> trajectoryFiles() {
     List<Path> out = new ArrayList<>();
     for (Path session : listDirs(sessionsDir())) {
@@ -250,7 +260,12 @@ public final class Store {
     }
 
     public EpisodeFiles episode(String episodeId) {
-      return new EpisodeFiles(dir.resolve("episodes").resolve(episodeId));
+      return new EpisodeFiles(dir.resolve(EPISODES).resolve(episodeId));
+    }
+
+    /** The files of a skill verification, kept apart from the task episodes. */
+    public EpisodeFiles verification(String episodeId) {
+      return new EpisodeFiles(dir.resolve(VERIFICATIONS).resolve(episodeId));
     }
   }
 
