@@ -75,7 +75,9 @@ final class SkillVerifier {
       }
       files.writeTrajectory(t);
       passed = t.succeeded();
-      reason = passed ? "its success signal held with " + args : t.verdict().reason();
+      // a replay that gave up says which step failed: the better reason
+      reason = passed ? "its success signal held with " + args
+          : t.status() == Trajectory.Status.GAVE_UP ? t.answer() : t.verdict().reason();
     } catch (BadInputException e) {
       t = null;
       passed = false;
