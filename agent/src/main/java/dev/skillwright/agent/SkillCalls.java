@@ -13,15 +13,4 @@ public interface SkillCalls {
 
   /** Reports one call of {@code skill}: whether it did what it promises, and if not why. */
   void report(Skill skill, boolean ok, String reason);
-
-  /** No skills at all. */
-  SkillCalls NONE = new SkillCalls() {
-    @Override
-    public Optional<Skill> skill(String idOrName) {
-      return Optional.empty();
-    }
-
-    @Override
-    public void report(Skill skill, boolean ok, String reason) {}
-  };
 }

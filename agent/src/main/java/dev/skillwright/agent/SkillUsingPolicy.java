@@ -65,10 +65,7 @@ final class SkillUsingPolicy implements Policy {
     try {
       SkillBinding b = SkillBinding.bind(skill.get(), use.args());
       plan = b.flatSteps(calls::skill);
-      // the answer comes from the caller, so the skill promises only what the page shows
-      promise = new SuccessSignal(b.success().all().stream()
-          .filter(c -> !(c instanceof dev.skillwright.trajectories.Condition.AnswerContains))
-          .toList());
+      promise = b.promise();
     } catch (BadInputException e) {
       plan = null;
       return Decision.invalid(d.thought(), "cannot use skill " + use.name() + ": "

@@ -6,7 +6,6 @@ import dev.skillwright.envs.Site;
 import dev.skillwright.envs.Sites;
 import dev.skillwright.trajectories.AtomicFiles;
 import dev.skillwright.trajectories.Json;
-import dev.skillwright.trajectories.Secrets;
 import dev.skillwright.trajectories.ModelUsage;
 import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.Task;
@@ -71,7 +70,8 @@ final class BenchCommand implements Callable<Integer> {
     String sessionIds = "";
     for (String name : sites) {
       List<BenchTask> suite = Sites.suite(name);
-      try (Site site = Sites.start(name)) {
+      try (SiteOptions.Target target = SiteOptions.open(name, null, "v1")) {
+        Site site = target.env();
         Map<String, BenchTask> byId = new LinkedHashMap<>();
         List<Task> tasks = new ArrayList<>();
         for (BenchTask b : suite) {
@@ -83,8 +83,8 @@ final class BenchCommand implements Callable<Integer> {
             0, main.dataDir(), config);
         List<Row> siteRows = new ArrayList<>();
         DiscoverySession.Summary s = new DiscoverySession(settings, backend,
-            Secrets.of(site.demoSecrets()).with(models.secrets(envVars)), List.of(), System.out,
-            System.err, Clock.systemUTC())
+            target.secrets(models.secrets(envVars)), List.of(), System.out, System.err,
+            Clock.systemUTC())
             .observing((task, t, tab) -> siteRows.add(row(name, byId.get(task.id()), t,
                 site.groundTruth(tab.cookie(site.visitorCookie()).orElse(null)))))
             .distilling(false)

@@ -316,8 +316,11 @@ final class DiscoverySession {
       }
     }
     for (String id : failing) {
-      index.get(id).ifPresent(s -> verify(s, verifier, index, browser, sessionId, episodeId,
-          log));
+      Optional<Skill> s = index.get(id);
+      if (s.isPresent()) {
+        skillNote += " ~reverified " + s.get().name()
+            + verify(s.get(), verifier, index, browser, sessionId, episodeId, log);
+      }
     }
     int n = done.incrementAndGet();
     log.write(record.with(SessionRecord.Status.RUNNING, null, counters(), usage()));

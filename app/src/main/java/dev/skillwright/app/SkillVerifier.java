@@ -15,14 +15,11 @@ import dev.skillwright.skills.SkillBinding;
 import dev.skillwright.skills.SkillIndex;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.BadInputException;
-import dev.skillwright.trajectories.Condition;
 import dev.skillwright.trajectories.Store;
-import dev.skillwright.trajectories.SuccessSignal;
 import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,8 +29,8 @@ import java.util.Set;
 /**
  * Verifies a skill the way a careful engineer would: it re-executes the skill in a fresh browser
  * context with new argument values taken from the site ({@link ArgumentPicker}), strictly (a
- * step whose locators all miss fails; nothing is healed), and checks the skill's success signal
- * with the new values. Each verification is an episode of the session (under
+ * step whose locators all miss fails; nothing is healed), and checks what the skill promises
+ * ({@link SkillBinding#promise}) with the new values. Each verification is an episode of the session (under
  * {@code verifications/}, apart from the task episodes), and is recorded on the
  * skill: passing makes it verified, failing leaves it a candidate (or demotes a verified one).
  */
@@ -65,8 +62,7 @@ final class SkillVerifier {
       SkillBinding b = SkillBinding.bind(skill, args);
       List<Action> steps = b.flatSteps(n -> index.get(n).filter(Skill::offered));
       Task task = new Task(episodeId, skill.site(), b.instruction(),
-          URI.create(settings.startUrl()).resolve(b.startPath()).toString(), promise(b, args),
-          args);
+          URI.create(settings.startUrl()).resolve(b.startPath()).toString(), b.promise(), args);
       Store.EpisodeFiles files = log.verification(episodeId);
       try (Tab tab = browser.newTab(settings.scope())) {
         EpisodeRunner.Result r = runner.run(sessionId, episodeId, task,
@@ -89,23 +85,6 @@ final class SkillVerifier {
     log.event(passed ? "skill_verified" : "skill_unverified", Map.of("skill", skill.id(),
         "episode", episodeId, "reason", reason));
     return new Outcome(recorded, t);
-  }
-
-  /**
-   * What the skill must show with the new values: its success signal, bound, without an answer
-   * (a skill brings the page; its caller answers). When no condition names a new value, the page
-   * must at least show the values, so a skill that went somewhere else does not pass.
-   */
-  private static SuccessSignal promise(SkillBinding b, Map<String, String> args) {
-    List<Condition> kept = new ArrayList<>(b.success().all().stream()
-        .filter(c -> !(c instanceof Condition.AnswerContains)).toList());
-    List<Condition> raw = b.skill().success().all();
-    boolean namesValue = raw.stream().anyMatch(c -> !(c instanceof Condition.AnswerContains)
-        && c.describe().contains("{"));
-    if (!namesValue) {
-      args.values().forEach(v -> kept.add(new Condition.TextPresent(v)));
-    }
-    return new SuccessSignal(kept);
   }
 
   private synchronized ArgumentPicker.SiteValues values(Skill skill, BrowserSession browser) {

@@ -82,6 +82,52 @@ class SkillReuseTest {
         .isNotIn(search.parameters().get(1).examples());
   }
 
+  @Test
+  void a_verified_skill_that_keeps_failing_is_verified_again_and_demoted() {
+    Path dir = data.resolve("demoted");
+    // a skill once verified, whose first step only works for items on the start page
+    Skill fragile = new Skill(1, "shop:add-item-to-the-cart-then-open-cart",
+        "add-item-to-the-cart-then-open-cart", "shop",
+        "Add \"{item}\" to the cart, then open \"Cart\"", List.of(new Skill.Parameter("item",
+            "string", List.of("Brass Desk Lamp"))), List.of(
+            new dev.skillwright.trajectories.Action.Click(role("link", "{item}")),
+            new dev.skillwright.trajectories.Action.Click(role("button", "Add to cart")),
+            new dev.skillwright.trajectories.Action.Click(role("link", "Cart (1)"))), "*/",
+        dev.skillwright.trajectories.SuccessSignal.of(
+            new dev.skillwright.trajectories.Condition.UrlMatches("*/cart*"),
+            new dev.skillwright.trajectories.Condition.TextPresent("{item}")), List.of(),
+        List.of()).verified(new Skill.Verification(java.time.Instant.EPOCH,
+            java.util.Map.of("item", "Brass Desk Lamp"), true, "ok", "seed-v1"));
+    try (SkillIndex index = SkillIndex.open(Store.at(dir).skillsDir())) {
+      index.put(fragile);
+    }
+
+    Cli first = Cli.run("run", "--env", "shop", "--no-trace", "--task",
+        "Add \"Wooden Bird Feeder\" to the cart, then open \"Cart\".", "--data-dir",
+        dir.toString());
+    Cli second = Cli.run("run", "--env", "shop", "--no-trace", "--task",
+        "Add \"Hand Trowel\" to the cart, then open \"Cart\".", "--data-dir", dir.toString());
+
+    // each run still succeeds: the agent takes over where the skill fails
+    assertThat(first.exit()).as(first.out() + first.err()).isZero();
+    assertThat(second.exit()).as(second.out() + second.err()).isZero();
+    assertThat(first.out()).doesNotContain("~reverified");
+    assertThat(second.out()).contains("~reverified add-item-to-the-cart-then-open-cart (demoted)");
+    Skill after = skill(dir, fragile.id());
+    assertThat(after.status()).isEqualTo(Skill.Status.DEMOTED);
+    assertThat(after.health().executions()).isEqualTo(2);
+    assertThat(after.health().successes()).isZero();
+    assertThat(after.health().failures()).allSatisfy(f -> assertThat(f.reason())
+        .startsWith("step 1 failed"));
+    assertThat(after.verifications()).extracting(Skill.Verification::passed)
+        .containsExactly(true, false);
+  }
+
+  static dev.skillwright.trajectories.Target role(String role, String name) {
+    return new dev.skillwright.trajectories.Target(null, role, name, List.of(
+        dev.skillwright.trajectories.LocatorCandidate.role(role, name)));
+  }
+
   void reply(String bodyContains, int priority, String content) {
     wm.stubFor(post(urlEqualTo("/v1/chat/completions")).atPriority(priority)
         .withRequestBody(containing(bodyContains))

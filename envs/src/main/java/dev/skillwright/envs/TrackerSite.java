@@ -174,10 +174,11 @@ final class TrackerSite extends SiteServer<TrackerSite.Visitor> {
     sb.append("<form role=\"search\" method=\"get\" action=\"/\"><input type=\"search\" name=\"q\""
         + " aria-label=\"Search issues\" placeholder=\"Search issues\" value=\"").append(esc(q))
         .append("\"> ");
-    sb.append(select("status", "Status", Map.of("open", "Open", "closed", "Closed", "all", "All")
-        .entrySet().stream().sorted(Map.Entry.comparingByKey((a, b) -> order(a) - order(b)))
-        .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll),
-        status));
+    Map<String, String> statuses = new LinkedHashMap<>();
+    statuses.put("open", "Open");
+    statuses.put("closed", "Closed");
+    statuses.put("all", "All");
+    sb.append(select("status", "Status", statuses, status));
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("", "Any label");
     TrackerData.LABELS.forEach(l -> labels.put(l, l));
@@ -204,10 +205,6 @@ final class TrackerSite extends SiteServer<TrackerSite.Visitor> {
     String base = "/?q=" + enc(q) + "&status=" + status + "&label=" + enc(label) + "&assignee="
         + enc(assignee) + "&page=";
     return sb.append(Widgets.pagination(base, page, pages)).toString();
-  }
-
-  private static int order(String status) {
-    return List.of("open", "closed", "all").indexOf(status);
   }
 
   private static String select(String name, String label, Map<String, String> options,

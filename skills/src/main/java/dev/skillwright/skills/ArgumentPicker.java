@@ -23,10 +23,7 @@ public final class ArgumentPicker {
 
   /** The values a site shows, by kind, and the names on the skill's start page. */
   public record SiteValues(List<String> items, List<String> links, List<List<String>> choices,
-      java.util.Set<String> onStartPage) {
-    public static final SiteValues NONE = new SiteValues(List.of(), List.of(), List.of(),
-        java.util.Set.of());
-  }
+      java.util.Set<String> onStartPage) {}
 
   /** New arguments for every parameter of {@code skill}. */
   public static Map<String, String> pick(Skill skill, SiteValues site) {

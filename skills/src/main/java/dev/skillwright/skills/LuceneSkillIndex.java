@@ -61,6 +61,7 @@ final class LuceneSkillIndex implements SkillIndex {
 
   private final Path dir;
   private final Analyzer queryAnalyzer = SkillAnalyzers.query();
+  private final Analyzer indexAnalyzer = SkillAnalyzers.index();
   private Directory directory;
   private IndexWriter writer;
   private DirectoryReader reader;
@@ -132,7 +133,7 @@ final class LuceneSkillIndex implements SkillIndex {
     try {
       org.apache.lucene.queries.mlt.MoreLikeThis mlt =
           new org.apache.lucene.queries.mlt.MoreLikeThis(s.getIndexReader());
-      mlt.setAnalyzer(SkillAnalyzers.index());
+      mlt.setAnalyzer(indexAnalyzer);
       mlt.setFieldNames(new String[] {DESCRIPTION});
       mlt.setMinTermFreq(1);
       mlt.setMinDocFreq(1);
@@ -149,21 +150,9 @@ final class LuceneSkillIndex implements SkillIndex {
     }
   }
 
-  /** The description's analyzed words, placeholders left out. */
-  private static Set<String> words(String description) {
-    Set<String> out = new LinkedHashSet<>();
-    try (TokenStream ts = SkillAnalyzers.index().tokenStream(DESCRIPTION,
-        description.replaceAll("\\{[a-z][a-z0-9_]*}", " "))) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
+  /** The description's analyzed words (no synonyms), placeholders left out. */
+  private Set<String> words(String description) {
+    return analyze(indexAnalyzer, description.replaceAll("\\{[a-z][a-z0-9_]*}", " "));
   }
 
   private static double jaccard(Set<String> a, Set<String> b) {
@@ -227,7 +216,7 @@ final class LuceneSkillIndex implements SkillIndex {
 
   private List<Hit> searchIndex(String text, Filter filter, int k) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
-    Set<String> terms = analyze(text);
+    Set<String> terms = analyze(queryAnalyzer, text);
     if (terms.isEmpty()) {
       return List.of();
     }
@@ -271,9 +260,9 @@ final class LuceneSkillIndex implements SkillIndex {
     return s == null ? 0 : s.getIndexReader().numDocs();
   }
 
-  private Set<String> analyze(String text) {
+  private static Set<String> analyze(Analyzer analyzer, String text) {
     Set<String> out = new LinkedHashSet<>();
-    try (TokenStream ts = queryAnalyzer.tokenStream(DESCRIPTION, text)) {
+    try (TokenStream ts = analyzer.tokenStream(DESCRIPTION, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
@@ -340,7 +329,7 @@ final class LuceneSkillIndex implements SkillIndex {
     if (writer == null) {
       try {
         Files.createDirectories(dir);
-        IndexWriterConfig cfg = new IndexWriterConfig(SkillAnalyzers.index())
+        IndexWriterConfig cfg = new IndexWriterConfig(indexAnalyzer)
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         writer = new IndexWriter(directory(), cfg);
         if (reader != null) {

@@ -69,6 +69,23 @@ public record SkillBinding(Skill skill, Map<String, String> args, String instruc
         steps, success, start.isEmpty() ? "/" : start);
   }
 
+  /**
+   * What the skill promises the page will show once its steps ran: its bound success signal
+   * without answer conditions (a skill brings the page; its caller answers). When no condition
+   * names one of its values, the page must show the values themselves, so a run that went to
+   * another item's page does not count.
+   */
+  public SuccessSignal promise() {
+    List<Condition> kept = new ArrayList<>(success.all().stream()
+        .filter(c -> !(c instanceof Condition.AnswerContains)).toList());
+    boolean namesValue = skill.success().all().stream()
+        .anyMatch(c -> !(c instanceof Condition.AnswerContains) && c.describe().contains("{"));
+    if (!namesValue) {
+      args.values().forEach(v -> kept.add(new Condition.TextPresent(v)));
+    }
+    return new SuccessSignal(kept);
+  }
+
   /** How deep skills may call skills. */
   static final int MAX_DEPTH = 4;
 
