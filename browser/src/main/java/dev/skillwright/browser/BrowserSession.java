@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.Proxy;
 import dev.skillwright.trajectories.Secrets;
 import dev.skillwright.trajectories.SkillwrightException;
 import java.util.ArrayList;
@@ -22,9 +23,11 @@ public final class BrowserSession implements AutoCloseable {
   private final Browser browser;
   private final BrowserConfig config;
   private final Chromium.Resolution resolution;
+  private final ScopeProxy fallback;
 
   private BrowserSession(Playwright pw, Browser browser, BrowserConfig config,
-      Chromium.Resolution resolution) {
+      Chromium.Resolution resolution, ScopeProxy fallback) {
+    this.fallback = fallback;
     this.playwright = pw;
     this.browser = browser;
     this.config = config;
@@ -43,12 +46,19 @@ public final class BrowserSession implements AutoCloseable {
       env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
     }
     Playwright pw = null;
+    ScopeProxy fallback = null;
     try {
       pw = Playwright.create(new Playwright.CreateOptions().setEnv(env));
       List<String> args = new ArrayList<>(Chromium.FLAGS);
       if (!config.headless()) {
         args.remove("--headless");
       }
+      // Each context gets its own scope proxy (newTab); this one refuses everything, so that
+      // whatever runs outside a context of ours (the default one, the browser itself) reaches
+      // nothing. Chromium sends loopback straight out unless told not to.
+      fallback = ScopeProxy.start(Scope.of(List.of()), (kind, url) -> { });
+      args.add("--proxy-server=" + fallback.address());
+      args.add("--proxy-bypass-list=<-loopback>");
       BrowserType.LaunchOptions opts = new BrowserType.LaunchOptions()
           .setHeadless(config.headless())
           .setArgs(args);
@@ -56,10 +66,13 @@ public final class BrowserSession implements AutoCloseable {
         opts.setExecutablePath(res.executable());
       }
       Browser browser = pw.chromium().launch(opts);
-      return new BrowserSession(pw, browser, config, res);
+      return new BrowserSession(pw, browser, config, res, fallback);
     } catch (PlaywrightException e) {
       if (pw != null) {
         pw.close();
+      }
+      if (fallback != null) {
+        fallback.close();
       }
       throw new SkillwrightException(Chromium.installHint() + " (" + res.describe() + ": "
           + firstLine(e.getMessage()) + ")", e);
@@ -85,24 +98,55 @@ public final class BrowserSession implements AutoCloseable {
    * an action holds their placeholders. Close the tab when done.
    */
   public Tab newTab(Scope scope, Secrets secrets) {
-    BrowserContext ctx = browser.newContext(new Browser.NewContextOptions()
-        .setViewportSize(config.viewportWidth(), config.viewportHeight())
-        .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK));
-    ctx.setDefaultTimeout(config.actionTimeoutMillis());
-    ctx.setDefaultNavigationTimeout(config.navigationTimeoutMillis());
-    if (config.tracing()) {
-      ctx.tracing().start(new com.microsoft.playwright.Tracing.StartOptions()
-          .setScreenshots(true).setSnapshots(true).setSources(false));
+    ScopeProxy proxy = ScopeProxy.start(scope, null);
+    try {
+      BrowserContext ctx = browser.newContext(new Browser.NewContextOptions()
+          .setViewportSize(config.viewportWidth(), config.viewportHeight())
+          .setProxy(new Proxy(proxy.address()))
+          .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK));
+      ctx.setDefaultTimeout(config.actionTimeoutMillis());
+      ctx.setDefaultNavigationTimeout(config.navigationTimeoutMillis());
+      if (config.tracing()) {
+        ctx.tracing().start(new com.microsoft.playwright.Tracing.StartOptions()
+            .setScreenshots(true).setSnapshots(true).setSources(false));
+      }
+      return new Tab(ctx, scope, secrets, config.tracing(), proxy);
+    } catch (RuntimeException e) {
+      proxy.close();
+      throw e;
     }
-    return new Tab(ctx, scope, secrets, config.tracing());
+  }
+
+  /**
+   * Whether Chromium still answers: false once it died or was killed, and the session must be
+   * replaced (close it, launch another).
+   */
+  public boolean alive() {
+    if (!browser.isConnected()) {
+      return false;
+    }
+    try {
+      browser.version();
+      BrowserContext probe = browser.newContext();
+      probe.close();
+      return true;
+    } catch (PlaywrightException e) {
+      return false;
+    }
   }
 
   @Override
   public void close() {
     try {
       browser.close();
+    } catch (PlaywrightException e) {
+      // a dead browser is closed already; Playwright still has to stop
     } finally {
-      playwright.close();
+      try {
+        playwright.close();
+      } finally {
+        fallback.close();
+      }
     }
   }
 

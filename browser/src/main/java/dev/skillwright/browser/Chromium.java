@@ -17,7 +17,14 @@ public final class Chromium {
   /** The launch flags that keep Chromium quiet on a closed network. */
   public static final List<String> FLAGS = List.of(
       "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run");
+      "--disable-component-update", "--disable-sync", "--no-first-run",
+      // no UDP from pages: WebRTC may use only what goes through the (scope) proxy, which
+      // carries no UDP, so STUN and direct peer traffic never start
+      "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+      "--webrtc-ip-handling-policy=disable_non_proxied_udp",
+      // every request goes through a proxy, so Chromium itself needs no name lookups: none at
+      // all, so that a dns-prefetch cannot carry data out in a DNS query either
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1");
 
   static final List<String> NAMES = List.of(
       "chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome");

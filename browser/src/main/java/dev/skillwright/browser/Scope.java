@@ -52,6 +52,16 @@ public final class Scope {
     return origin != null && origins.contains(origin);
   }
 
+  /**
+   * Whether a tunnel to {@code host:port} reaches an allowed origin (a WebSocket or TLS
+   * connection through the proxy names only these two).
+   */
+  public boolean allowsAuthority(String host, int port) {
+    String h = host.toLowerCase(Locale.ROOT);
+    return origins.contains("http://" + h + ":" + port)
+        || origins.contains("https://" + h + ":" + port);
+  }
+
   /** {@code scheme://host:port} with the default port made explicit, or null. */
   static String originOf(String url) {
     try {

@@ -1,36 +1,34 @@
 package dev.skillwright.browser;
 
-import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
 import dev.skillwright.trajectories.ScopeBlock;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
- * Keeps one browser context inside its {@link Scope} at the network level. Every request is
- * routed: out-of-scope ones are aborted; in-scope ones are fetched without following redirects,
- * so that a redirect out of scope is caught before anything is sent there (Playwright does not
- * route the later hops of a redirect chain). Popups are closed. Navigations that routing cannot
- * see ({@code data:}, {@code file:}, {@code javascript:}) are caught by {@link Tab} after each
- * action. Every stopped attempt is kept as a {@link ScopeBlock}.
- *
- * <p>Streaming responses (server-sent events, media) cannot be fetched whole before the page sees
- * them, so those are checked for scope and then let through as they are; a redirect of such a
- * request is the one hop this guard does not see.
+ * Keeps one browser context inside its {@link Scope}, in two layers. Underneath, the context's
+ * every connection goes through its own {@link ScopeProxy}, which refuses any request or tunnel
+ * out of scope before it leaves the machine (every redirect hop, workers, prefetch, WebSockets).
+ * On top, Playwright's routing stops out-of-scope requests it sees before Chromium sends them
+ * anywhere, closes popups, and files each block under the step that caused it; navigations
+ * routing cannot see ({@code data:}, {@code file:}, {@code javascript:}) are caught by
+ * {@link Tab} after each action. Every stopped attempt is kept as a {@link ScopeBlock}, and told
+ * to the listener as it happens. Nothing a page sends (a malformed URL, a broken redirect) makes
+ * the guard throw.
  */
 final class ScopeGuard {
-  private static final java.util.Set<String> STREAMING = java.util.Set.of("eventsource",
-      "media", "websocket");
   private final Scope scope;
   private final Queue<ScopeBlock> blocks = new ConcurrentLinkedQueue<>();
   private final IntSupplier currentStep;
+  private volatile Consumer<ScopeBlock> listener = b -> { };
+  private Page main;
 
   ScopeGuard(Scope scope, IntSupplier currentStep) {
     this.scope = scope;
@@ -38,51 +36,69 @@ final class ScopeGuard {
   }
 
   void install(BrowserContext ctx, Page main) {
+    this.main = main;
     ctx.route("**/*", this::handle);
     ctx.onPage(popup -> {
       if (popup != main) {
-        String url = popup.url();
-        record("popup", url.isEmpty() ? "about:blank" : url);
-        popup.close();
+        try {
+          String url = popup.url();
+          record("popup", url.isEmpty() ? "about:blank" : url);
+          popup.close();
+        } catch (RuntimeException e) {
+          record("popup", "about:blank");
+        }
       }
     });
   }
 
+  void listener(Consumer<ScopeBlock> l) {
+    this.listener = l;
+  }
+
   private void handle(Route route) {
-    Request req = route.request();
-    String url = req.url();
-    if (!scope.allows(url)) {
-      record(req.isNavigationRequest() ? "navigation" : "request", url);
-      route.abort("blockedbyclient");
-      return;
-    }
-    if (STREAMING.contains(req.resourceType())) {
-      route.resume();
-      return;
-    }
-    APIResponse resp;
     try {
-      resp = route.fetch(new Route.FetchOptions().setMaxRedirects(0));
-    } catch (RuntimeException e) {
-      route.abort("failed");
-      return;
-    }
-    int status = resp.status();
-    String location = resp.headers().get("location");
-    if (status >= 300 && status < 400 && location != null) {
-      String next = URI.create(url).resolve(location.strip()).toString();
-      if (!scope.allows(next)) {
-        // aborting, like every other block, leaves the page where it was
-        record("redirect", next);
-        route.abort("blockedbyclient");
+      Request req = route.request();
+      String url = req.url();
+      if (scope.allows(url)) {
+        // later hops of a redirect, if Playwright does not route them, meet the proxy
+        route.resume();
         return;
       }
+      boolean navigation = req.isNavigationRequest();
+      record(req.redirectedFrom() != null ? "redirect" : navigation ? "navigation" : "request",
+          url);
+      if (navigation && inMainPage(req)) {
+        // "no content" keeps the frame where it was: no error page, nothing to pull back from;
+        // a popup's first load is aborted instead, so that the popup shows up and is closed
+        route.fulfill(new Route.FulfillOptions().setStatus(204));
+      } else {
+        route.abort("blockedbyclient");
+      }
+    } catch (RuntimeException e) {
+      try {
+        route.abort("blockedbyclient");
+      } catch (RuntimeException ignored) {
+        // the request is gone already (its page closed); nothing was sent
+      }
     }
-    route.fulfill(new Route.FulfillOptions().setResponse(resp));
+  }
+
+  private boolean inMainPage(Request req) {
+    try {
+      return req.frame().page() == main;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   void record(String kind, String url) {
-    blocks.add(new ScopeBlock(currentStep.getAsInt(), kind, url));
+    ScopeBlock b = new ScopeBlock(currentStep.getAsInt(), kind, url);
+    blocks.add(b);
+    try {
+      listener.accept(b);
+    } catch (RuntimeException e) {
+      // a listener's fault must not reopen the hole it watches
+    }
   }
 
   /** The blocks recorded since the last call, oldest first. */

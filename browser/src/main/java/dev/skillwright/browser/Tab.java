@@ -32,18 +32,29 @@ public final class Tab implements AutoCloseable {
   private final BrowserContext context;
   private final Page page;
   private final ScopeGuard guard;
+  private final ScopeProxy proxy;
   private final Secrets secrets;
   private boolean tracing;
   private int step = -1;
   private String lastInScopeUrl = "about:blank";
 
-  Tab(BrowserContext context, Scope scope, Secrets secrets, boolean tracing) {
+  Tab(BrowserContext context, Scope scope, Secrets secrets, boolean tracing, ScopeProxy proxy) {
     this.context = context;
     this.secrets = secrets;
     this.tracing = tracing;
+    this.proxy = proxy;
     this.guard = new ScopeGuard(scope, () -> step);
+    proxy.sink(guard::record);
     this.page = context.newPage();
     guard.install(context, page);
+  }
+
+  /**
+   * Tells {@code listener} of every scope block as it happens, also those a caller drains and
+   * drops (the context crawl's); called on Playwright's and the proxy's threads.
+   */
+  public void onBlock(java.util.function.Consumer<ScopeBlock> listener) {
+    guard.listener(listener);
   }
 
   /** Tells the tab which step runs now, so scope blocks are filed under it. */
@@ -253,14 +264,19 @@ public final class Tab implements AutoCloseable {
       }
       return null;
     }
-    guard.record("navigation", url);
+    // Chromium's error page is where a refused or failed load lands (a tunnel the proxy
+    // refused, a server gone): no new attempt to leave, so no block, just the way back
+    boolean errorPage = url.startsWith("chrome-error:");
+    if (!errorPage) {
+      guard.record("navigation", url);
+    }
     try {
       page.navigate(lastInScopeUrl);
       waitForLoad();
     } catch (PlaywrightException e) {
       // the guard already recorded the escape; staying on a blank page is safe
     }
-    return "out of scope: " + url;
+    return errorPage ? "the page did not load" : "out of scope: " + url;
   }
 
   private void waitForLoad() {
@@ -324,6 +340,10 @@ public final class Tab implements AutoCloseable {
 
   @Override
   public void close() {
-    context.close();
+    try {
+      context.close();
+    } finally {
+      proxy.close();
+    }
   }
 }
