@@ -1,5 +1,6 @@
 package dev.skillwright.app;
 
+import com.microsoft.playwright.PlaywrightException;
 import dev.skillwright.agent.EpisodeRunner;
 import dev.skillwright.agent.Policy;
 import dev.skillwright.agent.SkillCalls;
@@ -25,6 +26,7 @@ import dev.skillwright.trajectories.Trajectory;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,7 +149,7 @@ final class DiscoverySession {
     log.event("session_started", Map.of("session", sessionId, "site", settings.site()));
 
     try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
-      List<Task> tasks = given != null ? given : propose(store, index);
+      List<Task> tasks = given != null ? given : propose(store, index, log);
       proposed.set(tasks.size());
       log.event("tasks_proposed", Map.of("count", tasks.size()));
       out.printf("%d task%s; running with %d worker%s.%n", tasks.size(),
@@ -181,14 +183,25 @@ final class DiscoverySession {
         errored.get(), skillsAdded.get());
   }
 
-  private List<Task> propose(Store store, SkillIndex index) {
+  private List<Task> propose(Store store, SkillIndex index, Store.SessionLog log) {
     out.printf("Crawling %s for context (up to %d pages)...%n", settings.startUrl(),
         settings.pages());
     SiteContext ctx;
     try (BrowserSession browser = BrowserSession.launch(settings.browser())) {
       out.println("Chromium: " + browser.chromium().describe());
       try (Tab tab = browser.newTab(settings.scope())) {
+        // the crawler drops what it drains; every block still goes in the session's log
+        AtomicInteger blocks = new AtomicInteger();
+        tab.onBlock(b -> {
+          blocks.incrementAndGet();
+          log.event("scope_blocked", Map.of("phase", "context crawl", "kind", b.kind(),
+              "url", b.url()));
+        });
         ctx = SiteCrawler.crawl(tab, settings.site(), settings.startUrl(), settings.pages());
+        if (blocks.get() > 0) {
+          out.printf("Context crawl: %d request%s out of scope blocked (see events.jsonl).%n",
+              blocks.get(), blocks.get() == 1 ? "" : "s");
+        }
       }
     }
     if (ctx.pages().isEmpty()) {
@@ -229,14 +242,35 @@ final class DiscoverySession {
     SkillVerifier verifier = new SkillVerifier(settings, runner, clock, context);
     for (int w = 0; w < workers; w++) {
       Thread t = new Thread(() -> {
-        try (BrowserSession browser = BrowserSession.launch(settings.browser())) {
+        BrowserSession browser = null;
+        try {
           for (Integer i; (i = queue.poll()) != null; ) {
-            runOne(tasks.get(i), policies, i, tasks.size(), sessionId, log, index, record,
-                browser, runner, verifier);
+            if (browser == null) {
+              browser = BrowserSession.launch(settings.browser());
+            }
+            try {
+              runOne(tasks.get(i), policies, i, tasks.size(), sessionId, log, index, record,
+                  browser, runner, verifier);
+            } catch (RuntimeException e) {
+              if (browser.alive()) {
+                throw e;
+              }
+              // died after its episode was written (during a verification, say)
+            }
+            if (!browser.alive()) {
+              err.println("skillwright: Chromium stopped; a new one runs the next episode");
+              log.event("browser_relaunched", Map.of("after", i + 1));
+              closeQuietly(browser);
+              browser = null;
+            }
           }
         } catch (RuntimeException e) {
           failures.add(e);
           queue.clear();
+        } finally {
+          if (browser != null) {
+            closeQuietly(browser);
+          }
         }
       }, "episode-worker-" + (w + 1));
       threads.add(t);
@@ -286,12 +320,21 @@ final class DiscoverySession {
       }
     });
     Trajectory t;
+    Instant started = clock.instant();
     try (Tab tab = browser.newTab(settings.scope(), secrets)) {
       Policy policy = policies == null ? episode.policy() : policies.of(task, episode);
       EpisodeRunner.Result r = runner.run(sessionId, episodeId, task, policy, tab, files);
       t = r.trajectory().withVerdict(episode.evaluator().judge(r.trajectory(), r.recent()))
           .withUsage(episode.usage().snapshot());
       observer.done(task, t, tab);
+    } catch (PlaywrightException | SkillwrightException e) {
+      if (browser.alive()) {
+        throw e;
+      }
+      // Chromium died under the episode: it is errored, with the reason, and the session goes on
+      Trajectory died = browserDied(sessionId, episodeId, task, started, e);
+      t = died.withVerdict(episode.evaluator().judge(died, List.of()))
+          .withUsage(episode.usage().snapshot());
     }
     files.writeTrajectory(t);
     episodeSeconds.add(t.durationMillis() / 1000.0);
@@ -334,6 +377,27 @@ final class DiscoverySession {
       if (!t.succeeded()) {
         out.println("           " + abbreviate(t.verdict().reason(), 110));
       }
+    }
+  }
+
+  /** The record of an episode whose browser died before it could be judged. */
+  private Trajectory browserDied(String sessionId, String episodeId, Task task,
+      Instant started, RuntimeException e) {
+    String message = String.valueOf(e.getMessage()).strip();
+    int nl = message.indexOf('\n');
+    String reason = "episode failed: the browser stopped (" + secrets.redact(
+        nl < 0 ? message : message.substring(0, nl)) + ")";
+    return new Trajectory(Trajectory.SCHEMA_VERSION, sessionId, episodeId, task, started,
+        java.time.Duration.between(started, clock.instant()).toMillis(), List.of(),
+        Trajectory.Status.ERROR, reason, task.startUrl(), null, null, null, List.of(),
+        null, null, null, null);
+  }
+
+  private static void closeQuietly(BrowserSession browser) {
+    try {
+      browser.close();
+    } catch (RuntimeException e) {
+      // a dead browser may fail to close; its Playwright is stopped either way
     }
   }
 

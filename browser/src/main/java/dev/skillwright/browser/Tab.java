@@ -342,6 +342,8 @@ public final class Tab implements AutoCloseable {
   public void close() {
     try {
       context.close();
+    } catch (PlaywrightException e) {
+      // the browser died with the context in it: there is nothing left to close
     } finally {
       proxy.close();
     }
