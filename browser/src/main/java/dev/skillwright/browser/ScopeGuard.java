@@ -42,7 +42,9 @@ final class ScopeGuard {
       if (popup != main) {
         try {
           String url = popup.url();
-          record("popup", url.isEmpty() ? "about:blank" : url);
+          // a popup whose first load was refused shows Chromium's error page: that load is
+          // on record already, as a navigation
+          record("popup", url.isEmpty() || url.startsWith("chrome-error:") ? "about:blank" : url);
           popup.close();
         } catch (RuntimeException e) {
           record("popup", "about:blank");
