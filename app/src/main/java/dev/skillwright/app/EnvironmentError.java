@@ -19,37 +19,45 @@ final class EnvironmentError {
 
   /** The one line to print for {@code e}, when a cause of it is the machine's. */
   static Optional<String> describe(Throwable e) {
+    String context = null;
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof ReadOnlyFileSystemException) {
         return Optional.of("the data directory is on a read-only file system");
       }
       if (!(t instanceof IOException io)) {
+        // "cannot write <file>: <reason>": the first part says where
+        String m = firstLine(t.getMessage());
+        if (context == null && m.startsWith("cannot ") && m.lastIndexOf(": ") > 0) {
+          context = m.substring(0, m.lastIndexOf(": "));
+        }
         continue;
       }
       String msg = String.valueOf(io.getMessage()).toLowerCase(Locale.ROOT);
-      String where = io instanceof FileSystemException fs && fs.getFile() != null
-          ? fs.getFile() : null;
-      String problem = null;
-      if (msg.contains("no space left") || msg.contains("disk quota")) {
-        problem = "no space left on the device";
-      } else if (msg.contains("read-only file system")) {
-        problem = "the file system is read-only";
-      } else if (io instanceof AccessDeniedException || msg.contains("permission denied")
-          || msg.contains("access denied") || msg.contains("operation not permitted")) {
-        problem = "permission denied";
-      } else if (io instanceof NotDirectoryException || msg.contains("not a directory")) {
-        problem = "a file stands where a folder must be";
-      } else if (io instanceof FileAlreadyExistsException) {
-        problem = "a file stands where a folder must be";
-      } else if (msg.contains("is a directory")) {
-        problem = "a folder stands where a file must be";
-      }
+      String problem = problem(io, msg);
       if (problem != null) {
-        return Optional.of("cannot write" + (where == null ? "" : " " + where) + ": " + problem
-            + (where == null ? " (" + firstLine(io.getMessage()) + ")" : ""));
+        String where = io instanceof FileSystemException fs && fs.getFile() != null
+            ? "cannot write " + fs.getFile() : context != null ? context : "cannot write";
+        return Optional.of(where + ": " + problem);
       }
     }
     return Optional.empty();
+  }
+
+  private static String problem(IOException io, String msg) {
+    if (msg.contains("no space left") || msg.contains("disk quota")) {
+      return "no space left on the device";
+    } else if (msg.contains("read-only file system")) {
+      return "the file system is read-only";
+    } else if (io instanceof AccessDeniedException || msg.contains("permission denied")
+        || msg.contains("access denied") || msg.contains("operation not permitted")) {
+      return "permission denied";
+    } else if (io instanceof NotDirectoryException || io instanceof FileAlreadyExistsException
+        || msg.contains("not a directory")) {
+      return "a file stands where a folder must be";
+    } else if (msg.contains("is a directory")) {
+      return "a folder stands where a file must be";
+    }
+    return null;
   }
 
   private static String firstLine(String s) {
