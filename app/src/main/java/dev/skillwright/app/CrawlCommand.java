@@ -65,6 +65,10 @@ final class CrawlCommand implements Callable<Integer> {
     if (resume != null) {
       SessionRecord old = Store.at(main.dataDir()).readSession(Store.at(main.dataDir())
           .session(resume).dir().resolve(Store.SESSION_FILE));
+      // the session's own settings: a session killed before its tasks were saved proposes
+      // them again as it first would have
+      budget = (int) setting(old, "budget", budget);
+      seed = setting(old, "seed", seed);
       if (!site.given()) {
         // the session's own site: a bundled one starts again, a URL is reached again
         String url = old.config().get("startUrl");
@@ -77,6 +81,14 @@ final class CrawlCommand implements Callable<Integer> {
     }
     try (SiteOptions.Target target = site.open()) {
       return crawl(target);
+    }
+  }
+
+  private static long setting(SessionRecord r, String key, long fallback) {
+    try {
+      return Long.parseLong(r.config().getOrDefault(key, String.valueOf(fallback)));
+    } catch (NumberFormatException e) {
+      return fallback;
     }
   }
 
