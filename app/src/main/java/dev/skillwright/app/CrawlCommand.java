@@ -3,6 +3,7 @@ package dev.skillwright.app;
 import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.trajectories.BadInputException;
 import dev.skillwright.trajectories.Secrets;
+import dev.skillwright.trajectories.SessionRecord;
 import dev.skillwright.trajectories.Store;
 import java.util.List;
 import java.util.Map;
@@ -50,19 +51,63 @@ final class CrawlCommand implements Callable<Integer> {
       description = "Pages to crawl for context (default: 16).")
   int pages;
 
+  @Option(names = "--resume", paramLabel = "SESSION",
+      description = "Run the remaining tasks of an interrupted session (its site is started "
+          + "again unless you name one).")
+  String resume;
+
   @Override
   public Integer call() {
     positive("--budget", budget, 10_000);
     positive("--max-steps", maxSteps, 200);
     positive("--concurrency", concurrency, 32);
     positive("--pages", pages, 500);
+    if (resume != null) {
+      SessionRecord old = Store.at(main.dataDir()).readSession(Store.at(main.dataDir())
+          .session(resume).dir().resolve(Store.SESSION_FILE));
+      // the session's own settings: a session killed before its tasks were saved proposes
+      // them again as it first would have
+      budget = (int) setting(old, "budget", budget);
+      seed = setting(old, "seed", seed);
+      if (!site.given()) {
+        // the session's own site: a bundled one starts again, a URL is reached again
+        String url = old.config().get("startUrl");
+        try (SiteOptions.Target t = dev.skillwright.envs.Sites.names().contains(old.site())
+            ? SiteOptions.open(old.site(), null, site.variant)
+            : SiteOptions.open(null, requireUrl(url, resume), site.variant)) {
+          return crawl(t);
+        }
+      }
+    }
+    try (SiteOptions.Target target = site.open()) {
+      return crawl(target);
+    }
+  }
+
+  private static long setting(SessionRecord r, String key, long fallback) {
+    try {
+      return Long.parseLong(r.config().getOrDefault(key, String.valueOf(fallback)));
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  private static String requireUrl(String url, String session) {
+    if (url == null) {
+      throw new BadInputException("session " + session + " records no start URL: name the "
+          + "site with --url");
+    }
+    return url;
+  }
+
+  private Integer crawl(SiteOptions.Target target) {
     PrintStream out = System.out;
     BrowserConfig browserConfig = browser.config();
     Map<String, String> env = System.getenv();
     ModelBackend backend = models.backend(env);
     Secrets secrets = models.secrets(env);
     List<String> demos = models.demoTasks(Store.at(main.dataDir()));
-    try (SiteOptions.Target target = site.open()) {
+    {
       if (target.env() != null) {
         out.println("Started the bundled '" + target.site() + "' site at " + target.startUrl());
       }
@@ -71,7 +116,7 @@ final class CrawlCommand implements Callable<Integer> {
           browserConfig);
       DiscoverySession.Summary s =
           new DiscoverySession(settings, backend, target.secrets(secrets), demos, out, System.err,
-              Clock.systemUTC()).run();
+              Clock.systemUTC()).resuming(resume).run();
       out.println();
       out.printf("Session %s on %s%n", s.sessionId(), target.site());
       out.printf("  tasks proposed    %d%n", s.proposed());

@@ -15,6 +15,7 @@ import dev.skillwright.skills.Distiller;
 import dev.skillwright.skills.Skill;
 import dev.skillwright.skills.SkillIndex;
 import dev.skillwright.trajectories.BadInputException;
+import dev.skillwright.trajectories.FileLocks;
 import dev.skillwright.trajectories.ModelUsage;
 import dev.skillwright.trajectories.Secrets;
 import dev.skillwright.trajectories.SessionRecord;
@@ -132,24 +133,82 @@ final class DiscoverySession {
    */
   Summary run(List<Task> given,
       PolicyChoice policies) {
-    long t0 = System.nanoTime();
     Store store = Store.at(settings.dataDir());
-    String sessionId = Store.newSessionId(clock, new Random(System.nanoTime()));
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put("budget", String.valueOf(settings.budget()));
-    config.put("seed", String.valueOf(settings.seed()));
-    config.put("maxSteps", String.valueOf(settings.maxSteps()));
-    config.put("concurrency", String.valueOf(settings.concurrency()));
-    config.put("model", models.describe());
-    config.put("startUrl", settings.startUrl());
-    SessionRecord record = new SessionRecord(SessionRecord.SCHEMA_VERSION, sessionId,
-        settings.site(), settings.scope().toString(), clock.instant(), null,
-        SessionRecord.Status.RUNNING, config, Counters.zero(), null);
-    Store.SessionLog log = store.startSession(record);
-    log.event("session_started", Map.of("session", sessionId, "site", settings.site()));
+    // one writer per data directory, refused at once; sessions whose process died are marked
+    try (FileLocks.Held busy = store.lockDataDir("a session on " + settings.site())) {
+      for (String id : store.markInterrupted()) {
+        err.println("skillwright: session " + id + " was interrupted (its process ended while "
+            + "it ran); resume it with: skillwright crawl --resume " + id);
+      }
+      if (resumeId != null) {
+        Store.SessionLog log = store.resumeSession(resumeId);
+        try (log) {
+          SessionRecord old = store.readSession(log.dir().resolve(Store.SESSION_FILE));
+          if (old.status() == SessionRecord.Status.COMPLETED) {
+            throw new BadInputException("session " + resumeId + " is complete: nothing to "
+                + "resume");
+          }
+          SessionRecord record = old.with(SessionRecord.Status.RUNNING, null, old.counters(),
+              old.usage());
+          log.write(record);
+          log.event("session_resumed", Map.of("session", resumeId));
+          List<Task> saved = store.readTasks(resumeId).map(t -> SessionResume.rebase(t,
+              old.config().get("startUrl"), settings.startUrl())).orElse(null);
+          if (saved != null) {
+            pending = SessionResume.pending(store, log, saved, this::countDone);
+            skillsAdded.set(old.counters().skillsAdded());
+          }
+          return run(saved, policies, store, record, log);
+        }
+      }
+      String sessionId = Store.newSessionId(clock, new Random(System.nanoTime()));
+      Map<String, String> config = new LinkedHashMap<>();
+      config.put("budget", String.valueOf(settings.budget()));
+      config.put("seed", String.valueOf(settings.seed()));
+      config.put("maxSteps", String.valueOf(settings.maxSteps()));
+      config.put("concurrency", String.valueOf(settings.concurrency()));
+      config.put("model", models.describe());
+      config.put("startUrl", settings.startUrl());
+      SessionRecord record = new SessionRecord(SessionRecord.SCHEMA_VERSION, sessionId,
+          settings.site(), settings.scope().toString(), clock.instant(), null,
+          SessionRecord.Status.RUNNING, config, Counters.zero(), null);
+      try (Store.SessionLog log = store.startSession(record)) {
+        log.event("session_started", Map.of("session", sessionId, "site", settings.site()));
+        return run(given, policies, store, record, log);
+      }
+    }
+  }
 
+  /** A session to resume instead of starting one: its remaining tasks run. */
+  DiscoverySession resuming(String sessionId) {
+    this.resumeId = sessionId;
+    return this;
+  }
+
+  private String resumeId;
+  /** Indices of the tasks still to run, null for all. */
+  private List<Integer> pending;
+
+  /** Counts an episode a resumed session had finished before it was interrupted. */
+  private void countDone(Trajectory t) {
+    done.incrementAndGet();
+    if (t.succeeded()) {
+      succeeded.incrementAndGet();
+    }
+    if (t.status() == Trajectory.Status.ERROR) {
+      errored.incrementAndGet();
+    }
+  }
+
+  private Summary run(List<Task> given, PolicyChoice policies, Store store,
+      SessionRecord record, Store.SessionLog log) {
+    long t0 = System.nanoTime();
+    String sessionId = record.id();
     try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
       List<Task> tasks = given != null ? given : propose(store, index, log);
+      if (given == null || resumeId == null) {
+        log.writeTasks(tasks);
+      }
       proposed.set(tasks.size());
       log.event("tasks_proposed", Map.of("count", tasks.size()));
       out.printf("%d task%s; running with %d worker%s.%n", tasks.size(),
@@ -233,7 +292,9 @@ final class DiscoverySession {
       String sessionId, Store.SessionLog log, SkillIndex index, SessionRecord record) {
     Queue<Integer> queue = new ConcurrentLinkedQueue<>();
     for (int i = 0; i < tasks.size(); i++) {
-      queue.add(i);
+      if (pending == null || pending.contains(i)) {
+        queue.add(i);
+      }
     }
     int workers = Math.max(1, Math.min(settings.concurrency(), tasks.size()));
     List<Thread> threads = new ArrayList<>();

@@ -45,6 +45,9 @@ final class ExportCommand implements Callable<Integer> {
     if (!(share > 0 && share <= 1)) {
       throw new BadInputException("--share must be within (0, 1]: " + share);
     }
+    if (out != null) {
+      SkillsCommand.checkOutFile(out);
+    }
     Store store = Store.at(main.dataDir());
     Map<String, List<Path>> byTask = new TreeMap<>();
     Map<Path, Trajectory> read = new java.util.HashMap<>();

@@ -2,6 +2,7 @@ package dev.skillwright.app;
 
 import dev.skillwright.trajectories.BadInputException;
 import dev.skillwright.trajectories.SkillwrightException;
+import dev.skillwright.trajectories.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,19 +33,39 @@ public final class Main {
   Path dataDir;
 
   Path dataDir() {
-    if (dataDir != null) {
-      return dataDir;
+    Path dir = dataDir != null ? dataDir : Optional.ofNullable(System.getenv("SKILLWRIGHT_HOME"))
+        .filter(s -> !s.isBlank()).map(Path::of).orElse(Path.of("skillwright-data"));
+    if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+      throw new BadInputException("the data directory " + dir + " is a file, not a folder; "
+          + "give --data-dir a folder");
     }
-    return Optional.ofNullable(System.getenv("SKILLWRIGHT_HOME")).filter(s -> !s.isBlank())
-        .map(Path::of).orElse(Path.of("skillwright-data"));
+    return dir;
   }
 
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code; for tests and {@link #main}. */
+  /**
+   * Runs the command line and returns its exit code; for tests and {@link #main}. What it prints
+   * passes {@link TerminalText}, so no control character of a site's text reaches the terminal.
+   */
   public static int run(String... args) {
+    java.io.PrintStream out = System.out;
+    java.io.PrintStream err = System.err;
+    System.setOut(TerminalText.filtering(out));
+    System.setErr(TerminalText.filtering(err));
+    try {
+      return execute(args);
+    } finally {
+      System.out.flush();
+      System.err.flush();
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  private static int execute(String... args) {
     CommandLine cl = new CommandLine(new Main());
     cl.setParameterExceptionHandler((ex, a) -> {
       PrintWriter err = ex.getCommandLine().getErr();
@@ -59,6 +80,11 @@ public final class Main {
       }
       if (ex instanceof BadInputException) {
         err.println("skillwright: " + ex.getMessage());
+        return BAD_INPUT;
+      }
+      Optional<String> machine = EnvironmentError.describe(ex);
+      if (machine.isPresent()) {
+        err.println("skillwright: " + machine.get());
         return BAD_INPUT;
       }
       if (ex instanceof SkillwrightException) {

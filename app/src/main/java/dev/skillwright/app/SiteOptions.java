@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * mixin of the commands that drive a browser.
  */
 final class SiteOptions {
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Choice choice;
 
   @Option(names = "--variant", defaultValue = "v1", paramLabel = "NAME",
@@ -59,7 +59,16 @@ final class SiteOptions {
    * @throws BadInputException for an unknown env or a URL that is malformed or unreachable
    */
   Target open() {
+    if (choice == null) {
+      throw new BadInputException("missing required argument: one of --env=NAME or --url=URL "
+          + "(see --help)");
+    }
     return open(choice.env, choice.url, variant);
+  }
+
+  /** True when the user named a site. */
+  boolean given() {
+    return choice != null;
   }
 
   /** Starts env {@code env} (its {@code variant}) or checks {@code url}; exactly one is set. */
@@ -68,10 +77,34 @@ final class SiteOptions {
       Site site = Sites.start(env, variant);
       return new Target(site.name(), site.baseUrl(), Scope.ofUrl(site.baseUrl()), site);
     }
-    String url = rawUrl.strip();
+    String url = withoutCredentials(rawUrl.strip());
     Scope scope = Scope.ofUrl(url);
     checkReachable(url);
     return new Target(URI.create(url).getHost(), url, scope, null);
+  }
+
+  /**
+   * {@code url} without the user name and password of its authority, so they are never written
+   * (session, trajectories, events, skills) nor printed. A site behind HTTP authentication gets
+   * its secrets through {@code --secret}, which the recorder masks.
+   */
+  static String withoutCredentials(String url) {
+    int scheme = url.indexOf("://");
+    if (scheme < 0) {
+      return url;
+    }
+    int start = scheme + 3;
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    int at = url.lastIndexOf('@', end - 1);
+    if (at < start) {
+      return url;
+    }
+    System.err.println("skillwright: the user name and password in --url are left out: they "
+        + "are neither used nor stored");
+    return url.substring(0, start) + url.substring(at + 1);
   }
 
   static void checkReachable(String url) {

@@ -15,11 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code skillwright skills list|search|show}: what the crawls found. */
+/** {@code skillwright skills list|search|show|export|reindex}: what the crawls found. */
 @Command(name = "skills", mixinStandardHelpOptions = true,
     description = "List, search and show discovered skills.",
     subcommands = {SkillsCommand.List.class, SkillsCommand.Search.class,
-        SkillsCommand.Show.class, SkillsCommand.Export.class})
+        SkillsCommand.Show.class, SkillsCommand.Export.class, SkillsCommand.Reindex.class})
 final class SkillsCommand {
   @ParentCommand
   Main main;
@@ -145,6 +145,45 @@ final class SkillsCommand {
     }
   }
 
+  /**
+   * Refuses an {@code --out} that cannot be a file: a folder, or a path under a file.
+   *
+   * @throws BadInputException naming the path
+   */
+  static void checkOutFile(java.nio.file.Path out) {
+    if (java.nio.file.Files.isDirectory(out)) {
+      throw new BadInputException("--out " + out + " is a folder: name a file to write");
+    }
+    for (java.nio.file.Path p = out.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+      if (java.nio.file.Files.exists(p)) {
+        if (!java.nio.file.Files.isDirectory(p)) {
+          throw new BadInputException("--out " + out + ": " + p + " is a file, not a folder");
+        }
+        break;
+      }
+    }
+  }
+
+  @Command(name = "reindex", mixinStandardHelpOptions = true,
+      description = "Build the skill index again from the skill files (skills/<site>/*.json).")
+  static final class Reindex implements Callable<Integer> {
+    @ParentCommand
+    SkillsCommand skills;
+
+    @Override
+    public Integer call() {
+      java.nio.file.Path dir = Store.at(skills.main.dataDir()).skillsDir();
+      int n = SkillIndex.reindex(dir, m -> System.err.println("skillwright: " + m));
+      if (n < 0) {
+        throw new BadInputException("the skill index in " + dir + " is in use by another "
+            + "process; wait for it to finish");
+      }
+      System.out.println("Indexed " + n + " skill" + (n == 1 ? "" : "s") + " from the files in "
+          + dir);
+      return 0;
+    }
+  }
+
   static String health(Skill s) {
     return s.health().executions() == 0 ? "not used yet" : String.format(java.util.Locale.ROOT,
         "used %d times, %d succeeded", s.health().executions(), s.health().successes());
@@ -174,6 +213,9 @@ final class SkillsCommand {
       if (!java.util.List.of("playwright-java", "tool-schema").contains(format)) {
         throw new BadInputException("unknown format '" + format
             + "': use playwright-java or tool-schema");
+      }
+      if (outFile != null) {
+        checkOutFile(outFile);
       }
       java.util.List<Skill> chosen;
       try (SkillIndex index = skills.open()) {

@@ -38,6 +38,7 @@ public final class Dashboard implements AutoCloseable {
   private final SkillIndex index;
   private final Pages pages;
   private final Api api;
+  private AllowedHosts hosts;
 
   private Dashboard(DashboardConfig config, HttpServer server, ExecutorService executor) {
     this.config = config;
@@ -73,6 +74,7 @@ public final class Dashboard implements AutoCloseable {
       return t;
     });
     Dashboard d = new Dashboard(config, server, executor);
+    d.hosts = new AllowedHosts(config.host(), server.getAddress().getPort());
     server.createContext("/", d::handle);
     server.setExecutor(executor);
     server.start();
@@ -112,6 +114,11 @@ public final class Dashboard implements AutoCloseable {
   }
 
   private Response route(HttpExchange ex) throws IOException {
+    if (!hosts.allows(ex.getRequestHeaders().getFirst("Host"))) {
+      // a DNS-rebinding page names its own host; answer only to the dashboard's names
+      return Response.text(421, "misdirected request: this dashboard answers only to its own "
+          + "address");
+    }
     if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
       return Response.text(405, "method not allowed");
     }

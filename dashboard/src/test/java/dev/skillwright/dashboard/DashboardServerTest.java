@@ -44,8 +44,14 @@ class DashboardServerTest {
 
   /** Sends a raw request line, so paths reach the server exactly as written. */
   int rawStatus(String path) throws Exception {
-    try (Socket s = new Socket("127.0.0.1", dashboard.port())) {
-      s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    return rawStatus(path, "127.0.0.1:" + dashboard.port(), dashboard.port());
+  }
+
+  /** Sends a raw request with the {@code Host} header given (null for none). */
+  static int rawStatus(String path, String host, int port) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\n"
+          + (host == null ? "" : "Host: " + host + "\r\n")
           + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       String status = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
       return Integer.parseInt(status.substring(9, 12));
@@ -106,6 +112,54 @@ class DashboardServerTest {
     String html = get("/").body() + get("/skills").body() + get("/episodes/aaaa-001").body();
     for (String s : List.of(css, js, html)) {
       assertThat(s).doesNotContain("http://", "https://", "//cdn", "@import");
+    }
+  }
+
+  @Test
+  void only_the_dashboards_own_names_are_answered() throws Exception {
+    int port = dashboard.port();
+    for (String own : List.of("localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port,
+        "LOCALHOST:" + port, "localhost.:" + port)) {
+      assertThat(rawStatus("/api/skills", own, port)).as(own).isEqualTo(200);
+    }
+    // a DNS-rebinding page sends its own name; a wrong port or no Host is no better
+    for (String foreign : List.of("evil.example", "evil.example:" + port, "localhost.evil.example:"
+        + port, "127.0.0.1.nip.io:" + port, "localhost:" + (port == 1 ? 2 : port - 1),
+        "127.0.0.1", "::1:" + port, "[::1", "localhost:" + port + "0", "")) {
+      assertThat(rawStatus("/api/skills", foreign, port)).as(foreign).isEqualTo(421);
+    }
+    assertThat(rawStatus("/api/skills", null, port)).isEqualTo(421);
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+        + port + "/api/skills")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void with_a_token_a_foreign_host_is_refused_even_with_the_token() throws Exception {
+    String token = "correct-horse-battery";
+    try (Dashboard guarded = Dashboard.start(new DashboardConfig(data, "0.0.0.0", 0, token))) {
+      int port = guarded.port();
+      assertThat(rawStatus("/api/skills?token=" + token, "evil.example:" + port, port))
+          .isEqualTo(421);
+      assertThat(rawStatus("/api/skills?token=" + token, "192.0.2.7:" + port, port))
+          .as("an address of this machine, typed by its user").isEqualTo(200);
+      assertThat(rawStatus("/api/skills?token=" + token, "127.0.0.1:" + port, port))
+          .isEqualTo(200);
+    }
+    try (Dashboard one = Dashboard.start(new DashboardConfig(data, "127.0.0.2", 0, null))) {
+      int port = one.port();
+      try (Socket s = new Socket("127.0.0.2", port)) {
+        s.getOutputStream().write(("GET /api/skills HTTP/1.1\r\nHost: evil.example:" + port
+            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        assertThat(new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII))
+            .endsWith("421");
+      }
+      try (Socket s = new Socket("127.0.0.2", port)) {
+        s.getOutputStream().write(("GET /api/skills HTTP/1.1\r\nHost: 127.0.0.2:" + port
+            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        assertThat(new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII))
+            .endsWith("200");
+      }
     }
   }
 

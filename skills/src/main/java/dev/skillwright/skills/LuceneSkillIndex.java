@@ -38,7 +38,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /**
- * Skills in a Lucene index on disk. BM25 (Lucene's default similarity) over the name, the
+ * Skills as files ({@link SkillFiles}, the source of truth) and a Lucene index derived from
+ * them in {@code index/}, checked and repaired on open ({@link SkillIndexCheck}). BM25 (Lucene's default similarity) over the name, the
  * description and the example instructions, multiplied by a factor of the skill's success rate;
  * exact-match filters on the site and the status. Each skill's full JSON is a stored field, so
  * the index alone restores every skill. The writer opens on the first write and commits after
@@ -60,6 +61,8 @@ final class LuceneSkillIndex implements SkillIndex {
   static final double ALIKE = 0.5;
 
   private final Path dir;
+  private final Path indexDir;
+  private final SkillFiles files;
   private final Analyzer queryAnalyzer = SkillAnalyzers.query();
   private final Analyzer indexAnalyzer = SkillAnalyzers.index();
   private Directory directory;
@@ -69,8 +72,11 @@ final class LuceneSkillIndex implements SkillIndex {
   private final com.github.benmanes.caffeine.cache.Cache<Object, Object> cache =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_048).build();
 
-  LuceneSkillIndex(Path dir) {
+  LuceneSkillIndex(Path dir, java.util.function.Consumer<String> notices) {
     this.dir = dir;
+    this.indexDir = dir.resolve(SkillFiles.INDEX);
+    this.files = new SkillFiles(dir);
+    SkillIndexCheck.reconcile(dir, notices, false);
   }
 
   @Override
@@ -102,6 +108,8 @@ final class LuceneSkillIndex implements SkillIndex {
 
   private void write(java.util.Collection<Skill> skills) {
     IndexWriter w = writer();
+    // the files first: they are the truth; an index behind them is caught up on the next open
+    skills.forEach(files::write);
     try {
       for (Skill s : skills) {
         w.updateDocument(new Term(ID, s.id()), toDocument(s));
@@ -298,7 +306,7 @@ final class LuceneSkillIndex implements SkillIndex {
       if (reader == null) {
         if (writer != null) {
           reader = DirectoryReader.open(writer);
-        } else if (Files.isDirectory(dir) && DirectoryReader.indexExists(directory())) {
+        } else if (Files.isDirectory(indexDir) && DirectoryReader.indexExists(directory())) {
           reader = DirectoryReader.open(directory());
         } else {
           return null;
@@ -320,7 +328,7 @@ final class LuceneSkillIndex implements SkillIndex {
 
   private Directory directory() throws IOException {
     if (directory == null) {
-      directory = FSDirectory.open(dir);
+      directory = FSDirectory.open(indexDir);
     }
     return directory;
   }
@@ -328,7 +336,7 @@ final class LuceneSkillIndex implements SkillIndex {
   private IndexWriter writer() {
     if (writer == null) {
       try {
-        Files.createDirectories(dir);
+        Files.createDirectories(indexDir);
         IndexWriterConfig cfg = new IndexWriterConfig(indexAnalyzer)
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         writer = new IndexWriter(directory(), cfg);

@@ -6,8 +6,11 @@ import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.Json;
 import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.Target;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,17 +34,16 @@ public final class SkillExport {
         .append("/** Skills learned by Skillwright, as Playwright programs. Generated. */\n")
         .append("public final class ").append(className).append(" {\n")
         .append("  private ").append(className).append("() {}\n");
-    java.util.Map<String, Skill> byId = new java.util.HashMap<>();
-    skills.forEach(s -> byId.put(s.id(), s));
+    Names names = new Names(skills);
     for (Skill s : skills) {
-      sb.append("\n  /** ").append(javadoc(s.description())).append(" (").append(s.status()
+      sb.append("\n  /** ").append(comment(s.description())).append(" (").append(s.status()
           .name().toLowerCase(Locale.ROOT)).append("; starts at ")
-          .append(javadoc(s.startUrlPattern())).append(") */\n");
-      sb.append("  public static void ").append(method(s.name())).append("(Page page");
-      s.parameters().forEach(p -> sb.append(", String ").append(identifier(p.name())));
+          .append(comment(s.startUrlPattern())).append(") */\n");
+      sb.append("  public static void ").append(names.methodOf(s.id())).append("(Page page");
+      names.paramsOf(s.id()).values().forEach(p -> sb.append(", String ").append(p));
       sb.append(") {\n");
       for (Action a : s.steps()) {
-        sb.append("    ").append(statement(a, byId)).append('\n');
+        sb.append("    ").append(statement(a, names, names.paramsOf(s.id()))).append('\n');
       }
       sb.append("  }\n");
     }
@@ -56,54 +58,101 @@ public final class SkillExport {
     return sb.toString();
   }
 
-  private static String statement(Action a, java.util.Map<String, Skill> byId) {
+  /**
+   * The Java names of the skills and of their parameters: identifiers made of ASCII letters and
+   * digits only, none a keyword, none twice in one scope, so nothing a site names can change the
+   * program's shape.
+   */
+  private static final class Names {
+    private final Map<String, String> methods = new java.util.HashMap<>();
+    private final Map<String, Map<String, String>> params = new java.util.HashMap<>();
+    private final Map<String, Skill> byId = new java.util.HashMap<>();
+
+    Names(List<Skill> skills) {
+      Set<String> taken = new java.util.HashSet<>(Set.of("byRole"));
+      for (Skill s : skills) {
+        if (byId.putIfAbsent(s.id(), s) != null) {
+          continue;
+        }
+        methods.put(s.id(), unique(method(s.name()), taken));
+        Set<String> local = new java.util.HashSet<>(Set.of("page"));
+        Map<String, String> ps = new LinkedHashMap<>();
+        for (Skill.Parameter p : s.parameters()) {
+          ps.putIfAbsent(p.name(), unique(identifier(p.name()), local));
+        }
+        params.put(s.id(), ps);
+      }
+    }
+
+    private static String unique(String name, Set<String> taken) {
+      String n = name;
+      for (int i = 2; !taken.add(n); i++) {
+        n = name + i;
+      }
+      return n;
+    }
+
+    String methodOf(String id) {
+      return methods.get(id);
+    }
+
+    Map<String, String> paramsOf(String id) {
+      return params.getOrDefault(id, Map.of());
+    }
+
+    Skill skillOf(String id) {
+      return byId.get(id);
+    }
+  }
+
+  private static String statement(Action a, Names names, Map<String, String> params) {
     if (a instanceof Action.Click c) {
-      return locator(c.target()) + ".click();";
+      return locator(c.target(), params) + ".click();";
     } else if (a instanceof Action.Fill f) {
-      return locator(f.target()) + ".fill(" + expr(f.text()) + ");";
+      return locator(f.target(), params) + ".fill(" + expr(params, f.text()) + ");";
     } else if (a instanceof Action.Press p) {
-      return (p.target() == null ? "page.keyboard()" : locator(p.target())) + ".press("
-          + expr(p.key()) + ");";
+      return (p.target() == null ? "page.keyboard()" : locator(p.target(), params)) + ".press("
+          + expr(params, p.key()) + ");";
     } else if (a instanceof Action.Select s) {
-      return locator(s.target()) + ".selectOption(" + expr(s.option()) + ");";
+      return locator(s.target(), params) + ".selectOption(" + expr(params, s.option()) + ");";
     } else if (a instanceof Action.Check c) {
-      return locator(c.target()) + ".setChecked(" + c.checked() + ");";
+      return locator(c.target(), params) + ".setChecked(" + c.checked() + ");";
     } else if (a instanceof Action.Hover h) {
-      return locator(h.target()) + ".hover();";
+      return locator(h.target(), params) + ".hover();";
     } else if (a instanceof Action.Scroll s) {
       return "page.mouse().wheel(0, " + s.deltaY() + ");";
     } else if (a instanceof Action.Goto g) {
-      return "page.navigate(" + expr(g.url()) + ");";
+      return "page.navigate(" + expr(params, g.url()) + ");";
     } else if (a instanceof Action.Back) {
       return "page.goBack();";
     } else if (a instanceof Action.Wait w) {
       return "page.waitForTimeout(" + w.millis() + ");";
-    } else if (a instanceof Action.UseSkill u && byId.containsKey(u.name())) {
+    } else if (a instanceof Action.UseSkill u && names.skillOf(u.name()) != null) {
       // arguments in the order of the called skill's parameters
-      StringBuilder call = new StringBuilder(method(u.name())).append("(page");
-      byId.get(u.name()).parameters().forEach(p -> call.append(", ")
-          .append(expr(u.args().getOrDefault(p.name(), ""))));
+      StringBuilder call = new StringBuilder(names.methodOf(u.name())).append("(page");
+      names.paramsOf(u.name()).keySet().forEach(p -> call.append(", ")
+          .append(expr(params, u.args().getOrDefault(p, ""))));
       return call.append(");").toString();
     }
-    return "// " + a.describe().replace('\n', ' ');
+    return "// " + comment(a.describe());
   }
 
   /** The first durable locator, as Playwright code; role and name when there is none. */
-  private static String locator(Target t) {
+  private static String locator(Target t, Map<String, String> params) {
     LocatorCandidate c = t.locators().isEmpty() ? LocatorCandidate.role(t.role(), t.name())
         : t.locators().get(0);
     return switch (c.strategy()) {
-      case ROLE -> "byRole(page, " + str(c.value()) + ", " + expr(c.name()) + ")";
-      case LABEL -> "page.getByLabel(" + expr(c.value()) + ")";
-      case PLACEHOLDER -> "page.getByPlaceholder(" + expr(c.value()) + ")";
-      case TEXT -> "page.getByText(" + expr(c.value()) + ")";
-      case TEST_ID -> "page.getByTestId(" + expr(c.value()) + ")";
+      case ROLE -> "byRole(page, " + str(c.value()) + ", " + expr(params, c.name()) + ")";
+      case LABEL -> "page.getByLabel(" + expr(params, c.value()) + ")";
+      case PLACEHOLDER -> "page.getByPlaceholder(" + expr(params, c.value()) + ")";
+      case TEXT -> "page.getByText(" + expr(params, c.value()) + ")";
+      case TEST_ID -> "page.getByTestId(" + expr(params, c.value()) + ")";
       case CSS -> "page.locator(" + str(c.value()) + ")";
     } + ".first()";
   }
 
   /** A Java expression for a text with {@code {param}} placeholders: literals and arguments. */
-  private static String expr(String text) {
+  private static String expr(Map<String, String> params, String text) {
     if (text == null) {
       return "\"\"";
     }
@@ -111,10 +160,14 @@ public final class SkillExport {
     StringBuilder sb = new StringBuilder();
     int last = 0;
     while (m.find()) {
+      String arg = params.get(m.group(1));
+      if (arg == null) {
+        continue; // not a parameter of this skill: the braces are text
+      }
       if (m.start() > last) {
         sb.append(sb.length() == 0 ? "" : " + ").append(str(text.substring(last, m.start())));
       }
-      sb.append(sb.length() == 0 ? "" : " + ").append(identifier(m.group(1)));
+      sb.append(sb.length() == 0 ? "" : " + ").append(arg);
       last = m.end();
     }
     if (last < text.length() || sb.length() == 0) {
@@ -123,7 +176,17 @@ public final class SkillExport {
     return sb.toString();
   }
 
+  /**
+   * A Java string literal holding exactly {@code s}, in printable ASCII. Backslashes are doubled,
+   * so no {@code \\u} of the text is read as a unicode escape (javac reads those before it
+   * lexes, inside literals too); control characters are octal escapes, never {@code \\u000a},
+   * which would end the literal; other non-ASCII characters are unicode escapes, harmless once
+   * every backslash of the text is doubled.
+   */
   static String str(String s) {
+    if (s == null) {
+      return "\"\"";
+    }
     StringBuilder sb = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
       switch (c) {
@@ -132,14 +195,37 @@ public final class SkillExport {
         case '\n' -> sb.append("\\n");
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
-        default -> sb.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        default -> sb.append(c < 0x20 || c == 0x7f ? String.format("\\%03o", (int) c)
+            : c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
       }
     }
     return sb.append('"').toString();
   }
 
-  private static String javadoc(String s) {
-    return s.replace("*/", "* /").replace("@", "{@literal @}").replace("\n", " ");
+  /**
+   * Site text made inert inside a comment, in printable ASCII: no line break (it would end a
+   * line comment), no {@code *}{@code /} (it would end a block comment), no backslash (a
+   * {@code \\u002a/} would be read as one), no {@code @} (a Javadoc tag).
+   */
+  static String comment(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      if (c == '\\') {
+        sb.append("%5C");
+      } else if (c == '@') {
+        sb.append("%40");
+      } else if (c == '/' && sb.length() > 0 && sb.charAt(sb.length() - 1) == '*') {
+        sb.append(" /");
+      } else if (c < 0x20 || c >= 0x7f) {
+        sb.append(c < 0x20 || c == 0x7f ? ' ' : '?');
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   /** A Java method name: {@code shop:add-item-to-cart} becomes {@code addItemToCart}. */
@@ -172,9 +258,10 @@ public final class SkillExport {
   public static String toolSchema(List<Skill> skills) {
     ObjectNode root = Json.mapper().createObjectNode();
     ArrayNode tools = root.putArray("tools");
+    Set<String> toolNames = new java.util.HashSet<>();
     for (Skill s : skills) {
       ObjectNode fn = tools.addObject().put("type", "function").putObject("function");
-      fn.put("name", toolName(s.name()));
+      fn.put("name", uniqueName(toolName(s.name()), toolNames));
       fn.put("description", s.description() + String.format(Locale.ROOT,
           " (site %s; %s; success rate %.0f%%)", s.site(), s.status().name()
               .toLowerCase(Locale.ROOT), 100 * s.health().successRate()));
@@ -182,8 +269,10 @@ public final class SkillExport {
       params.put("type", "object");
       ObjectNode props = params.putObject("properties");
       ArrayNode required = params.putArray("required");
+      Set<String> propNames = new java.util.HashSet<>();
       for (Skill.Parameter p : s.parameters()) {
-        ObjectNode prop = props.putObject(p.name());
+        String key = uniqueName(toolName(p.name()), propNames);
+        ObjectNode prop = props.putObject(key);
         prop.put("type", "string");
         if (p.type().equals("email")) {
           prop.put("format", "email");
@@ -192,7 +281,7 @@ public final class SkillExport {
             + (p.examples().isEmpty() ? "." : ", such as \"" + p.examples().get(0) + "\"."));
         ArrayNode ex = prop.putArray("examples");
         p.examples().forEach(ex::add);
-        required.add(p.name());
+        required.add(key);
       }
       params.put("additionalProperties", false);
     }
@@ -203,10 +292,25 @@ public final class SkillExport {
     }
   }
 
-  /** A tool name as function-calling APIs accept it: {@code [a-zA-Z0-9_-]{1,64}}. */
+  /**
+   * A tool or property name as function-calling APIs accept it: {@code [a-zA-Z0-9_-]{1,64}}.
+   */
   static String toolName(String name) {
     String n = name.replaceAll("[^a-zA-Z0-9_-]+", "_");
+    if (n.isEmpty()) {
+      return "skill";
+    }
     return n.length() <= 64 ? n : n.substring(0, 55) + "_" + String.format("%08x",
         name.hashCode());
+  }
+
+  /** {@code name}, or with a numeric suffix when it is taken, within 64 characters. */
+  private static String uniqueName(String name, Set<String> taken) {
+    String n = name;
+    for (int i = 2; !taken.add(n); i++) {
+      String suffix = "_" + i;
+      n = name.substring(0, Math.min(name.length(), 64 - suffix.length())) + suffix;
+    }
+    return n;
   }
 }

@@ -77,8 +77,29 @@ public interface SkillIndex extends AutoCloseable {
   @Override
   void close();
 
-  /** Opens, or creates on first write, the Lucene index in {@code dir}. */
+  /**
+   * Opens, or creates on first write, the skills folder {@code dir}: each skill a file
+   * {@code <site>/<skill>.json} (the source of truth), the Lucene index derived in
+   * {@code index/}. The index is checked on open and rebuilt from the files when it is missing
+   * or damaged; an index of the older layout (directly in {@code dir}) is moved there after its
+   * skills are written as files. Each repair is reported on standard error in one line.
+   */
   static SkillIndex open(Path dir) {
-    return new LuceneSkillIndex(dir);
+    return open(dir, n -> System.err.println("skillwright: " + n));
+  }
+
+  /** As {@link #open(Path)}, reporting repairs to {@code notices}. */
+  static SkillIndex open(Path dir, java.util.function.Consumer<String> notices) {
+    return new LuceneSkillIndex(dir, notices);
+  }
+
+  /**
+   * Builds the index of {@code dir} again from its skill files (after writing back as files the
+   * skills only the index holds).
+   *
+   * @return how many skills it holds, or -1 when another process is writing it
+   */
+  static int reindex(Path dir, java.util.function.Consumer<String> notices) {
+    return SkillIndexCheck.reconcile(dir, notices, true);
   }
 }

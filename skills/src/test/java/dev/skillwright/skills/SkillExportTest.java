@@ -63,6 +63,93 @@ class SkillExportTest {
         "searchForQuery(page, query);", "String pageArg", "page.getByText(pageArg)");
   }
 
+  /** Site text that closes comments and literals, if the export let it. */
+  static final String HALT = "\\u002a/ static { Runtime.getRuntime().halt(66); } /\\u002a";
+  static final String NASTY = HALT + " */ \" \\\" \\ \n\r// \u0000 \u2028 \\u000a"
+      + " halt(67); \\u0022 + halt(68) + \\u0022 @param {@code x} é";
+  static final Skill HOSTILE = new Skill(1, "evil:" + NASTY, NASTY, "evil",
+      NASTY + " {value} {nope}",
+      List.of(new Skill.Parameter("value", "string", List.of(NASTY)),
+          new Skill.Parameter("page", "string", List.of()),
+          new Skill.Parameter(NASTY, "string", List.of(NASTY)),
+          new Skill.Parameter("va lue", "string", List.of())),
+      List.of(new Action.Fill(new Target(null, "textbox", NASTY, List.of(
+              new LocatorCandidate(LocatorCandidate.Strategy.LABEL, NASTY, null))),
+              NASTY + "{value}" + NASTY),
+          new Action.Click(role("button", NASTY + "{page}")),
+          new Action.Click(new Target(null, "link", "x", List.of(
+              new LocatorCandidate(LocatorCandidate.Strategy.CSS, NASTY, null)))),
+          new Action.Goto(NASTY),
+          new Action.Answer(NASTY)),
+      NASTY, SuccessSignal.none(), List.of(NASTY), List.of());
+
+  @Test
+  void a_hostile_skill_exports_as_data_and_runs_nothing_but_its_steps() throws Exception {
+    Skill twin = new Skill(1, "evil:twin", NASTY, "evil", "twin", List.of(), List.of(
+        new Action.UseSkill(HOSTILE.id(), Map.of("value", NASTY))), "*/", SuccessSignal.none(),
+        List.of(), List.of());
+    String source = SkillExport.playwrightJava(List.of(HOSTILE, twin), "Hostile");
+    assertThat(source.chars()).as("printable ASCII only").allMatch(c -> c == '\n'
+        || c >= 0x20 && c < 0x7f);
+    Path src = dir.resolve("Hostile.java");
+    Files.writeString(src, source);
+    var out = new java.io.ByteArrayOutputStream();
+    int rc = ToolProvider.getSystemJavaCompiler().run(null, out, out, "-d", dir.toString(),
+        "-cp", System.getProperty("java.class.path"), src.toString());
+    assertThat(rc).as(out + "\n" + source).isZero();
+
+    // load it and run every skill in a child JVM: an injected halt() would end it with 66..68
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+        ExportRunner.class.getName(), dir.toString(), "Hostile").redirectErrorStream(true)
+        .start();
+    String printed = new String(child.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(child.waitFor()).as(printed + "\n" + source).isZero();
+
+    List<List<String>> calls = new java.util.ArrayList<>();
+    for (String line : printed.lines().toList()) {
+      calls.add(Json.mapper().readValue(line, new com.fasterxml.jackson.core.type
+          .TypeReference<List<String>>() {}));
+    }
+    // the first skill in method order is the hostile one; its steps ran with the text intact
+    int start = calls.indexOf(calls.stream().filter(c -> c.get(0).equals("skill")).findFirst()
+        .orElseThrow());
+    List<List<String>> hostile = calls.subList(start + 1, calls.size()).stream()
+        .takeWhile(c -> !c.get(0).equals("skill")).toList();
+    assertThat(hostile).containsExactly(
+        List.of("getByLabel", NASTY), List.of("first"), List.of("fill", NASTY + "arg1" + NASTY),
+        List.of("getByRole", "BUTTON", "name=" + NASTY + "arg2"), List.of("first"),
+        List.of("click"),
+        List.of("locator", NASTY), List.of("first"), List.of("click"),
+        List.of("navigate", NASTY));
+    // the twin calls the hostile skill with its value, the other arguments empty
+    assertThat(calls).contains(List.of("fill", NASTY + NASTY + NASTY));
+    assertThat(calls.stream().filter(c -> c.get(0).equals("skill")).count()).isEqualTo(2);
+  }
+
+  @Test
+  void a_hostile_tool_schema_is_json_with_names_in_the_allowed_pattern() throws Exception {
+    Skill clash = new Skill(1, "evil:other", NASTY, "evil", "x", List.of(), List.of(), "*/",
+        SuccessSignal.none(), List.of(), List.of());
+    JsonNode schema = Json.mapper().readTree(SkillExport.toolSchema(List.of(HOSTILE, clash)));
+    List<String> names = new java.util.ArrayList<>();
+    for (JsonNode tool : schema.path("tools")) {
+      JsonNode fn = tool.path("function");
+      names.add(fn.path("name").asText());
+      assertThat(fn.path("description").asText()).isNotEmpty();
+      fn.path("parameters").path("properties").fieldNames().forEachRemaining(n ->
+          assertThat(n).matches("[a-zA-Z0-9_-]{1,64}"));
+      assertThat(fn.path("parameters").path("required")).hasSameSizeAs(
+          fn.path("parameters").path("properties"));
+    }
+    assertThat(schema.path("tools").get(0).path("function").path("description").asText())
+        .startsWith(NASTY);
+    assertThat(names).doesNotHaveDuplicates().allMatch(n -> n.matches("[a-zA-Z0-9_-]{1,64}"));
+    assertThat(schema.path("tools").get(0).path("function").path("parameters")
+        .path("properties").size()).isEqualTo(4);
+  }
+
   @Test
   void the_tool_schema_validates_and_accepts_the_examples() throws Exception {
     JsonNode schema = Json.mapper().readTree(SkillExport.toolSchema(List.of(SEARCH, OPEN)));

@@ -18,9 +18,28 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
+  /** What a test makes the disk do instead of a write: null to write, else the error. */
+  private static volatile java.util.function.Function<Path, IOException> fault = p -> null;
+
+  /**
+   * Makes every later write of a path for which {@code f} gives an exception fail with it, as a
+   * full or read-only disk would; {@code null} restores normal writes. For tests.
+   */
+  public static void injectFault(java.util.function.Function<Path, IOException> f) {
+    fault = f == null ? p -> null : f;
+  }
+
+  private static void checkFault(Path target) throws IOException {
+    IOException e = fault.apply(target.toAbsolutePath());
+    if (e != null) {
+      throw e;
+    }
+  }
+
   public static void write(Path target, byte[] content) {
     Path dir = target.toAbsolutePath().getParent();
     try {
+      checkFault(target);
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
       try {
@@ -51,6 +70,7 @@ public final class AtomicFiles {
   /** Appends one line and forces it to disk; a crash can lose at most a partial last line. */
   public static synchronized void appendLine(Path target, String line) {
     try {
+      checkFault(target);
       Files.createDirectories(target.toAbsolutePath().getParent());
       try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE,
           StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {

@@ -27,10 +27,16 @@ public record SessionRecord(
 
   public static final int SCHEMA_VERSION = 1;
 
+  /**
+   * A session is running while its process holds its lock; one found running with the lock free
+   * was interrupted (its process was killed or the machine stopped), and is marked so by the next
+   * session that starts in the data directory.
+   */
   public enum Status {
     RUNNING,
     COMPLETED,
-    FAILED
+    FAILED,
+    INTERRUPTED
   }
 
   /** What a session has done so far. */

@@ -28,6 +28,13 @@ public final class Store {
   public static final String TRAJECTORY_FILE = "trajectory.json";
   public static final String SESSION_FILE = "session.json";
   public static final String EVENTS_FILE = "events.jsonl";
+  /** The tasks a session runs, saved when they are proposed, so it can be resumed. */
+  public static final String TASKS_FILE = "tasks.json";
+  /** Held by the process that runs a session, for as long as it runs. */
+  static final String SESSION_LOCK = "session.lock";
+  /** Held by the process that writes the data directory, for as long as its session runs. */
+  static final String DATA_LOCK = "busy.lock";
+  static final int TASKS_SCHEMA_VERSION = 1;
 
   private static final DateTimeFormatter SESSION_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -65,15 +72,72 @@ public final class Store {
         + HexFormat.of().toHexDigits((short) random.nextInt(1 << 16));
   }
 
-  /** Creates the session's folder and writes its first {@code session.json}. */
+  /**
+   * Creates the session's folder, takes its lock (held until the log is closed) and writes its
+   * first {@code session.json}.
+   */
   public SessionLog startSession(SessionRecord record) {
     Path dir = sessionsDir().resolve(record.id());
     if (Files.exists(dir)) {
       throw new SkillwrightException("session folder already exists: " + dir);
     }
     SessionLog log = new SessionLog(dir);
+    log.lock();
     log.write(record);
     return log;
+  }
+
+  /**
+   * Takes the data directory for one writing process, until the lock is closed: a second one is
+   * refused at once. The operating system frees the lock when the process dies, however it dies.
+   *
+   * @throws BadInputException when another process (or this one) holds it
+   */
+  public FileLocks.Held lockDataDir(String purpose) {
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + root + ": "
+          + e.getMessage(), e);
+    }
+    Path f = root.resolve(DATA_LOCK);
+    return FileLocks.tryLock(f, purpose).orElseThrow(() -> new BadInputException(
+        "the data directory " + root + " is in use by another process ("
+        + FileLocks.owner(f) + "); wait for it to finish, or give another --data-dir"));
+  }
+
+  /**
+   * Marks every session still recorded as running whose process is gone (its lock is free) as
+   * {@link SessionRecord.Status#INTERRUPTED}.
+   *
+   * @return the ids of the sessions marked
+   */
+  public List<String> markInterrupted() {
+    List<String> marked = new ArrayList<>();
+    for (Path dir : listDirs(sessionsDir())) {
+      Path f = dir.resolve(SESSION_FILE);
+      if (!Files.exists(f)) {
+        continue;
+      }
+      SessionRecord r;
+      try {
+        r = readSession(f);
+      } catch (BadInputException e) {
+        continue;
+      }
+      if (r.status() != SessionRecord.Status.RUNNING) {
+        continue;
+      }
+      Optional<FileLocks.Held> free = FileLocks.tryLock(dir.resolve(SESSION_LOCK), "check");
+      if (free.isPresent()) {
+        try (FileLocks.Held h = free.get()) {
+          AtomicFiles.write(f, toJson(r.with(SessionRecord.Status.INTERRUPTED, r.finishedAt(),
+              r.counters(), r.usage())));
+          marked.add(r.id());
+        }
+      }
+    }
+    return marked;
   }
 
   /**
@@ -87,6 +151,31 @@ public final class Store {
       throw new BadInputException("no session '" + sessionId + "' in " + root);
     }
     return new SessionLog(dir);
+  }
+
+  /**
+   * The writer of an existing session, to run the rest of it: takes its lock.
+   *
+   * @throws BadInputException when there is no such session or another process runs it
+   */
+  public SessionLog resumeSession(String sessionId) {
+    SessionLog log = session(sessionId);
+    log.lock();
+    return log;
+  }
+
+  /** The tasks saved with a session, empty when it had none saved yet. */
+  public Optional<List<Task>> readTasks(String sessionId) {
+    Path f = session(sessionId).dir().resolve(TASKS_FILE);
+    if (!Files.exists(f)) {
+      return Optional.empty();
+    }
+    JsonNode tree = readVersioned(f, TASKS_SCHEMA_VERSION);
+    try {
+      return Optional.of(List.of(Json.mapper().treeToValue(tree.path("tasks"), Task[].class)));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new BadInputException(display(f) + ": not a task list: " + firstLine(e));
+    }
   }
 
   /** Reads a trajectory file, checking its schema version. */
@@ -231,9 +320,10 @@ public final class Store {
     return nl < 0 ? m : m.substring(0, nl);
   }
 
-  /** Writes one session's files. Thread-safe. */
-  public static final class SessionLog {
+  /** Writes one session's files. Thread-safe. Close it to release the session's lock. */
+  public static final class SessionLog implements AutoCloseable {
     private final Path dir;
+    private FileLocks.Held lock;
 
     SessionLog(Path dir) {
       this.dir = dir;
@@ -241,6 +331,36 @@ public final class Store {
 
     public Path dir() {
       return dir;
+    }
+
+    synchronized void lock() {
+      if (lock == null) {
+        try {
+          Files.createDirectories(dir);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        Path f = dir.resolve(SESSION_LOCK);
+        lock = FileLocks.tryLock(f, "session " + dir.getFileName()).orElseThrow(() ->
+            new BadInputException("session " + dir.getFileName() + " is running in another "
+                + "process (" + FileLocks.owner(f) + ")"));
+      }
+    }
+
+    /** Saves the tasks the session runs, in order, so it can be resumed. */
+    public void writeTasks(List<Task> tasks) {
+      Map<String, Object> doc = new java.util.LinkedHashMap<>();
+      doc.put("schemaVersion", TASKS_SCHEMA_VERSION);
+      doc.put("tasks", tasks);
+      AtomicFiles.write(dir.resolve(TASKS_FILE), toJson(doc));
+    }
+
+    @Override
+    public synchronized void close() {
+      if (lock != null) {
+        lock.close();
+        lock = null;
+      }
     }
 
     public synchronized void write(SessionRecord record) {

@@ -1,0 +1,137 @@
+package dev.skillwright.skills;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.skillwright.trajectories.AtomicFiles;
+import dev.skillwright.trajectories.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The skills as files, the source of truth: {@code skills/<site>/<skill>.json}, one skill each,
+ * written atomically. File and folder names are the site and the id made safe (letters, digits,
+ * dot, dash, underscore; a hash of the original when anything had to change), so no name a
+ * site makes up can leave the folder or collide with {@code index/}. Not thread-safe: the index
+ * that owns it serializes access.
+ */
+final class SkillFiles {
+  /** The folder of the derived Lucene index, beside the sites' folders. */
+  static final String INDEX = "index";
+  private static final int MAX_NAME = 80;
+
+  private final Path dir;
+
+  SkillFiles(Path dir) {
+    this.dir = dir;
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  Path fileOf(Skill s) {
+    String prefix = s.site() + ":";
+    String local = s.id().startsWith(prefix) ? s.id().substring(prefix.length()) : s.id();
+    return dir.resolve(safe(s.site(), true)).resolve(safe(local, false) + ".json");
+  }
+
+  void write(Skill s) {
+    try {
+      AtomicFiles.write(fileOf(s), Json.mapper().writeValueAsBytes(s));
+    } catch (JsonProcessingException e) {
+      throw new dev.skillwright.trajectories.SkillwrightException("cannot encode skill "
+          + s.id(), e);
+    }
+  }
+
+  /**
+   * Every readable skill file, by skill id. A file that cannot be read is moved aside to
+   * {@code <name>.unreadable-<millis>}, never deleted, and reported to {@code notices}.
+   */
+  Map<String, Skill> readAll(Consumer<String> notices) {
+    Map<String, Skill> out = new TreeMap<>();
+    for (Path site : siteDirs()) {
+      for (Path f : list(site)) {
+        String n = f.getFileName().toString();
+        if (!n.endsWith(".json") || n.startsWith(".") || !Files.isRegularFile(f)) {
+          continue;
+        }
+        try {
+          Skill s = Json.mapper().readValue(f.toFile(), Skill.class);
+          if (s.schemaVersion() != Skill.SCHEMA_VERSION) {
+            throw new IOException("expected schemaVersion " + Skill.SCHEMA_VERSION + ", found "
+                + s.schemaVersion());
+          }
+          out.put(s.id(), s);
+        } catch (IOException | RuntimeException e) {
+          Path aside = f.resolveSibling(n + ".unreadable-" + System.currentTimeMillis());
+          String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+          try {
+            Files.move(f, aside);
+            notices.accept("skill file " + dir.relativize(f) + " cannot be read (" + why
+                + "); kept as " + aside.getFileName());
+          } catch (IOException moveFailed) {
+            notices.accept("skill file " + dir.relativize(f) + " cannot be read (" + why
+                + "); left as it is");
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The sites' folders: every folder but the index and its set-aside copies. */
+  private List<Path> siteDirs() {
+    return list(dir).stream().filter(Files::isDirectory)
+        .filter(p -> !p.getFileName().toString().startsWith(INDEX)).toList();
+  }
+
+  private static List<Path> list(Path d) {
+    if (!Files.isDirectory(d)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(d)) {
+      return s.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + d + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A file or folder name for {@code raw}: itself when it is already safe, else its safe
+   * characters and a hash of the original. A site's folder never starts with {@code index}.
+   */
+  static String safe(String raw, boolean folder) {
+    String clean = raw.replaceAll("[^A-Za-z0-9._-]", "_");
+    boolean changed = !clean.equals(raw) || clean.isEmpty() || clean.startsWith(".")
+        || clean.length() > MAX_NAME
+        || folder && clean.toLowerCase(Locale.ROOT).startsWith(INDEX);
+    if (!changed) {
+      return clean;
+    }
+    String base = clean.replaceAll("^[._]+", "");
+    base = base.length() > MAX_NAME ? base.substring(0, MAX_NAME) : base;
+    if (folder && base.toLowerCase(Locale.ROOT).startsWith(INDEX)) {
+      base = "site-" + base;
+    }
+    String hash = HexFormat.of().formatHex(sha256(raw), 0, 4);
+    return (base.isEmpty() ? "skill" : base) + "-" + hash;
+  }
+
+  private static byte[] sha256(String s) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256")
+          .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

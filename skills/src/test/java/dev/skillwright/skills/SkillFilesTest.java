@@ -1,0 +1,205 @@
+package dev.skillwright.skills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.SuccessSignal;
+import dev.skillwright.trajectories.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Skill files are the truth: the index is derived, checked on open, rebuilt, never lost. */
+class SkillFilesTest {
+  @TempDir
+  Path dir;
+  final List<String> notices = new ArrayList<>();
+
+  static Skill skill(String site, String id, String description) {
+    return new Skill(Skill.SCHEMA_VERSION, site + ":" + id, id, site, description,
+        List.of(new Skill.Parameter("item", "string", List.of("x"))),
+        List.of(new Action.Click(Target.of(null, "button", description))), "*/",
+        SuccessSignal.none(), List.of(description + "."), List.of());
+  }
+
+  static final List<Skill> SKILLS = List.of(skill("shop", "add-item", "Add \"{item}\""),
+      skill("shop", "search-for-query", "Search for \"{item}\""),
+      skill("wiki", "open-article", "Open the \"{item}\" article"),
+      skill("../index", "../../escape\\me", "Escape \"{item}\""));
+
+  SkillIndex open() {
+    return SkillIndex.open(dir, notices::add);
+  }
+
+  void write() {
+    try (SkillIndex index = open()) {
+      index.addAll(SKILLS);
+    }
+    notices.clear();
+  }
+
+  List<String> listed() {
+    try (SkillIndex index = open()) {
+      return index.list(null).stream().map(Skill::id).toList();
+    }
+  }
+
+  /** Every file's content hash, wherever it is now: nothing may vanish. */
+  Set<String> contents() throws Exception {
+    Set<String> out = new TreeSet<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path f : s.filter(Files::isRegularFile)
+          .filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+        out.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+            .digest(Files.readAllBytes(f))));
+      }
+    }
+    return out;
+  }
+
+  static List<String> ids() {
+    return SKILLS.stream().map(Skill::id).sorted().toList();
+  }
+
+  @Test
+  void each_skill_is_a_json_file_under_its_site_with_safe_names() throws Exception {
+    write();
+    assertThat(dir.resolve("shop/add-item.json")).isRegularFile();
+    assertThat(dir.resolve("wiki/open-article.json")).isRegularFile();
+    try (Stream<Path> s = Files.walk(dir.getParent())) {
+      assertThat(s.filter(p -> p.getFileName().toString().contains("escape")))
+          .singleElement().satisfies(p -> {
+            assertThat(p.startsWith(dir)).isTrue();
+            assertThat(dir.relativize(p).getNameCount()).isEqualTo(2);
+            assertThat(dir.relativize(p).getName(0).toString()).doesNotStartWith("index");
+          });
+    }
+    assertThat(dir.resolve("index")).isDirectory();
+    assertThat(listed()).isEqualTo(ids());
+    assertThat(notices).as("a sound index is not rebuilt").isEmpty();
+  }
+
+  @Test
+  void a_deleted_segments_file_is_rebuilt_from_the_files_and_nothing_is_deleted()
+      throws Exception {
+    write();
+    try (Stream<Path> s = Files.list(dir.resolve("index"))) {
+      for (Path f : s.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+        Files.delete(f);
+      }
+    }
+    Set<String> before = contents();
+
+    assertThat(listed()).isEqualTo(ids());
+    assertThat(notices).singleElement().asString().contains("segments file is gone", "rebuilt",
+        "4 skill files");
+    assertThat(contents()).containsAll(before);
+    notices.clear();
+    assertThat(listed()).isEqualTo(ids());
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
+  void a_garbled_segment_is_rebuilt_from_the_files_and_nothing_is_deleted() throws Exception {
+    write();
+    Path biggest;
+    try (Stream<Path> s = Files.list(dir.resolve("index"))) {
+      biggest = s.filter(f -> !f.getFileName().toString().startsWith("segments")
+          && !f.getFileName().toString().equals("write.lock"))
+          .max(java.util.Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(biggest);
+    for (int i = bytes.length / 3; i < bytes.length / 3 + 16; i++) {
+      bytes[i] ^= 0x5a;
+    }
+    Files.write(biggest, bytes);
+    Set<String> before = contents();
+
+    assertThat(listed()).isEqualTo(ids());
+    assertThat(notices).singleElement().asString().contains("damaged", "rebuilt");
+    assertThat(contents()).containsAll(before);
+    try (SkillIndex index = open()) {
+      assertThat(index.search("search for a mug", "shop", 3)).isNotEmpty();
+    }
+  }
+
+  @Test
+  void the_older_layout_migrates_its_skills_to_files_and_its_index_to_index() throws Exception {
+    // the index as older versions wrote it: directly in skills/, the skills only in it
+    try (var d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d,
+        new IndexWriterConfig(SkillAnalyzers.index()))) {
+      for (Skill s : SKILLS) {
+        w.addDocument(LuceneSkillIndex.toDocument(s));
+      }
+      w.commit();
+    }
+
+    assertThat(listed()).isEqualTo(ids());
+    assertThat(notices).first().asString().contains("older layout", "4 skills as files");
+    assertThat(dir.resolve("shop/add-item.json")).isRegularFile();
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.filter(Files::isRegularFile)).isEmpty();
+    }
+    try (Stream<Path> s = Files.list(dir.resolve("index"))) {
+      assertThat(s.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("segments"));
+    }
+    // and the files alone restore everything
+    deleteTree(dir.resolve("index"));
+    notices.clear();
+    assertThat(listed()).isEqualTo(ids());
+  }
+
+  @Test
+  void an_unreadable_skill_file_is_kept_aside_and_the_skill_written_back_from_the_index()
+      throws Exception {
+    write();
+    Path f = dir.resolve("shop/add-item.json");
+    Files.writeString(f, "{\"schemaVersion\": 1, \"id\": ");
+
+    assertThat(listed()).isEqualTo(ids());
+    assertThat(notices).anyMatch(n -> n.contains("cannot be read") && n.contains("kept as"));
+    assertThat(Files.readString(f)).contains("\"shop:add-item\"");
+    try (Stream<Path> s = Files.list(f.getParent())) {
+      assertThat(s.filter(p -> p.getFileName().toString().contains(".unreadable-")))
+          .singleElement().satisfies(p -> assertThat(Files.readString(p))
+              .isEqualTo("{\"schemaVersion\": 1, \"id\": "));
+    }
+  }
+
+  @Test
+  void a_skill_file_changed_or_added_by_hand_is_indexed_on_open_and_reindex_rebuilds()
+      throws Exception {
+    write();
+    Skill extra = skill("wiki", "edit-page", "Edit the \"{item}\" page");
+    new SkillFiles(dir).write(extra);
+
+    assertThat(listed()).contains(extra.id());
+    assertThat(notices).singleElement().asString().contains("re-indexed 1 skill");
+    notices.clear();
+    assertThat(SkillIndex.reindex(dir, notices::add)).isEqualTo(5);
+    assertThat(listed()).hasSize(5);
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("index")))
+          .containsExactly("index");
+    }
+  }
+
+  static void deleteTree(Path root) throws Exception {
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
