@@ -22,6 +22,7 @@
     score: function (reward, detail) {
       if (reported) { return; }
       reported = true;
+      Wild.result = { reward: reward ? 1 : 0, detail: String(detail || '') };
       fetch('/__score', {
         method: 'POST',
         keepalive: true,

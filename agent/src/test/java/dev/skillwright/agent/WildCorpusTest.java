@@ -219,7 +219,22 @@ class WildCorpusTest {
     } catch (com.microsoft.playwright.PlaywrightException e) {
       sent = true; // the page is gone or busy: give a report in flight its time
     }
-    return server.await(key, sent ? SCORE_WAIT_MILLIS : 200);
+    Optional<WildServer.Score> delivered = server.await(key, sent ? SCORE_WAIT_MILLIS : 200);
+    if (delivered.isPresent() || !sent) {
+      return delivered;
+    }
+    // on a crowded machine a keepalive report has been seen to go missing: the page's own
+    // record of the same (first) report stands in, and says so
+    try {
+      if (tab.evaluate("() => window.Wild && Wild.result ? Wild.result : null")
+          instanceof Map<?, ?> r) {
+        return Optional.of(new WildServer.Score(((Number) r.get("reward")).intValue(),
+            r.get("detail") + " (read from the page, not delivered)"));
+      }
+    } catch (com.microsoft.playwright.PlaywrightException e) {
+      // the page is gone: no score
+    }
+    return Optional.empty();
   }
 
   static void perform(Page page, List<String> step) {
