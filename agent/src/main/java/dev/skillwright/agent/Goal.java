@@ -57,8 +57,18 @@ sealed interface Goal {
   /** Expand ({@code open}) or collapse the section the words name; no name: the first one. */
   record Expand(Words what, boolean open) implements Goal {}
 
-  /** Close the dialog the words name (or the one open), by its close control. */
-  record Close(Words what) implements Goal {}
+  /**
+   * Close the dialog the first words name (or the one open) by the control the second name (any
+   * close control when they name none).
+   */
+  record Close(Words dialog, Words control) implements Goal {}
+
+  /** Submit what was typed: the best button of these names, else Enter in the last field. */
+  record Submit(List<String> names) implements Goal {
+    public Submit {
+      names = List.copyOf(names);
+    }
+  }
 
   /** Move the focus into the field the words name. */
   record Focus(Words field) implements Goal {}

@@ -41,6 +41,8 @@ interface GoalRunner {
       return new Runners.ResultRunner(r, episode);
     } else if (goal instanceof Goal.Complete c) {
       return new Runners.CompleteRunner(c, episode);
+    } else if (goal instanceof Goal.Submit s) {
+      return new Runners.SubmitRunner(s, episode);
     } else if (goal instanceof Goal.Note) {
       return page -> null;
     }

@@ -87,7 +87,7 @@ final class Grounding {
     }
     String pn = bare(fn);
     String pw = bare(fw);
-    if (!pw.isEmpty() && pn.equals(pw)) {
+    if (!pw.isEmpty() && (pn.equals(pw) || pn.replace(" ", "").equals(pw.replace(" ", "")))) {
       return 2;
     }
     if (pw.isEmpty()) {
@@ -110,7 +110,11 @@ final class Grounding {
         shared++;
       }
     }
-    return ww.length >= 2 && shared * 2 >= ww.length + 1 ? 6 : 9;
+    if (ww.length >= 2 && shared * 2 >= ww.length + 1) {
+      return 6;
+    }
+    // the wanted words hold the whole name: "the Team plan" for a radio "Team"
+    return pn.length() >= 3 && (" " + pw + " ").contains(" " + pn + " ") ? 7 : 9;
   }
 
   private static String bare(String s) {
@@ -198,7 +202,7 @@ final class Grounding {
       return Optional.empty();
     }
     if (words.hasName()) {
-      Optional<Hit> named = byName(page, all, words, 6);
+      Optional<Hit> named = byName(page, all, words, 7);
       if (named.isPresent()) {
         return named;
       }
@@ -262,7 +266,8 @@ final class Grounding {
       case 1, 2 -> "its name \"" + label + "\" is \"" + wanted + "\" but for case or punctuation";
       case 3 -> "its name \"" + label + "\" starts with \"" + wanted + "\"";
       case 4, 5 -> "its name \"" + label + "\" contains \"" + wanted + "\"";
-      default -> "its name \"" + label + "\" shares most words with \"" + wanted + "\"";
+      case 6 -> "its name \"" + label + "\" shares most words with \"" + wanted + "\"";
+      default -> "\"" + wanted + "\" holds its name \"" + label + "\"";
     };
   }
 
@@ -272,9 +277,31 @@ final class Grounding {
    * clickable node. Empty when nothing on the page fits.
    */
   static Optional<Hit> clickable(AriaSnapshot page, Words words) {
+    if (words.roles().contains("dialog")) {
+      // "Press OK in the popup": what is in the open dialog, not the page behind it
+      List<Node> dialogs = page.nodes().stream()
+          .filter(n -> n.is("dialog") || n.is("alertdialog")).toList();
+      Set<String> rest = new HashSet<>(words.roles());
+      rest.remove("dialog");
+      Words inside = new Words(words.names(), rest, words.ordinal());
+      if (!dialogs.isEmpty()) {
+        Set<String> inDialog = new HashSet<>();
+        page.descendants(dialogs.get(dialogs.size() - 1)).forEach(n -> inDialog.add(n.ref()));
+        Optional<Hit> hit = clickable(page, inside, n -> inDialog.contains(n.ref()));
+        if (hit.isPresent()) {
+          return hit;
+        }
+      }
+      return clickable(page, inside, n -> true);
+    }
+    return clickable(page, words, n -> true);
+  }
+
+  private static Optional<Hit> clickable(AriaSnapshot page, Words words,
+      java.util.function.Predicate<Node> within) {
     Set<String> roles = words.roles().isEmpty() ? ANY_CLICKABLE : expand(words.roles());
     List<Node> ofRole = page.nodes().stream()
-        .filter(n -> n.ref() != null && roles.contains(n.role())).toList();
+        .filter(n -> n.ref() != null && roles.contains(n.role()) && within.test(n)).toList();
     if (words.hasName()) {
       Optional<Hit> hit = byName(page, interactive(ofRole, words), words, 5);
       if (hit.isPresent()) {
@@ -282,7 +309,8 @@ final class Grounding {
       }
       if (!words.roles().isEmpty()) {
         List<Node> any = page.nodes().stream()
-            .filter(n -> n.ref() != null && ANY_CLICKABLE.contains(n.role())).toList();
+            .filter(n -> n.ref() != null && ANY_CLICKABLE.contains(n.role()) && within.test(n))
+            .toList();
         hit = byName(page, interactive(any, words), words, 2);
         if (hit.isPresent()) {
           return hit;
@@ -294,7 +322,7 @@ final class Grounding {
         if (!asRole.roles().isEmpty() && !asRole.hasName()) {
           Set<String> r = expand(asRole.roles());
           List<Node> those = page.nodes().stream()
-              .filter(n -> n.ref() != null && r.contains(n.role())).toList();
+              .filter(n -> n.ref() != null && r.contains(n.role()) && within.test(n)).toList();
           Node n = those.isEmpty() ? null : words.ordinal() != 0 ? nth(those, words.ordinal())
               : those.get(0);
           if (n != null) {
@@ -335,7 +363,9 @@ final class Grounding {
       for (boolean withCase : new boolean[] {true, false}) {
         for (Node n : page.nodes()) {
           String t = n.value() != null ? n.value() : n.is("text") ? n.name() : null;
-          if (t == null) {
+          // a sentence that quotes the name ("click on the link "Ut"") mentions it, as a
+          // page showing its own task does; it is not the thing to click
+          if (t == null || t.contains("\"" + w + "\"") || t.contains("“" + w + "”")) {
             continue;
           }
           String hay = withCase ? " " + t + " " : " " + t.toLowerCase(Locale.ROOT) + " ";
@@ -352,9 +382,15 @@ final class Grounding {
   }
 
   /** The buttons that close a dialog: in the open dialog when there is one, else anywhere. */
-  static Optional<Hit> closer(AriaSnapshot page, Words words) {
+  static Optional<Hit> closer(AriaSnapshot page, Words dialog, Words words) {
     List<Node> dialogs = page.nodes().stream()
         .filter(n -> n.is("dialog") || n.is("alertdialog")).toList();
+    if (dialog.hasName() && dialogs.size() > 1) {
+      Optional<Hit> named = byName(page, dialogs, dialog, 7);
+      if (named.isPresent()) {
+        dialogs = List.of(named.get().node());
+      }
+    }
     List<Node> scope = dialogs.isEmpty() ? page.nodes()
         : page.descendants(dialogs.get(dialogs.size() - 1));
     List<Node> buttons = scope.stream().filter(n -> n.ref() != null

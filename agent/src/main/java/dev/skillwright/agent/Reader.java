@@ -28,7 +28,8 @@ final class Reader {
       "tick", "untick", "expand", "collapse", "open", "close", "dismiss", "go", "navigate",
       "visit", "view", "browse", "search", "look", "find", "focus", "switch", "submit", "add",
       "use", "set", "toggle", "mark", "unmark", "deselect", "unselect", "show", "hunt", "complete",
-      "what", "tell", "report", "scroll", "double-click");
+      "what", "tell", "report", "scroll", "double-click", "follow", "turn", "sign", "log",
+      "start", "begin", "enable", "disable", "activate", "cancel", "place", "change", "jump");
 
   /** Role words, as written in instructions, to the roles they allow (empty: any element). */
   private static final Map<String, Set<String>> ROLE_WORDS = Map.ofEntries(
@@ -64,7 +65,11 @@ final class Reader {
       Map.entry("popup", Set.of("dialog")), Map.entry("modal", Set.of("dialog")),
       Map.entry("window", Set.of("dialog")),
       Map.entry("section", Set.of()), Map.entry("sections", Set.of()), Map.entry("panel", Set.of()),
-      Map.entry("page", Set.of()), Map.entry("category", Set.of()));
+      Map.entry("page", Set.of()), Map.entry("category", Set.of()),
+      Map.entry("suggestion", Set.of("option", "listitem", "menuitem")),
+      Map.entry("suggestions", Set.of("option", "listitem", "menuitem")),
+      Map.entry("boxes", Set.of()), Map.entry("picker", Set.of()), Map.entry("prompt",
+          Set.of("dialog")), Map.entry("notification", Set.of()), Map.entry("banner", Set.of()));
   private static final Set<String> FILLER = Set.of("the", "a", "an", "on", "onto", "into", "in",
       "to", "at", "of", "any", "one", "below", "above", "here", "there", "or", "this", "that",
       "either", "some", "shown", "given", "following", "visible", "appropriate", "correct",
@@ -85,14 +90,34 @@ final class Reader {
 
   private record Rule(Pattern pattern, Function<Matcher, List<Goal>> make) {}
 
+  private static final String DATE = "(\\d{1,2}/\\d{1,2}/\\d{2,4}|\\d{4}-\\d{1,2}-\\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,? \\d{4})";
+  private static final List<String> SUBMIT = List.of("Submit", "Send", "OK", "Go", "Save",
+      "Done", "Continue", "Search", "Find", "Apply");
+  private static final List<String> LOGIN = List.of("Log in", "Login", "Sign in", "Sign on",
+      "Submit", "Continue", "Enter", "Go", "OK");
+
   private static final List<Rule> RULES = List.of(
+      rule("(?:click|press|select|tap|open|choose|pick|check)(?: on)? (?:it|that|this|them|"
+          + "that one|this one|the one)", m -> one(new Goal.Note(m.group(0)))),
       rule("(?:what is|what's|what are|find|tell me|report|give me) the (.+?) of " + Q + "\\??",
           m -> one(new Goal.Ask(m.group(1), m.group(2)))),
+      rule("(?:it|which|that|this|they|these) (?:is|'s|are|will be|should be|can be|may be) .*",
+          m -> one(new Goal.Note(m.group(0)))),
+      rule("(?:in|on|inside|within|under) (?:the |a |an )?[\\w -]{1,30}",
+          m -> one(new Goal.Note(m.group(0)))),
       rule("(?:search|look|hunt) (?:for )?" + Q + "(?: (?:in|on|with|using) .*)?",
           m -> one(new Goal.Search(m.group(1)))),
-      rule("search for ([^\"]+?)", m -> one(new Goal.Search(m.group(1).strip()))),
+      rule("search for ([^\"]+?)(?: (?:in|on|with|using) the .*)?",
+          m -> one(new Goal.Search(m.group(1).strip()))),
+      rule("(?:search|do the search|run the search|start the search)",
+          m -> one(new Goal.Submit(List.of("Search", "Go", "Find", "Submit")))),
       rule("add " + Q + " to (?:the |my |your )?(\\w+)",
           m -> one(new Goal.Add(m.group(1), m.group(2)))),
+      rule("(?:start|begin) (?:typing|entering|writing) (.+)", m -> clause("type " + m.group(1))),
+      rule("(?:sign|log) ?(?:in|on)(?: to [\\w ]+?)?(?: (?:as|with|using))? (.+)", Reader::login),
+      rule("(?:enter|type|write|input|put|insert|fill in|select|pick|choose|set)(?: in)? "
+          + "(?:the |a |your )?(?:([a-z][\\w ]*?) )?" + DATE + "(?: \\(([^)]*)\\))?"
+          + "(?: (?:in|into|as|for|on|to|using|with) (?:the )?(.+))?", Reader::date),
       rule("use (?:the |a |an )?(.+?) to (.+)", Reader::use),
       rule("(?:fill(?: in| out)?|complete) " + Q + " (?:with|as) " + Q,
           m -> one(new Goal.Fill(Words.named(m.group(1)), m.group(2), false))),
@@ -103,50 +128,63 @@ final class Reader {
           + Q + ")?(?: (?:in|into) (.+))?",
           m -> one(new Goal.Complete(m.group(1), m.group(2) == null ? "" : m.group(2),
               m.group(3) == null ? Words.ANY : words(m.group(3))))),
-      rule("(?:enter|type|write|input|put|insert|fill in) ((?:(?:and )?(?:the |your |a )?"
-          + "[\\w ]{1,30}? " + Q + ",? ?)+)(?:(?:in|into|on|to) (.+))?", Reader::pairs),
-      rule("(?:enter|type|write|input|put|insert) " + Q + "(?: (?:in|into|as|in the|for|on|to) "
-          + "(.+))?", m -> fill(m.group(1), m.group(2))),
-      rule("(?:enter|type|write|input|put|insert) ([^\"]+?) (?:in|into|as|for|on) (.+)",
-          m -> fill(m.group(1).strip(), m.group(2))),
+      rule("(?:enter|type|write|input|put|insert|fill in) " + Q + "(?: (?:in|into|as|in the|for|on"
+          + "|to|inside) (.+))?", m -> fill(m.group(1), m.group(2))),
+      rule("(?:enter|type|write|input|put|insert|fill in) ((?:(?:and |with |, )?(?:the |your |a "
+          + "|my )?[\\w ]{1,30}? " + Q + ",? ?)+)(?:(?:in|into|on|to|inside) (.+))?",
+          Reader::pairs),
+      rule("(?:enter|type|write|input|put|insert) ([^\"]+?) (?:in|into|as|for|on|inside) (.+)",
+          m -> fillUnquoted(m.group(1).strip(), m.group(2))),
+      rule("([a-z][\\w ]{0,29}):\\s*(\"[^\"]*\"|\\S.*)", m -> one(new Goal.Fill(
+          Words.named(m.group(1).strip()), unquoted(m.group(2)), false))),
       rule("(?:choose|select|pick|set) " + Q + " (?:in|for|from|as|under|on) " + Q,
           m -> one(new Goal.Choose(List.of(m.group(1)), Words.named(m.group(2))))),
       rule("set " + Q + " to " + Q, m -> one(new Goal.Choose(List.of(m.group(2)),
           Words.named(m.group(1))))),
-      rule("(?:choose|select|pick|mark) (?:nothing|none|no (?:items?|options?|boxes))"
+      rule("(?:choose|select|pick|mark|check|tick) (?:nothing|none|no (?:items?|options?|boxes))"
           + "(?: (?:from|in) .*)?", m -> one(new Goal.Choose(List.of(), Words.ANY))),
+      rule("from (?:the )?(.+?),? (?:pick|choose|select|click|tap)(?: on)? (.+)",
+          m -> choose(m.group(2), m.group(1))),
+      rule("(?:turn|switch|toggle) on (.+)|enable (.+)", m -> check(m.group(1) != null
+          ? m.group(1) : m.group(2), true)),
+      rule("(?:turn|switch|toggle) off (.+)|disable (.+)", m -> check(m.group(1) != null
+          ? m.group(1) : m.group(2), false)),
       rule("(?:uncheck|untick|unmark|deselect|unselect|clear) (.+)",
-          m -> one(new Goal.Check(words(m.group(1)), false))),
-      rule("(?:check|tick|accept|mark) (.+)", m -> one(new Goal.Check(words(m.group(1)), true))),
-      rule("(?:choose|select|pick) (.+?) (?:from|in|on|under|of) (.+)",
-          m -> one(new Goal.Choose(items(m.group(1)), words(m.group(2))))),
-      rule("(?:choose|select|pick) (.+)", m -> one(new Goal.Choose(items(m.group(1)),
-          Words.ANY))),
+          m -> check(m.group(1), false)),
+      rule("(?:check|tick|accept|mark) (.+)", m -> check(m.group(1), true)),
+      rule("(?:choose|select|pick|set) (\"[^\"]*\"|[^\"]+?) as (?:the )?(.+)",
+          m -> choose(m.group(1), m.group(2))),
+      rule("(?:open|visit|view|go to|follow|select|choose|pick|click(?: on)?|tap(?: on)?) "
+          + "(?:the )?([^\"]*\\bresults?\\b[^\"]*)", m -> click(m.group(1))),
+      rule("(?:choose|select|pick) (.+?) (?:from|in|on|under|of|with|using) (.+)",
+          m -> choose(m.group(1), m.group(2))),
+      rule("(?:choose|select|pick) (.+)", m -> choose(m.group(1), null)),
       rule("(?:expand|unfold|open up|show) (.+?(?:section|sections|panel|accordion|details|"
           + "group|folder|node)s?.*)", m -> one(new Goal.Expand(words(m.group(1)), true))),
       rule("expand (.+)", m -> one(new Goal.Expand(words(m.group(1)), true))),
       rule("(?:collapse|fold|hide) (.+)", m -> one(new Goal.Expand(words(m.group(1)), false))),
-      rule("(?:close|dismiss|exit|shut) (.+?)(?:,? by (?:clicking|pressing|tapping|hitting|using)"
-          + "(?: on)? (.+))?", m -> one(new Goal.Close(m.group(2) != null
-              ? words(m.group(2)) : words(m.group(1))))),
-      rule("(?:close|dismiss)", m -> one(new Goal.Close(Words.ANY))),
-      rule("(?:focus|put the (?:cursor|focus))(?: on| into| in| onto)? (.+)",
+      rule("(?:close|dismiss|exit|shut|cancel) (.+?)(?:,? by (?:clicking|pressing|tapping|hitting|"
+          + "using|selecting|choosing)(?: on)? (.+))?", m -> one(new Goal.Close(words(m.group(1)),
+              m.group(2) == null ? Words.ANY : words(m.group(2))))),
+      rule("(?:close|dismiss)", m -> one(new Goal.Close(Words.ANY, Words.ANY))),
+      rule("(?:focus|put the (?:cursor|focus)|place the (?:cursor|focus)|set the focus|"
+          + "(?:click|tap) (?:inside|into|in))(?: on| into| in| onto| inside)? (.+)",
           m -> one(new Goal.Focus(words(m.group(1))))),
-      rule("(?:submit|send)(?: the form| it| the answer)?",
-          m -> one(new Goal.Click(new Words(List.of("Submit"), Set.of("button"), 0)))),
+      rule("(?:submit|send)(?: the form| it| the answer| the search| the entry| your answer)?",
+          m -> one(new Goal.Submit(SUBMIT))),
       rule("(?:open|go to|visit|view|navigate to|show|browse|return to|go back to)(?: the)? " + Q
           + "(?: page| category| section| link| tab| article| post| item)?",
           m -> one(new Goal.Open(m.group(1)))),
       rule("open (?:the )?" + Q + " (?:menu|dropdown|drop-down|list|dialog|popup|panel)",
           m -> one(new Goal.Click(words(m.group(0).substring(5))))),
-      rule("(?:navigate|switch|move|go|browse|look|scroll|search) (?:through|between|around|"
-          + "across|among|in|over|down|up)\\b.*", m -> one(new Goal.Note(m.group(0)))),
+      rule("(?:navigate|switch|move|go|browse|look|scroll|search|cycle|page|click) (?:through|"
+          + "between|around|across|among|over|down|up)\\b.*", m -> one(new Goal.Note(m.group(0)))),
+      rule("(?:switch|change|move|jump|go) to (.+)", m -> click(m.group(1))),
       rule("(?:find|locate|look)", m -> one(new Goal.Note(m.group(0)))),
       rule("(?:find|locate)(?: and)? (.+)", m -> click(m.group(1))),
-      rule("(?:double-click|click|press|tap|hit|push|submit)(?: on| at)? (.+)",
+      rule("(?:double-click|click|press|tap|hit|push|follow|activate)(?: on| at)? (.+)",
           m -> click(m.group(1))),
-      rule("(?:open|go to|visit|navigate to) (?:the )?(.+?)(?: page| link)?",
-          m -> one(new Goal.Open(unquoted(m.group(1))))));
+      rule("(?:open|go to|visit|navigate to|view) (?:the )?(.+?)", m -> click(m.group(1))));
 
   private static Rule rule(String regex, Function<Matcher, List<Goal>> make) {
     return new Rule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), make);
@@ -262,12 +300,114 @@ final class Reader {
       return one(new Goal.Fill(Words.ANY, value, false));
     }
     boolean every = fieldPhrase.toLowerCase(Locale.ROOT).matches(
-        "(?:.*\\s)?(?:both|all|each|every)\\b.*");
+        "(?:.*\\s)?(?:both|all|each|every|twice)\\b.*");
     return one(new Goal.Fill(words(fieldPhrase), value, every));
   }
 
-  private static final Pattern PAIR = Pattern.compile("(?i)(?:and )?(?:the |your |a )?"
+  private static final Pattern PAIR = Pattern.compile("(?i)(?:and |with |, )?(?:and |with )?"
+      + "(?:the |your |a |my )?"
       + "([\\w ]{1,30}?) " + Q);
+
+  /** "Log in as user "a" with password "b"": a fill per pair, then the button that logs in. */
+  private static List<Goal> login(Matcher m) {
+    Matcher p = PAIR.matcher(m.group(1));
+    List<Goal> out = new ArrayList<>();
+    while (p.find()) {
+      out.add(new Goal.Fill(words(p.group(1).strip()), p.group(2), false));
+    }
+    if (out.isEmpty()) {
+      return null;
+    }
+    out.add(new Goal.Submit(LOGIN));
+    return out;
+  }
+
+  private static final Pattern MONTH_DATE = Pattern.compile("(?i)([a-z]{3})[a-z]*\\.? (\\d{1,2})"
+      + "(?:st|nd|rd|th)?,? (\\d{4})");
+  private static final Pattern DAY_MONTH = Pattern.compile("(?i)(\\d{1,2})(?:st|nd|rd|th)? "
+      + "(?:of )?([a-z]{3})[a-z]*,? (\\d{4})");
+  private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun",
+      "jul", "aug", "sep", "oct", "nov", "dec");
+
+  /**
+   * "Enter the date 07/04/1990 into the date of birth field", "Pick January 9, 2021 in the date
+   * picker": a date written in words becomes MM/DD/YYYY (or the format given in brackets), which
+   * the browser turns into what a date input takes.
+   */
+  private static List<Goal> date(Matcher m) {
+    String value = m.group(2);
+    int[] mdy = null;
+    Matcher md = MONTH_DATE.matcher(value);
+    Matcher dm = DAY_MONTH.matcher(value);
+    if (md.matches()) {
+      mdy = new int[] {MONTHS.indexOf(md.group(1).toLowerCase(Locale.ROOT)) + 1,
+          Integer.parseInt(md.group(2)), Integer.parseInt(md.group(3))};
+    } else if (dm.matches()) {
+      mdy = new int[] {MONTHS.indexOf(dm.group(2).toLowerCase(Locale.ROOT)) + 1,
+          Integer.parseInt(dm.group(1)), Integer.parseInt(dm.group(3))};
+    }
+    String format = m.group(3) == null ? "" : m.group(3).toUpperCase(Locale.ROOT);
+    if (mdy == null && format.matches("YYYY-MM-DD") && value.matches("\\d{1,2}/\\d{1,2}/\\d{4}")) {
+      String[] p = value.split("/");
+      mdy = new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])};
+    }
+    if (mdy != null && mdy[0] > 0) {
+      value = switch (format) {
+        case "YYYY-MM-DD" -> String.format("%04d-%02d-%02d", mdy[2], mdy[0], mdy[1]);
+        case "DD/MM/YYYY" -> String.format("%02d/%02d/%04d", mdy[1], mdy[0], mdy[2]);
+        default -> String.format("%02d/%02d/%04d", mdy[0], mdy[1], mdy[2]);
+      };
+    }
+    Words field = m.group(4) != null ? words(m.group(4))
+        : m.group(1) != null && !m.group(1).isBlank() ? words(m.group(1)) : Words.named("date");
+    return one(new Goal.Fill(field, value, false));
+  }
+
+  /** "Enter 90210 in the zip code box"; "Enter the code xk9q in the box": the value unquoted. */
+  private static List<Goal> fillUnquoted(String value, String fieldPhrase) {
+    Matcher hint = Pattern.compile("(?i)(?:the|a|an|my|your) ([a-z][a-z ]*?) (\\S*\\d\\S*|\\S+)")
+        .matcher(value);
+    if (hint.matches()) {
+      value = hint.group(2);
+    }
+    return fill(value, fieldPhrase);
+  }
+
+  /** A choice: a path ("View > Zoom in") is clicked step by step; a role word alone picks one. */
+  private static List<Goal> choose(String itemsPhrase, String fieldPhrase) {
+    Words field = fieldPhrase == null ? Words.ANY : words(fieldPhrase);
+    String bare = itemsPhrase.strip();
+    if (!bare.contains("\"") && bare.matches(".+\\s*(?:>|→|»)\\s*.+")) {
+      List<Goal> out = new ArrayList<>();
+      for (String step : bare.split("\\s*(?:>|→|»)\\s*")) {
+        out.add(new Goal.Click(Words.named(step.strip())));
+      }
+      return out;
+    }
+    List<String> items = items(itemsPhrase);
+    Words asWords = words(itemsPhrase);
+    if (!asWords.hasName() && !asWords.roles().isEmpty()) {
+      // "select the suggestion": the first one shown
+      return one(new Goal.Click(new Words(List.of(), asWords.roles(), Math.max(1,
+          asWords.ordinal()))));
+    }
+    return one(new Goal.Choose(items, field));
+  }
+
+  /** A check or an uncheck per item: "Check Mushrooms and Olives". */
+  private static List<Goal> check(String phrase, boolean on) {
+    Words w = words(phrase);
+    List<String> items = items(phrase);
+    if (items.size() <= 1) {
+      return one(new Goal.Check(w, on));
+    }
+    List<Goal> out = new ArrayList<>();
+    for (String item : items) {
+      Words one = words(item);
+      out.add(new Goal.Check(new Words(one.names(), w.roles(), 0), on));
+    }
+    return out;
+  }
 
   /** "the username "a" and the password "b" (into the text fields)": a fill per pair. */
   private static List<Goal> pairs(Matcher m) {
@@ -297,7 +437,12 @@ final class Reader {
     String lower = p.toLowerCase(Locale.ROOT);
     if (lower.matches(".*\\bresults?\\b.*") && !p.contains("\"")) {
       Words w = words(p);
-      return one(new Goal.Result(w.ordinal() == 0 ? 1 : w.ordinal()));
+      Matcher n = Pattern.compile("(?:number|no\\.?|#) ?(\\d{1,3})").matcher(lower);
+      int ordinal = n.find() ? Integer.parseInt(n.group(1)) : w.ordinal();
+      return one(new Goal.Result(ordinal == 0 ? 1 : ordinal));
+    }
+    if (!p.contains("\"") && p.matches(".+\\s(?:>|→|»)\\s.+")) {
+      return choose(p, null);
     }
     String key = lower.replaceAll("^(?:the )?", "").replaceAll("(?: key)$", "");
     if (KEYS.contains(key) || KEYS.contains(key.replace("\"", ""))
@@ -420,16 +565,20 @@ final class Reader {
    * that starts with no verb joins the clause before it as one more list item.
    */
   static List<String> clauses(String text) {
+    // an aside in commas around a value ("the same password, "x", into") is no cut
+    String t = text.replaceAll(",\\s*(\"[^\"]*\")\\s*,", " $1");
     List<String> pieces = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
+    for (int i = 0; i < t.length(); i++) {
+      char ch = t.charAt(i);
       if (ch == '"') {
         quoted = !quoted;
       }
-      boolean boundary = !quoted && (ch == ',' || ch == ';'
-          || ch == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))));
+      boolean inDate = ch == ',' && i > 0 && Character.isDigit(t.charAt(i - 1))
+          && t.substring(i + 1).matches("(?s)\\s?\\d{4}\\b.*");
+      boolean boundary = !quoted && !inDate && (ch == ',' || ch == ';'
+          || ch == '.' && (i + 1 == t.length() || Character.isWhitespace(t.charAt(i + 1))));
       if (boundary) {
         pieces.add(cur.toString());
         cur.setLength(0);
@@ -442,21 +591,40 @@ final class Reader {
     for (String piece : pieces) {
       for (String part : splitBeforeVerbs(piece)) {
         String s = dropLead(part);
+        boolean step = !s.equals(part.strip()) && part.strip().toLowerCase(Locale.ROOT)
+            .matches("(?:and then|then|and|next|finally)\\b.*");
         if (s.isEmpty()) {
           continue;
         }
-        if (!out.isEmpty() && !startsWithVerb(s) && out.get(out.size() - 1)
-            .matches("(?i)(?:select|choose|pick|check|tick|mark|uncheck|untick)\\b.*")) {
-          out.set(out.size() - 1, out.get(out.size() - 1) + ", " + s);
-        } else {
+        String prev = out.isEmpty() ? null : out.get(out.size() - 1);
+        if (prev == null || startsWithVerb(s) || s.matches("(?i)[\\w ]{1,30}:\\s*\\S.*")) {
           out.add(s);
+        } else if (s.matches("(?i)(?:twice|again|both|each|all|in (?:all )?(?:lower|upper)[- ]?"
+            + "case.*|(?:all )?in (?:lower|upper)case.*|in capitals?.*)")) {
+          out.set(out.size() - 1, prev + " " + s);
+        } else if (step && !s.contains(" ") && verbOf(prev) != null) {
+          // "go to src, then main": the step repeats the verb
+          out.add(verbOf(prev) + " " + s);
+        } else if (step || s.split(" ").length > 8) {
+          out.add(s);
+        } else {
+          out.set(out.size() - 1, prev + ", " + s);
         }
       }
     }
     return out;
   }
 
-  private static final Pattern JOINER = Pattern.compile("(?i)\\s+(?:and then|and|then|&)\\s+");
+  private static final Pattern LEAD_VERB = Pattern.compile("(?i)^(go to|navigate to|click on|"
+      + "click|open|press|tap|select|choose|pick|check|tick|expand|collapse|visit)\\b");
+
+  private static String verbOf(String clause) {
+    Matcher m = LEAD_VERB.matcher(clause);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static final Pattern JOINER = Pattern.compile(
+      "(?i)\\s+(?:and then|and|then|&|[-–—]+ then|[-–—]+)\\s+");
 
   private static List<String> splitBeforeVerbs(String piece) {
     List<String> out = new ArrayList<>();
@@ -467,9 +635,11 @@ final class Reader {
         continue;
       }
       String after = piece.substring(m.end());
-      if (startsWithVerb(after)) {
+      if (startsWithVerb(after) || m.group().matches("(?s)\\s+[-–—].*")) {
         out.add(piece.substring(from, m.start()));
-        from = m.end();
+        // "- then click": the step keeps its "then", so it reads as a step of its own
+        int then = m.group().toLowerCase(Locale.ROOT).indexOf("then");
+        from = m.group().matches("(?s)\\s+[-–—].*") && then >= 0 ? m.start() + then : m.end();
       }
     }
     out.add(piece.substring(from));
@@ -485,7 +655,7 @@ final class Reader {
     String s = part.strip();
     String lower = s.toLowerCase(Locale.ROOT);
     for (String lead : List.of("and then ", "then ", "and ", "finally ", "next ", "now ",
-        "please ", "also ", "first ", "lastly ")) {
+        "please ", "also ", "first ", "lastly ", "in order to ", "to ", "so as to ")) {
       if (lower.startsWith(lead)) {
         s = s.substring(lead.length()).strip();
         lower = s.toLowerCase(Locale.ROOT);

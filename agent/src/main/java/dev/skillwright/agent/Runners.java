@@ -376,6 +376,9 @@ final class Runners {
     private int item;
     private Node chosenIn;
     private boolean applied;
+    private boolean opened;
+    private boolean typedItem;
+    private int suggestLooks;
 
     ChooseRunner(Goal.Choose goal, Episode episode) {
       this.goal = goal;
@@ -396,6 +399,17 @@ final class Runners {
         return new Decision("I choose \"" + want + "\" in " + box.get().describe() + ".",
             new Action.Select(Grounding.target(box.get()), want));
       }
+      if (field.hasName() && !opened) {
+        // a list drawn by a button ("Size ▾"): open it, then pick from what it shows
+        List<Node> openers = page.nodes().stream().filter(n -> n.ref() != null
+            && (n.is("button") || n.is("combobox") || n.is("generic"))).toList();
+        Optional<Hit> opener = Grounding.byName(page, openers, field, 3);
+        if (opener.isPresent()) {
+          opened = true;
+          return click(opener.get().node(), "I open " + opener.get().node().describe()
+              + " to choose \"" + want + "\" in it: " + opener.get().why() + ".");
+        }
+      }
       if (field.hasName() && field.roles().isEmpty()) {
         // "set "Due date" to "x"" on a plain text field: typing is how it is chosen
         Optional<Hit> typed = Grounding.field(page, field);
@@ -412,8 +426,12 @@ final class Runners {
       Goal.Words named = Goal.Words.named(want);
       List<Node> choices = page.nodes().stream().filter(n -> n.ref() != null
           && (Grounding.CHECKABLE.contains(n.role()) || n.is("option") || n.is("treeitem")
-          || n.is("menuitem") || n.is("gridcell"))).toList();
+          || n.is("menuitem") || n.is("gridcell") || n.is("listitem"))).toList();
       Optional<Hit> hit = Grounding.byName(page, choices, named, 4);
+      if (hit.isEmpty()) {
+        hit = Grounding.byName(page, choices.stream().filter(c -> !c.is("listitem")).toList(),
+            named, 7);
+      }
       if (hit.isPresent()) {
         item++;
         Node n = hit.get().node();
@@ -440,9 +458,49 @@ final class Runners {
       if (wait != null) {
         return wait;
       }
+      Decision suggest = suggest(page, want);
+      if (suggest != null) {
+        return suggest;
+      }
       Decision look = reveal.next(page, "\"" + want + "\"");
       return look != null ? look : Episode.giveUp("There is no choice \"" + want
           + "\" on this page.");
+    }
+
+    /**
+     * "Choose JavaScript from the language suggestions": typing the item into the field that
+     * suggests brings the suggestion up; if none comes but the field holds the item, it is chosen.
+     */
+    private Decision suggest(AriaSnapshot page, String want) {
+      Goal.Words field = goal.field();
+      boolean saysSuggest = field.roles().contains("option") && !field.roles().contains("radio");
+      Optional<Hit> box = field.hasName() ? Grounding.field(page, field)
+          .filter(h -> field.names().stream().anyMatch(w -> Grounding.match(
+              Grounding.label(page, h.node()), w) <= 7)) : Optional.empty();
+      if (box.isEmpty() && saysSuggest) {
+        Target last = episode.lastTyped();
+        box = last != null && last.ref() != null ? page.byRef(last.ref())
+            .map(n -> new Hit(n, "I typed into it last")) : Grounding.field(page, Goal.Words.ANY);
+      }
+      if (box.isEmpty()) {
+        return null;
+      }
+      Node n = box.get().node();
+      if (!typedItem) {
+        typedItem = true;
+        episode.typed(Grounding.target(n));
+        return new Decision("\"" + want + "\" is not offered yet; I type it into "
+            + describe(page, n) + " to bring up the suggestion.",
+            new Action.Fill(Grounding.target(n), want));
+      }
+      if (suggestLooks++ < 3) {
+        return new Decision("I wait for the suggestion \"" + want + "\".", new Action.Wait(400));
+      }
+      if (fold(n.value()).equals(fold(want))) {
+        item++;
+        return next(page);
+      }
+      return null;
     }
 
     /** The list box to choose {@code want} in: the named one, else one that offers it. */
@@ -569,8 +627,9 @@ final class Runners {
       }
       done = true;
       Node n = hit.get().node();
-      if (n.has("expanded") == goal.open() && n.has("expanded")) {
-        return null;
+      if (n.has("expanded") == goal.open() && goal.what().hasName()
+          && (n.has("expanded") || !goal.open())) {
+        return null; // already as asked: clicking would undo it
       }
       return click(n, "I " + (goal.open() ? "expand " : "collapse ") + n.describe() + ": "
           + hit.get().why() + ".");
@@ -591,13 +650,11 @@ final class Runners {
         return null;
       }
       done = true;
-      Goal.Words w = goal.what();
-      // "the dialog" names the thing closed, not the control: look for its close control
-      boolean onlyDialog = !w.hasName() || w.roles().contains("dialog") && w.names().stream()
-          .allMatch(n -> Reader.words(n).roles().contains("dialog"));
-      Optional<Hit> hit = Grounding.closer(page, onlyDialog ? Goal.Words.ANY : w);
-      if (hit.isEmpty() && !onlyDialog) {
-        hit = Grounding.clickable(page, w);
+      Goal.Words control = goal.control();
+      Optional<Hit> hit = Grounding.closer(page, goal.dialog(), control);
+      if (hit.isEmpty() && control.hasName()) {
+        hit = Grounding.clickable(page, new Goal.Words(control.names(), Set.of("dialog"),
+            control.ordinal()));
       }
       if (hit.isPresent()) {
         Node n = hit.get().node();
@@ -605,6 +662,45 @@ final class Runners {
       }
       return new Decision("I see no close button; I press Escape to close the dialog.",
           new Action.Press(null, "Escape"));
+    }
+  }
+
+  /** Submits: the best button of the given names, else Enter in the field typed into last. */
+  static final class SubmitRunner implements GoalRunner {
+    private final Goal.Submit goal;
+    private final Episode episode;
+    private boolean done;
+
+    SubmitRunner(Goal.Submit goal, Episode episode) {
+      this.goal = goal;
+      this.episode = episode;
+    }
+
+    @Override
+    public Decision next(AriaSnapshot page) {
+      if (done) {
+        return null;
+      }
+      done = true;
+      List<Node> buttons = page.nodes().stream().filter(n -> n.ref() != null
+          && (n.is("button") || n.is("link"))).toList();
+      Optional<Hit> hit = Grounding.byName(page, buttons, new Goal.Words(goal.names(), Set.of(),
+          0), 3);
+      if (hit.isPresent() && hit.get().node().is("link")
+          && Grounding.match(hit.get().node().name(), goal.names().get(0)) > 1) {
+        hit = Optional.empty();
+      }
+      if (hit.isPresent()) {
+        Node n = hit.get().node();
+        return click(n, "I submit with " + n.describe() + ": " + hit.get().why() + ".");
+      }
+      Target field = episode.lastTyped();
+      if (field != null) {
+        return new Decision("There is no button to submit with; I press Enter in "
+            + field.describe() + ".", new Action.Press(field, "Enter"));
+      }
+      return new Decision("There is no button to submit with; I press Enter.",
+          new Action.Press(null, "Enter"));
     }
   }
 

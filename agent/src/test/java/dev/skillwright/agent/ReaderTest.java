@@ -75,7 +75,7 @@ class ReaderTest {
         .last().isEqualTo(new Goal.Click(named("Save as")));
     assertThat(Reader.read("Go to the \"About\" page.")).containsExactly(new Goal.Open("About"));
     assertThat(Reader.read("Close the \"Welcome\" dialog.")).containsExactly(
-        new Goal.Close(named("Welcome", "dialog")));
+        new Goal.Close(named("Welcome", "dialog"), Words.ANY));
   }
 
   @Test
@@ -122,6 +122,38 @@ class ReaderTest {
         "Click button ONE, then click button TWO.", "Click on the link \"Ut\".")) {
       assertThat(Reader.read(s)).as(s).isNotEmpty();
     }
+  }
+
+  @Test
+  void looser_wordings_read_into_the_same_intents() {
+    assertThat(Reader.read("Log in as user \"ada\" with password \"pw1\".")).containsExactly(
+        new Goal.Fill(Words.named("user"), "ada", false),
+        new Goal.Fill(Words.named("password"), "pw1", false),
+        new Goal.Submit(List.of("Log in", "Login", "Sign in", "Sign on", "Submit", "Continue",
+            "Enter", "Go", "OK")));
+    assertThat(Reader.read("Pick March 3, 2020 in the date picker and click Submit."))
+        .first().isEqualTo(new Goal.Fill(new Words(List.of("date picker", "date"), Set.of(), 0),
+            "03/03/2020", false));
+    assertThat(Reader.read("In the tree, go to docs, then guides, and click intro.md."))
+        .containsExactly(new Goal.Note("In the tree"), new Goal.Click(Words.named("docs")),
+            new Goal.Click(Words.named("guides")), new Goal.Click(Words.named("intro.md")));
+    assertThat(Reader.read("Select File > Save as.")).containsExactly(
+        new Goal.Click(Words.named("File")), new Goal.Click(Words.named("Save as")));
+    assertThat(Reader.read("Turn on Wi-Fi and click Submit.")).first().isEqualTo(
+        new Goal.Check(Words.named("Wi-Fi"), true));
+    assertThat(Reader.read("Check Tea and Milk, uncheck Sugar, then click Submit.")).startsWith(
+        new Goal.Check(Words.named("Tea"), true), new Goal.Check(Words.named("Milk"), true),
+        new Goal.Check(Words.named("Sugar"), false));
+    assertThat(Reader.read("Search for Oslo and click the third result.")).containsExactly(
+        new Goal.Search("Oslo"), new Goal.Result(3));
+    assertThat(Reader.read("Type \"x\" in the search box, search, and click on search result "
+        + "number 4.")).endsWith(new Goal.Result(4));
+    assertThat(Reader.read("Put the same word, \"kiwi\", into both boxes.")).first()
+        .satisfies(g -> assertThat(((Goal.Fill) g).every()).isTrue());
+    assertThat(Reader.read("Name: Ada, city: Paris - then click Save.")).containsExactly(
+        new Goal.Fill(Words.named("Name"), "Ada", false),
+        new Goal.Fill(Words.named("city"), "Paris", false),
+        new Goal.Click(Words.named("Save")));
   }
 
   @Test

@@ -220,6 +220,15 @@ public final class Tab implements AutoCloseable {
       }
       return null;
     }
+    // a list box whose options are in sight: click the option itself, not the box (a click on
+    // the box's middle would choose whatever option is there)
+    Locator shown = el.getByRole(AriaRole.OPTION,
+        new Locator.GetByRoleOptions().setName(option).setExact(true))
+        .filter(new Locator.FilterOptions().setVisible(true));
+    if (shown.count() > 0) {
+      shown.first().click();
+      return null;
+    }
     el.click();
     String list = el.getAttribute("aria-controls");
     Locator scope = list != null && list.matches("[A-Za-z][\\w-]*")
