@@ -19,6 +19,9 @@ final class Episode {
   private int current;
   private int waits;
   private Target lastTyped;
+  /** Fields that refused typing (read-only): a date in one is picked from its calendar. */
+  private final java.util.Set<String> readOnly = new java.util.HashSet<>();
+  private final java.util.Set<String> missedText = new java.util.HashSet<>();
 
   Episode(List<Goal> goals) {
     this.goals = List.copyOf(goals);
@@ -39,6 +42,32 @@ final class Episode {
 
   void typed(Target field) {
     lastTyped = field;
+  }
+
+  /** Learns from a failed step: a field that is not editable is marked so. */
+  void failed(dev.skillwright.trajectories.Step step) {
+    String error = step.error() == null ? "" : step.error().toLowerCase(java.util.Locale.ROOT);
+    if (step.action() instanceof Action.Fill f && (error.contains("not editable")
+        || error.contains("readonly") || error.contains("read-only")
+        || error.contains("timeout"))) {
+      readOnly.add(key(f.target()));
+    }
+    if (step.action() instanceof Action.Click c && "text".equals(c.target().role())) {
+      missedText.add(c.target().name());
+    }
+  }
+
+  /** True when a click on this text failed: it is not in sight as an element of its own. */
+  boolean missedText(String text) {
+    return missedText.contains(text);
+  }
+
+  boolean readOnly(Target field) {
+    return readOnly.contains(key(field));
+  }
+
+  private static String key(Target t) {
+    return t.role() + "|" + t.name() + "|" + (t.name().isEmpty() ? t.ref() : "");
   }
 
   /**

@@ -102,7 +102,7 @@ final class Grounding {
     if (pw.length() >= 3 && pn.contains(pw)) {
       return 5;
     }
-    Set<String> nw = Set.of(pn.split(" "));
+    Set<String> nw = new HashSet<>(List.of(pn.split(" ")));
     String[] ww = pw.split(" ");
     int shared = 0;
     for (String x : ww) {
@@ -197,6 +197,14 @@ final class Grounding {
    * name, the first empty field (or the Nth). Empty when the page has no field that fits.
    */
   static Optional<Hit> field(AriaSnapshot page, Words words) {
+    return field(page, words, false);
+  }
+
+  /**
+   * The field the words name; {@code strict}: only by name or ordinal, never a field that merely
+   * happens to be the only one (while the page still loads, the named one may yet come).
+   */
+  static Optional<Hit> field(AriaSnapshot page, Words words, boolean strict) {
     List<Node> all = fields(page);
     if (all.isEmpty()) {
       return Optional.empty();
@@ -212,11 +220,17 @@ final class Grounding {
       return n == null ? Optional.empty() : Optional.of(new Hit(n, "it is field number "
           + words.ordinal() + " on the page"));
     }
-    if (words.hasName() && all.size() > 1) {
+    if (words.hasName() && (all.size() > 1 || strict)) {
       return Optional.empty();
     }
-    Node first = all.stream().filter(n -> n.value() == null || n.value().isEmpty()).findFirst()
-        .orElse(all.get(0));
+    // a search box is not the field a form's words name
+    List<Node> plain = words.hasName() ? all.stream().filter(n -> !n.is("searchbox")
+        && !fold(n.name()).contains("search")).toList() : all;
+    if (plain.isEmpty()) {
+      return Optional.empty();
+    }
+    Node first = plain.stream().filter(n -> n.value() == null || n.value().isEmpty()).findFirst()
+        .orElse(plain.get(0));
     return Optional.of(new Hit(first, all.size() == 1 ? "it is the only field on the page"
         : "it is the first empty field"));
   }

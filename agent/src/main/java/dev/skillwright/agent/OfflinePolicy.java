@@ -56,6 +56,7 @@ final class OfflinePolicy implements Policy {
         return Episode.giveUp("My actions keep failing: "
             + history.get(history.size() - 1).error());
       }
+      episode.failed(history.get(history.size() - 1));
       runner = null; // start the goal again, fresh, from the page as it is now
     }
     AriaSnapshot page = obs.snapshot();

@@ -84,7 +84,8 @@ final class Reader {
   private static final Pattern ORDINAL = Pattern.compile("(?i)\\b(\\d{1,3})(?:st|nd|rd|th)\\b");
   private static final Pattern CASE = Pattern.compile("(?i)\\s*,?\\s*(?:(?:in|using|with|as) )?"
       + "(?:all )?(lower|upper|small|capital)[- ]?(?:case)?(?: letters| characters| only)?");
-  private static final Pattern CASE_WORDS = Pattern.compile("(?i)\\s*,?\\s*(?:in|using|with|as) "
+  private static final Pattern CASE_WORDS = Pattern.compile("(?i)\\s*,?\\s*(?:all )?"
+      + "(?:in|using|with|as) "
       + "(?:all )?(lowercase|uppercase|capitals|caps|small letters|capital letters)"
       + "(?: letters| characters| only)?");
 

@@ -28,6 +28,25 @@ final class Runners {
   }
 
   /**
+   * A click on {@code n}, or on the part of it that takes clicks: a tree item or list item often
+   * listens on its label only ({@code generic [cursor=pointer]: Briana}), and a click on the
+   * item's middle would miss it.
+   */
+  private static Decision click(AriaSnapshot page, Node n, String thought) {
+    String label = Grounding.label(page, n);
+    for (Node d : page.descendants(n)) {
+      if (d.ref() != null && "pointer".equals(d.attrs().get("cursor")) && !d.is("group")
+          && (d.name().equals(label) || label.equals(d.value()) || label.isEmpty())) {
+        return new Decision(thought, new Action.Click(Grounding.target(d)));
+      }
+      if (d.is("group")) {
+        break;
+      }
+    }
+    return click(n, thought);
+  }
+
+  /**
    * Looks for what is not in sight: opens each tab not shown yet, each folder or section not
    * opened yet, then the next page of a list, once each.
    */
@@ -43,16 +62,20 @@ final class Runners {
         if (n.ref() == null) {
           continue;
         }
-        boolean tab = n.is("tab") && !n.has("selected") && !n.has("expanded");
+        boolean tab = n.is("tab") && !n.has("selected") && !n.has("expanded")
+            || tabLink(page, n);
+        // a collapsed folder and a file look alike; a name with an extension is a file, and
+        // clicking a file may be the answer, so it is never clicked to look
         boolean folder = n.is("treeitem") && !n.has("expanded")
-            && page.descendants(n).stream().noneMatch(d -> d.is("group"));
+            && page.descendants(n).stream().noneMatch(d -> d.is("group"))
+            && !label(page, n).matches(".*\\.[A-Za-z0-9]{1,5}");
         if ((tab || folder) && tried.add(n.role() + "|" + label(page, n))) {
           Node at = n;
           if (n.name().isEmpty()) {
             at = page.descendants(n).stream().filter(d -> d.ref() != null && d.is("link"))
                 .findFirst().orElse(n);
           }
-          return click(at, what + " is not in sight; I open " + describe(page, n)
+          return click(page, at, what + " is not in sight; I open " + describe(page, n)
               + " to look for it.");
         }
       }
@@ -62,6 +85,22 @@ final class Runners {
         return click(next.get(), what + " is not here; I go to the next page.");
       }
       return null;
+    }
+
+    /**
+     * A link that shows a part of this page, in a list of such links: the tabs of markup with no
+     * tab roles ({@code <li><a href="#pane2">}).
+     */
+    private static boolean tabLink(AriaSnapshot page, Node n) {
+      if (!n.is("link") || n.url() == null || !n.url().matches("#[A-Za-z][\\w-]*")
+          || n.has("selected") || n.has("current")) {
+        return false;
+      }
+      Optional<Node> item = page.parentOf(n).filter(p -> p.is("listitem"));
+      Optional<Node> list = item.flatMap(page::parentOf);
+      return list.map(l -> page.descendants(l).stream().filter(d -> d.is("link")
+          && d.url() != null && d.url().startsWith("#") && d.url().length() > 1).count() >= 2)
+          .orElse(false);
     }
 
     private static String label(AriaSnapshot page, Node n) {
@@ -265,10 +304,11 @@ final class Runners {
       if (hit.isPresent()) {
         done = true;
         Node n = hit.get().node();
-        return click(n, "I click " + n.describe() + " for " + w.describe() + ": "
+        return click(page, n, "I click " + n.describe() + " for " + w.describe() + ": "
             + hit.get().why() + ".");
       }
-      Optional<Target> text = Grounding.text(page, w);
+      Optional<Target> text = Grounding.text(page, w)
+          .filter(t -> !episode.missedText(t.name()));
       if (text.isPresent()) {
         done = true;
         return new Decision("I click the text \"" + text.get().name() + "\": it is written "
@@ -315,6 +355,7 @@ final class Runners {
     private final Goal.Fill goal;
     private final Episode episode;
     private final Set<String> filled = new HashSet<>();
+    private DatePicker picker;
     private boolean done;
 
     FillRunner(Goal.Fill goal, Episode episode) {
@@ -345,13 +386,27 @@ final class Runners {
         return filled.isEmpty() ? episode.waitOr(page, "the fields", "There is no field on this "
             + "page to type \"" + goal.value() + "\" into.") : null;
       }
-      Optional<Hit> field = Grounding.field(page, goal.field());
+      Optional<Hit> field = Grounding.field(page, goal.field(), true);
       if (field.isEmpty()) {
-        return episode.waitOr(page, goal.field().describe(), "There is no field "
-            + goal.field().describe() + " on this page.");
+        Decision wait = episode.waitOr(page, goal.field().describe(), null);
+        if (wait != null) {
+          return wait;
+        }
+        field = Grounding.field(page, goal.field());
+      }
+      if (field.isEmpty()) {
+        return Episode.giveUp("There is no field " + goal.field().describe() + " on this page.");
+      }
+      Node n = field.get().node();
+      if (episode.readOnly(Grounding.target(n)) && DatePicker.date(goal.value()) != null) {
+        if (picker == null) {
+          picker = new DatePicker(n, DatePicker.date(goal.value()));
+        }
+        Decision d = picker.next(page);
+        done = d == null;
+        return d;
       }
       done = true;
-      Node n = field.get().node();
       episode.typed(Grounding.target(n));
       return new Decision("I fill " + describe(page, n) + " with \"" + goal.value() + "\": "
           + field.get().why() + ".", new Action.Fill(Grounding.target(n), goal.value()));
@@ -813,6 +868,7 @@ final class Runners {
     private final Goal.Complete goal;
     private final Episode episode;
     private boolean typed;
+    private boolean chosen;
     private int looks;
     private boolean done;
 
@@ -825,6 +881,17 @@ final class Runners {
     public Decision next(AriaSnapshot page) {
       if (done) {
         return null;
+      }
+      if (chosen) {
+        done = true;
+        // an entry a form only takes when it is submitted: the task ends with it, so submit it
+        Target last = episode.lastTyped();
+        Node box = last == null || last.ref() == null ? null : page.byRef(last.ref()).orElse(null);
+        Optional<Node> submit = box == null || episode.following() != null ? Optional.empty()
+            : Grounding.submitFor(page, box).filter(b -> fold(b.name())
+                .matches("submit|ok|done|go|save|send|enter|confirm"));
+        return submit.map(b -> click(b, "The entry is chosen and the task ends with it; I "
+            + "submit it with " + b.describe() + ".")).orElse(null);
       }
       if (!typed) {
         Optional<Hit> field = Grounding.field(page, goal.field());
@@ -847,7 +914,7 @@ final class Runners {
                 && !t.equals(fold(goal.prefix()));
           }).findFirst();
       if (pick.isPresent()) {
-        done = true;
+        chosen = true;
         return click(pick.get(), "I choose the suggestion " + pick.get().describe()
             + ": it starts with \"" + goal.prefix() + "\" and ends with \"" + goal.suffix()
             + "\".");
