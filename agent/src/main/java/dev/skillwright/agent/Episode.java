@@ -1,0 +1,95 @@
+package dev.skillwright.agent;
+
+import static dev.skillwright.trajectories.AriaSnapshot.fold;
+
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.AriaSnapshot;
+import dev.skillwright.trajectories.Target;
+import java.util.List;
+
+/**
+ * What the goal runners of one episode share: the goals (a runner may look at the next one), the
+ * waits spent on a page still loading, and the field typed into last (where "press Enter" goes).
+ */
+final class Episode {
+  /** Waits for content that loads after the page, in all: 8 of half a second. */
+  static final int MAX_WAITS = 8;
+
+  private final List<Goal> goals;
+  private int current;
+  private int waits;
+  private Target lastTyped;
+  /** Fields that refused typing (read-only): a date in one is picked from its calendar. */
+  private final java.util.Set<String> readOnly = new java.util.HashSet<>();
+  private final java.util.Set<String> missedText = new java.util.HashSet<>();
+
+  Episode(List<Goal> goals) {
+    this.goals = List.copyOf(goals);
+  }
+
+  void at(int index) {
+    current = index;
+  }
+
+  /** The goal after the current one, or null. */
+  Goal following() {
+    return current + 1 < goals.size() ? goals.get(current + 1) : null;
+  }
+
+  Target lastTyped() {
+    return lastTyped;
+  }
+
+  void typed(Target field) {
+    lastTyped = field;
+  }
+
+  /** Learns from a failed step: a field that is not editable is marked so. */
+  void failed(dev.skillwright.trajectories.Step step) {
+    String error = step.error() == null ? "" : step.error().toLowerCase(java.util.Locale.ROOT);
+    if (step.action() instanceof Action.Fill f && (error.contains("not editable")
+        || error.contains("readonly") || error.contains("read-only")
+        || error.contains("timeout"))) {
+      readOnly.add(key(f.target()));
+    }
+    if (step.action() instanceof Action.Click c && "text".equals(c.target().role())) {
+      missedText.add(c.target().name());
+    }
+  }
+
+  /** True when a click on this text failed: it is not in sight as an element of its own. */
+  boolean missedText(String text) {
+    return missedText.contains(text);
+  }
+
+  boolean readOnly(Target field) {
+    return readOnly.contains(key(field));
+  }
+
+  private static String key(Target t) {
+    return t.role() + "|" + t.name() + "|" + (t.name().isEmpty() ? t.ref() : "");
+  }
+
+  /**
+   * While the page says it is loading something, waits half a second for {@code what}; else gives
+   * up with {@code reason}, or returns null when there is none.
+   */
+  Decision waitOr(AriaSnapshot page, String what, String reason) {
+    if (waits < MAX_WAITS && loading(page)) {
+      waits++;
+      return new Decision("The page is still loading; I wait for " + what + " to show.",
+          new Action.Wait(500));
+    }
+    return reason == null ? null : giveUp(reason);
+  }
+
+  /** True when a node says the page is loading ("Loading comments…"). */
+  static boolean loading(AriaSnapshot page) {
+    return page.nodes().stream().anyMatch(n -> fold(n.name()).startsWith("loading")
+        || n.value() != null && fold(n.value()).startsWith("loading"));
+  }
+
+  static Decision giveUp(String reason) {
+    return new Decision(reason, new Action.GiveUp(reason));
+  }
+}
