@@ -35,7 +35,7 @@ public final class SkillExport {
     skills.forEach(s -> byId.put(s.id(), s));
     for (Skill s : skills) {
       sb.append("\n  /** ").append(javadoc(s.description())).append(" (").append(s.status()
-          .name().toLowerCase(Locale.ROOT)).append("; starts at ")
+          .name().toLowerCase(Locale.ROOT)).append("; ").append(sideEffect(s)).append("; starts at ")
           .append(javadoc(s.startUrlPattern())).append(") */\n");
       sb.append("  public static void ").append(method(s.name())).append("(Page page");
       s.parameters().forEach(p -> sb.append(", String ").append(identifier(p.name())));
@@ -165,6 +165,11 @@ public final class SkillExport {
     return m.equals("page") ? "pageArg" : m;
   }
 
+  /** The side-effect label as people read it: "reads", "writes" or "destructive". */
+  static String sideEffect(Skill s) {
+    return s.sideEffect().name().toLowerCase(Locale.ROOT);
+  }
+
   /**
    * The skills as tools: {@code {"tools": [{"type": "function", "function": {"name", "description",
    * "parameters"}}]}}, each parameter a required string with the values it was seen with.
@@ -176,8 +181,10 @@ public final class SkillExport {
       ObjectNode fn = tools.addObject().put("type", "function").putObject("function");
       fn.put("name", toolName(s.name()));
       fn.put("description", s.description() + String.format(Locale.ROOT,
-          " (site %s; %s; success rate %.0f%%)", s.site(), s.status().name()
-              .toLowerCase(Locale.ROOT), 100 * s.health().successRate()));
+          " (site %s; %s; %s; success rate %.0f%%)", s.site(), s.status().name()
+              .toLowerCase(Locale.ROOT), sideEffect(s), 100 * s.health().successRate()));
+      // machine-readable too, so a caller can refuse destructive tools without parsing prose
+      fn.put("x-side-effect", s.sideEffect().name().toLowerCase(Locale.ROOT));
       ObjectNode params = fn.putObject("parameters");
       params.put("type", "object");
       ObjectNode props = params.putObject("properties");
