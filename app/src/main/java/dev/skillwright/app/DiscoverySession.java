@@ -6,6 +6,8 @@ import dev.skillwright.agent.SkillCalls;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Tab;
 import dev.skillwright.llm.ModelException;
+import dev.skillwright.proposer.Exploration;
+import dev.skillwright.proposer.Explorer;
 import dev.skillwright.proposer.Proposal;
 import dev.skillwright.proposer.Proposer;
 import dev.skillwright.proposer.SiteContext;
@@ -190,6 +192,7 @@ final class DiscoverySession {
       try (Tab tab = browser.newTab(settings.scope())) {
         ctx = SiteCrawler.crawl(tab, settings.site(), settings.startUrl(), settings.pages());
       }
+      ctx = ctx.withExplored(explore(browser));
     }
     if (ctx.pages().isEmpty()) {
       throw new BadInputException("could not load any page of " + settings.startUrl());
@@ -212,6 +215,22 @@ final class DiscoverySession {
       p = Proposer.offline(settings.seed()).propose(ctx, settings.budget());
     }
     return p.tasks();
+  }
+
+  /**
+   * Explores the start page's controls, each walk in a fresh context of {@code browser}, and
+   * says what it found; exploring stays in the scope and leaves destructive controls alone
+   * unless the settings allow them.
+   */
+  private Exploration explore(BrowserSession browser) {
+    Exploration e = Explorer.explore(() -> browser.newTab(settings.scope()),
+        settings.startUrl(), Explorer.Limits.defaults()
+            .allowingDestructive(settings.allowDestructive()));
+    out.printf("Explored %d walk%s in %d actions%s.%n", e.walks().size(),
+        e.walks().size() == 1 ? "" : "s", e.actions(), e.skipped().isEmpty() ? ""
+            : "; left alone: " + e.skipped().size() + " (" + abbreviate(
+                String.join(", ", e.skipped()), 100) + ")");
+    return e;
   }
 
   /** Runs the tasks on {@code concurrency} workers, each with its own Playwright and Chromium. */

@@ -52,9 +52,9 @@ public final class Explorer {
       }
     }
 
-    /** 30 walks, 70 actions, 8 pages, 60 seconds, walks of up to 4 moves, nothing destructive. */
+    /** 30 walks, 60 actions, 8 pages, 45 seconds, walks of up to 4 moves, nothing destructive. */
     public static Limits defaults() {
-      return new Limits(30, 70, 8, Duration.ofSeconds(60), 4, false);
+      return new Limits(30, 60, 8, Duration.ofSeconds(45), 4, false);
     }
 
     public Limits allowingDestructive(boolean allow) {
