@@ -28,7 +28,7 @@ final class SkillMatcher {
   static Optional<Match> longest(List<Skill> skills, List<String> clauses, int from) {
     Match best = null;
     for (Skill s : skills) {
-      List<String> template = Instructions.clauses(s.description());
+      List<String> template = Reader.clauses(s.description());
       int to = from + template.size();
       if (template.isEmpty() || to > clauses.size() || best != null && to <= best.to()) {
         continue;

@@ -95,7 +95,9 @@ final class DurableLocators {
       try {
         Locator l = toLocator(page, c);
         if (l.count() >= 1) {
-          return Optional.of(new Resolved(l.first(), c));
+          // a copy hidden in a closed tab or panel must not win over the one in sight
+          Locator shown = l.filter(new Locator.FilterOptions().setVisible(true));
+          return Optional.of(new Resolved(shown.count() >= 1 ? shown.first() : l.first(), c));
         }
       } catch (PlaywrightException | IllegalArgumentException e) {
         // a candidate that cannot be evaluated on this page is simply not a match

@@ -171,7 +171,7 @@ public final class Tab implements AutoCloseable {
       el.click();
     } else if (action instanceof Action.Fill f) {
       // the only place a secret's value exists outside the Secrets: on its way into the page
-      el.fill(secrets.reveal(f.text()));
+      el.fill(InputValues.forType(inputType(el), secrets.reveal(f.text())));
     } else if (action instanceof Action.Press p) {
       if (el != null) {
         el.press(p.key());
@@ -204,7 +204,20 @@ public final class Tab implements AutoCloseable {
    */
   private String select(Locator el, String option) {
     if (Boolean.TRUE.equals(el.evaluate("e => e.tagName === 'SELECT'"))) {
-      el.selectOption(option);
+      // in a list that takes several, a choice adds to the ones made, as a ctrl-click does
+      @SuppressWarnings("unchecked")
+      List<String> chosen = (List<String>) el.evaluate("e => e.multiple ? Array.from("
+          + "e.selectedOptions).map(o => o.value) : []");
+      if (chosen.isEmpty()) {
+        el.selectOption(option);
+      } else {
+        List<String> values = new java.util.ArrayList<>(chosen);
+        Object value = el.evaluate("(e, o) => { const m = Array.from(e.options).find(x => "
+            + "x.label === o || x.text.trim() === o || x.value === o); return m ? m.value : o; }",
+            option);
+        values.add(String.valueOf(value));
+        el.selectOption(values.toArray(new String[0]));
+      }
       return null;
     }
     el.click();
@@ -223,6 +236,12 @@ public final class Tab implements AutoCloseable {
     }
     choice.click();
     return null;
+  }
+
+  /** The HTML type of an input element, else the empty string. */
+  private static String inputType(Locator el) {
+    Object t = el.evaluate("e => e.tagName === 'INPUT' ? (e.type || '') : ''");
+    return t == null ? "" : t.toString();
   }
 
   private ActionResult result(Action action, String error, String matchedBy, long start) {

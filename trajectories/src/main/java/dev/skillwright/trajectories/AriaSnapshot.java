@@ -121,6 +121,9 @@ public final class AriaSnapshot {
     // YAML may quote a whole key that holds a colon: '- 'heading "a: b" [level=1]''
     if (line.startsWith("'") && line.endsWith("'") && line.length() > 1) {
       line = line.substring(1, line.length() - 1).replace("''", "'");
+    } else if (line.startsWith("'") && line.endsWith("':") && line.length() > 2) {
+      // the same, on a node with children: '- 'link "Tab #2" [ref=e5]':'
+      line = line.substring(1, line.length() - 2).replace("''", "'") + ":";
     }
     MutableNode n = new MutableNode();
     int i = 0;

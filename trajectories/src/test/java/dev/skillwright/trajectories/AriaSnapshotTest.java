@@ -90,4 +90,18 @@ class AriaSnapshotTest {
     assertThat(AriaSnapshot.parse(null).isEmpty()).isTrue();
     assertThat(AriaSnapshot.parse("not yaml at all\n  ::: [").isEmpty()).isTrue();
   }
+
+  @Test
+  void a_yaml_quoted_node_with_children_keeps_its_role_name_and_url() {
+    AriaSnapshot s = AriaSnapshot.parse("""
+        - tab [ref=e1]:
+          - 'link "Tab #2" [ref=e2] [cursor=pointer]':
+            - /url: "#t2"
+        """);
+
+    Node link = s.byRef("e2").orElseThrow();
+    assertThat(link.role()).isEqualTo("link");
+    assertThat(link.name()).isEqualTo("Tab #2");
+    assertThat(link.url()).isEqualTo("#t2");
+  }
 }
