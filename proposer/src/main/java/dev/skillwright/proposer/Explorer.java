@@ -17,7 +17,9 @@ import dev.skillwright.trajectories.Observation;
 import dev.skillwright.trajectories.Target;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,9 +54,9 @@ public final class Explorer {
       }
     }
 
-    /** 30 walks, 60 actions, 8 pages, 45 seconds, walks of up to 4 moves, nothing destructive. */
+    /** 30 walks, 150 actions, 8 pages, 90 seconds, walks of up to 4 moves, nothing destructive. */
     public static Limits defaults() {
-      return new Limits(30, 60, 8, Duration.ofSeconds(45), 4, false);
+      return new Limits(30, 150, 8, Duration.ofSeconds(90), 4, false);
     }
 
     public Limits allowingDestructive(boolean allow) {
@@ -68,8 +70,7 @@ public final class Explorer {
 
   /** How long an action may wait for its element: a control a modal covers fails fast. */
   private static final double ACTION_TIMEOUT_MS = 1_500;
-  /** Tries per chain link before a walk stops growing. */
-  private static final int TRIES_PER_LINK = 5;
+  private static final double NAVIGATION_TIMEOUT_MS = 30_000;
   /** Links tried from the start page: one page shows what the others look like. */
   private static final int LINKS = 6;
 
@@ -83,7 +84,7 @@ public final class Explorer {
   private final Set<List<String>> choices = new LinkedHashSet<>();
   private final Set<String> skipped = new LinkedHashSet<>();
   private final Set<String> pages = new HashSet<>();
-  private final Map<String, Integer> extensions = new java.util.HashMap<>();
+  private final Map<String, String> attrs = new java.util.HashMap<>();
   private int actions;
   private int typed;
 
@@ -104,7 +105,12 @@ public final class Explorer {
 
   /** A control to try: found again in a fresh page by role, name and position among its like. */
   record Candidate(Kind kind, String role, String name, int nth, String value, String field,
-      String button) {
+      String button, String label) {
+    Candidate(Kind kind, String role, String name, int nth, String value, String field,
+        String button) {
+      this(kind, role, name, nth, value, field, button, name);
+    }
+
     String key() {
       return kind + "|" + role + "|" + name + "|" + nth;
     }
@@ -118,47 +124,103 @@ public final class Explorer {
   record Done(Candidate candidate, Kind kind, AriaSnapshot before, AriaSnapshot after,
       String urlBefore, String urlAfter, Effect effect, boolean ok) {}
 
+  /**
+   * Breadth first over walks: the start page's controls first, then, from the state each
+   * effective walk reached (replayed in a fresh tab), the controls there, up to the walk length.
+   */
   private Exploration run() {
-    Page start = open();
-    if (start == null) {
-      return Exploration.none();
+    Deque<List<Candidate>> frontier = new ArrayDeque<>();
+    frontier.add(List.of());
+    try {
+      while (!frontier.isEmpty() && !exhausted()) {
+        expand(frontier.poll(), frontier);
+      }
+    } catch (PlaywrightException e) {
+      // a page that broke mid-way ends exploring; what was found stands
+    }
+    return result();
+  }
+
+  /** Tries every control in the state {@code prefix} reaches; effective ones extend walks. */
+  private void expand(List<Candidate> prefix, Deque<List<Candidate>> frontier) {
+    State state = replay(prefix);
+    if (state == null) {
+      return;
     }
     try {
-      AriaSnapshot s0 = start.snapshot;
-      String u0 = start.url;
-      List<Candidate> firsts = interleave(candidates(start.tab, s0, u0, true));
-      Page page = start;
+      Set<String> used = new HashSet<>();
+      prefix.forEach(c -> used.add(c.control()));
+      List<Candidate> cands = interleave(candidates(state.page.tab, state.page.snapshot,
+          state.page.url, prefix.isEmpty()));
+      // a field may take a second value (add two things); any other control is used once
+      cands.removeIf(c -> used.contains(c.control()) && c.kind() != Kind.TYPE_ENTER);
+      List<Candidate> again = cands.stream().filter(c -> used.contains(c.control())).toList();
+      cands.removeAll(again);
+      cands.addAll(again);
       boolean dirty = false;
-      for (Candidate c : firsts) {
+      for (Candidate c : cands) {
         if (exhausted()) {
-          break;
+          return;
         }
         if (dirty) {
-          page.tab.close();
-          page = open();
-          if (page == null) {
-            return result();
+          state.page.tab.close();
+          state = replay(prefix);
+          if (state == null) {
+            return;
           }
         }
-        Done d = perform(page, c);
+        Done d = perform(state.page, c);
         if (d == null) {
           dirty = false;
           continue;
         }
         if (!d.effect().visible()) {
           dirty = !d.ok();
+          if (!dirty) {
+            state = state.at(new Page(state.page.tab, d.after(), d.urlAfter()));
+          }
           continue;
         }
-        List<Done> chain = new ArrayList<>(List.of(d));
-        record(s0, u0, chain);
-        grow(page, chain, s0, u0);
+        List<Done> chain = new ArrayList<>(state.done);
+        chain.add(d);
+        record(state.start.snapshot, state.start.url, chain);
+        if (chain.size() < limits.walkLength()) {
+          List<Candidate> longer = new ArrayList<>(prefix);
+          longer.add(c);
+          frontier.add(longer);
+        }
         dirty = true;
       }
-      page.tab.close();
-    } catch (PlaywrightException e) {
-      // a page that broke mid-way ends exploring; what was found stands
+    } finally {
+      state.page.tab.close();
     }
-    return result();
+  }
+
+  /** A fresh tab where {@code prefix} was done again: its start, its moves, and the page now. */
+  private record State(Page start, List<Done> done, Page page) {
+    State at(Page now) {
+      return new State(start, done, now);
+    }
+  }
+
+  private State replay(List<Candidate> prefix) {
+    Page start = open();
+    if (start == null) {
+      return null;
+    }
+    Page page = start;
+    List<Done> done = new ArrayList<>();
+    for (Candidate c : prefix) {
+      Done d = perform(page, c);
+      if (d == null || !d.ok() || !d.effect().visible()) {
+        // the walk does not do the same again from a fresh start: nothing to build on
+        page.tab.close();
+        return null;
+      }
+      done.add(d);
+      page = new Page(page.tab, d.after(), d.urlAfter());
+    }
+    return new State(start, done, page);
   }
 
   private Exploration result() {
@@ -176,8 +238,12 @@ public final class Explorer {
 
   private Page open() {
     Tab tab = tabs.get();
+    // a page's own timeout would outrank the context's for navigations too: keep those long
+    tab.page().setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
     tab.page().setDefaultTimeout(ACTION_TIMEOUT_MS);
-    if (tab.navigate(startUrl) != null) {
+    String error = tab.navigate(startUrl);
+    if (error != null) {
+      skipped.add("the start page: " + error);
       tab.close();
       return null;
     }
@@ -197,56 +263,6 @@ public final class Explorer {
     } catch (PlaywrightException e) {
       Observation o = tab.observe();
       return new Seen(o.url(), o.snapshot());
-    }
-  }
-
-  /** Adds moves to the chain while one of the controls now on the page has an effect. */
-  private void grow(Page page, List<Done> chain, AriaSnapshot s0, String u0) {
-    Set<String> used = new HashSet<>();
-    chain.forEach(d -> used.add(d.candidate().control()));
-    while (chain.size() < limits.walkLength() && !exhausted()) {
-      Done last = chain.get(chain.size() - 1);
-      Page now = new Page(page.tab, last.after(), last.urlAfter());
-      List<Candidate> next = candidates(page.tab, last.after(), last.urlAfter(), false);
-      Set<String> fresh = new HashSet<>();
-      last.effect().appeared().forEach(n -> fresh.add(n.role() + "|" + n.name()));
-      // what the last move brought goes first: the new item's checkbox, the dialog's field
-      List<Candidate> ordered = new ArrayList<>();
-      next.stream().filter(c -> fresh.contains(c.role() + "|" + c.name())).forEach(ordered::add);
-      next.stream().filter(c -> !fresh.contains(c.role() + "|" + c.name())).forEach(ordered::add);
-      ordered.removeIf(c -> used.contains(c.control()));
-      // beyond what just appeared, the controls least used to extend other walks go first, so
-      // walks differ in more than their first move
-      List<Candidate> rest = new ArrayList<>(ordered.stream()
-          .filter(c -> !fresh.contains(c.role() + "|" + c.name())).toList());
-      ordered.removeAll(rest);
-      rest.sort(java.util.Comparator.comparingInt(c -> extensions.getOrDefault(c.control(), 0)));
-      ordered.addAll(rest);
-      Done found = null;
-      int tries = 0;
-      for (Candidate c : ordered) {
-        if (tries++ >= TRIES_PER_LINK || exhausted()) {
-          break;
-        }
-        Done d = perform(now, c);
-        if (d == null) {
-          continue;
-        }
-        if (d.effect().visible()) {
-          found = d;
-          break;
-        }
-        if (!d.ok()) {
-          return;
-        }
-      }
-      if (found == null) {
-        return;
-      }
-      chain.add(found);
-      used.add(found.candidate().control());
-      extensions.merge(found.candidate().control(), 1, Integer::sum);
-      record(s0, u0, chain);
     }
   }
 
@@ -412,18 +428,20 @@ public final class Explorer {
             submitButton(tab, s, n)));
       }
       case "checkbox", "switch" -> {
-        if (name.isBlank() || destructive(tab, n)) {
+        String label = name.isBlank() ? besideText(s, n) : name;
+        if (label == null || destructive(tab, n)) {
           return Optional.empty();
         }
         boolean checked = n.has("checked") && !"false".equals(n.attrs().get("checked"));
         return Optional.of(new Candidate(checked ? Kind.UNCHECK : Kind.CHECK, n.role(), name, k,
-            null, null, null));
+            null, null, null, label));
       }
       case "radio" -> {
-        if (name.isBlank() || n.has("checked")) {
+        String label = name.isBlank() ? besideText(s, n) : name;
+        if (label == null || n.has("checked")) {
           return Optional.empty();
         }
-        return Optional.of(new Candidate(Kind.RADIO, "radio", name, k, null, null, null));
+        return Optional.of(new Candidate(Kind.RADIO, "radio", name, k, null, null, null, label));
       }
       case "combobox" -> {
         if (name.isBlank()) {
@@ -443,6 +461,27 @@ public final class Explorer {
         return Optional.empty();
       }
     }
+  }
+
+  /**
+   * The words beside a nameless box (a list entry's text next to its checkbox), as a person
+   * would name it; null when there are none.
+   */
+  static String besideText(AriaSnapshot s, Node box) {
+    Optional<Node> p = s.parentOf(box);
+    for (int level = 0; level < 2 && p.isPresent(); level++, p = s.parentOf(p.get())) {
+      for (Node d : s.descendants(p.get())) {
+        if (d.index() == box.index() || d.ref() != null && !d.is("text")
+            && !d.is("paragraph") && !d.is("generic")) {
+          continue;
+        }
+        String t = d.value() != null ? d.value() : d.name();
+        if (t != null && !t.isBlank() && t.strip().length() <= 60) {
+          return t.strip();
+        }
+      }
+    }
+    return null;
   }
 
   private static final java.util.regex.Pattern CLOSE = java.util.regex.Pattern.compile(
@@ -490,13 +529,16 @@ public final class Explorer {
     return true;
   }
 
-  private static String attr(Tab tab, Node n, String fn) {
-    try {
-      Object v = tab.page().locator("aria-ref=" + n.ref()).evaluate(fn);
-      return v == null ? "" : v.toString();
-    } catch (PlaywrightException e) {
-      return "";
-    }
+  /** An element's attributes, read once per control and question: each read is a round trip. */
+  private String attr(Tab tab, Node n, String fn) {
+    return attrs.computeIfAbsent(n.role() + "|" + n.name() + "|" + fn.hashCode(), k -> {
+      try {
+        Object v = tab.page().locator("aria-ref=" + n.ref()).evaluate(fn);
+        return v == null ? "" : v.toString();
+      } catch (PlaywrightException e) {
+        return "";
+      }
+    });
   }
 
   /** Candidates with their kinds taken in turn, so a small budget still sees every kind. */
@@ -525,6 +567,6 @@ public final class Explorer {
 
   static Move move(Done d, Kind kind) {
     Candidate c = d.candidate();
-    return new Move(kind, c.role(), c.name(), c.value(), c.button(), d.effect().describe());
+    return new Move(kind, c.role(), c.label(), c.value(), c.button(), d.effect().describe());
   }
 }

@@ -94,7 +94,7 @@ final class WalkLabeller {
   }
 
   private static Optional<String> clause(Done d, Map<String, String> params) {
-    String name = d.candidate().name();
+    String name = d.candidate().label();
     return Optional.ofNullable(switch (d.kind()) {
       case LINK -> hashOnly(d.urlBefore(), d.urlAfter()) || !d.effect().urlChanged()
           ? "Click the \"" + name + "\" link" : "Go to the \"" + name + "\" page";
