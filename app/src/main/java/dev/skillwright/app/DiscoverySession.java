@@ -225,6 +225,8 @@ final class DiscoverySession {
   private Exploration explore(BrowserSession browser) {
     Exploration e = Explorer.explore(() -> browser.newTab(settings.scope()),
         settings.startUrl(), Explorer.Limits.defaults()
+            // a few walks per task to choose from: more would only cost time
+            .withWalks(Math.max(8, Math.min(30, 3 * settings.budget())))
             .allowingDestructive(settings.allowDestructive()));
     out.printf("Explored %d walk%s in %d actions%s.%n", e.walks().size(),
         e.walks().size() == 1 ? "" : "s", e.actions(), e.skipped().isEmpty() ? ""

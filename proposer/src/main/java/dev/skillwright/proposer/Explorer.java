@@ -63,8 +63,8 @@ public final class Explorer {
       return new Limits(maxWalks, maxActions, maxPages, maxTime, walkLength, allow);
     }
 
-    public Limits withActions(int actions) {
-      return new Limits(maxWalks, actions, maxPages, maxTime, walkLength, allowDestructive);
+    public Limits withWalks(int walks) {
+      return new Limits(walks, maxActions, maxPages, maxTime, walkLength, allowDestructive);
     }
   }
 
@@ -464,24 +464,42 @@ public final class Explorer {
   }
 
   /**
-   * The words beside a nameless box (a list entry's text next to its checkbox), as a person
-   * would name it; null when there are none.
+   * The words right beside a nameless box in its group (after it, else before it: a list
+   * entry's text next to its checkbox), as a person and the offline agent name it; null when
+   * there are none.
    */
   static String besideText(AriaSnapshot s, Node box) {
-    Optional<Node> p = s.parentOf(box);
-    for (int level = 0; level < 2 && p.isPresent(); level++, p = s.parentOf(p.get())) {
-      for (Node d : s.descendants(p.get())) {
-        if (d.index() == box.index() || d.ref() != null && !d.is("text")
-            && !d.is("paragraph") && !d.is("generic")) {
-          continue;
-        }
-        String t = d.value() != null ? d.value() : d.name();
-        if (t != null && !t.isBlank() && t.strip().length() <= 60) {
-          return t.strip();
-        }
+    for (Node sib : List.of(sibling(s, box, +1), sibling(s, box, -1))) {
+      if (sib == null || !(sib.is("text") || sib.is("generic") && sib.ref() == null
+          || sib.is("strong") || sib.is("emphasis"))) {
+        continue;
+      }
+      String t = sib.value() != null ? sib.value() : sib.name();
+      if (t != null && !t.isBlank() && t.strip().length() <= 60) {
+        return t.strip().replaceAll(":$", "");
       }
     }
     return null;
+  }
+
+  /** The node next to {@code n} under the same parent, before or after it; null at an end. */
+  private static Node sibling(AriaSnapshot s, Node n, int dir) {
+    List<Node> nodes = s.nodes();
+    int i = n.index() + dir;
+    if (dir < 0) {
+      while (i >= 0 && nodes.get(i).depth() > n.depth()) {
+        i--;
+      }
+    } else {
+      while (i < nodes.size() && nodes.get(i).depth() > n.depth()) {
+        i++;
+      }
+    }
+    if (i < 0 || i >= nodes.size()) {
+      return null;
+    }
+    Node x = nodes.get(i);
+    return x.parent() == n.parent() && x.depth() == n.depth() ? x : null;
   }
 
   private static final java.util.regex.Pattern CLOSE = java.util.regex.Pattern.compile(
