@@ -56,6 +56,11 @@ final class CrawlCommand implements Callable<Integer> {
           + "again unless you name one).")
   String resume;
 
+  @Option(names = "--allow-destructive",
+      description = "Let exploration try controls that look destructive (delete, clear, log "
+          + "out, pay, unsubscribe, ...); left alone by default.")
+  boolean allowDestructive;
+
   @Override
   public Integer call() {
     positive("--budget", budget, 10_000);
@@ -113,7 +118,7 @@ final class CrawlCommand implements Callable<Integer> {
       }
       CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(),
           target.scope(), budget, seed, maxSteps, concurrency, pages, main.dataDir(),
-          browserConfig);
+          browserConfig, allowDestructive);
       DiscoverySession.Summary s =
           new DiscoverySession(settings, backend, target.secrets(secrets), demos, out, System.err,
               Clock.systemUTC()).resuming(resume).run();

@@ -8,10 +8,11 @@ import java.nio.file.Path;
  * Everything a discovery session runs with. Built by the command line from its flags; validated
  * there, so every value here is usable.
  *
- * @param site the site's name: a bundled env's name, or the host of a user's URL
+ * @param site the site's name: a bundled env's name, or a user's URL's origin (or --site)
  * @param startUrl where crawling and every episode start
  * @param budget how many tasks to propose and run
  * @param pages how many pages the proposer crawls for context
+ * @param allowDestructive whether exploring may try controls that look destructive
  */
 record CrawlSettings(
     String site,
@@ -23,4 +24,13 @@ record CrawlSettings(
     int concurrency,
     int pages,
     Path dataDir,
-    BrowserConfig browser) {}
+    BrowserConfig browser,
+    boolean allowDestructive) {
+
+  /** Settings that explore nothing destructive. */
+  CrawlSettings(String site, String startUrl, Scope scope, int budget, long seed, int maxSteps,
+      int concurrency, int pages, Path dataDir, BrowserConfig browser) {
+    this(site, startUrl, scope, budget, seed, maxSteps, concurrency, pages, dataDir, browser,
+        false);
+  }
+}

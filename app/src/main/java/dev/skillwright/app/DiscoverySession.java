@@ -7,6 +7,8 @@ import dev.skillwright.agent.SkillCalls;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Tab;
 import dev.skillwright.llm.ModelException;
+import dev.skillwright.proposer.Exploration;
+import dev.skillwright.proposer.Explorer;
 import dev.skillwright.proposer.Proposal;
 import dev.skillwright.proposer.Proposer;
 import dev.skillwright.proposer.SiteContext;
@@ -262,6 +264,7 @@ final class DiscoverySession {
               blocks.get(), blocks.get() == 1 ? "" : "s");
         }
       }
+      ctx = ctx.withExplored(explore(browser));
     }
     if (ctx.pages().isEmpty()) {
       throw new BadInputException("could not load any page of " + settings.startUrl());
@@ -284,6 +287,24 @@ final class DiscoverySession {
       p = Proposer.offline(settings.seed()).propose(ctx, settings.budget());
     }
     return p.tasks();
+  }
+
+  /**
+   * Explores the start page's controls, each walk in a fresh context of {@code browser}, and
+   * says what it found; exploring stays in the scope and leaves destructive controls alone
+   * unless the settings allow them.
+   */
+  private Exploration explore(BrowserSession browser) {
+    Exploration e = Explorer.explore(() -> browser.newTab(settings.scope()),
+        settings.startUrl(), Explorer.Limits.defaults()
+            // a few walks per task to choose from: more would only cost time
+            .withWalks(Math.max(8, Math.min(30, 3 * settings.budget())))
+            .allowingDestructive(settings.allowDestructive()));
+    out.printf("Explored %d walk%s in %d actions%s.%n", e.walks().size(),
+        e.walks().size() == 1 ? "" : "s", e.actions(), e.skipped().isEmpty() ? ""
+            : "; left alone: " + e.skipped().size() + " (" + abbreviate(
+                String.join(", ", e.skipped()), 100) + ")");
+    return e;
   }
 
   /** Runs the tasks on {@code concurrency} workers, each with its own Playwright and Chromium. */

@@ -24,6 +24,11 @@ final class SiteOptions {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Choice choice;
 
+  @Option(names = "--site", paramLabel = "NAME",
+      description = "With --url: the name its skills and sessions go under (default: the "
+          + "origin's host and port, such as 127.0.0.1-8000).")
+  String siteName;
+
   @Option(names = "--variant", defaultValue = "v1", paramLabel = "NAME",
       description = "With --env: the site's variant (shop has v2, whose markup drifted).")
   String variant;
@@ -63,7 +68,34 @@ final class SiteOptions {
       throw new BadInputException("missing required argument: one of --env=NAME or --url=URL "
           + "(see --help)");
     }
-    return open(choice.env, choice.url, variant);
+    if (siteName != null && choice.env != null) {
+      throw new BadInputException("--site names a --url site; a bundled env has its own name");
+    }
+    Target t = open(choice.env, choice.url, variant);
+    return siteName == null ? t : new Target(checkedName(siteName), t.startUrl(), t.scope(),
+        t.env());
+  }
+
+  /** A site name is a path segment and the part of a skill id before its colon. */
+  static String checkedName(String name) {
+    String n = name.strip();
+    if (!n.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+      throw new BadInputException("--site must be letters, digits, '.', '_' or '-' (at most 64, "
+          + "not starting with a sign): " + name);
+    }
+    return n;
+  }
+
+  /**
+   * The name of a site known by its URL: its origin's host and, when not the scheme's default,
+   * port ({@code 127.0.0.1-8000}), so two apps on one host never share skills; {@code https}
+   * is said too ({@code https-example.com}), since it may serve another site than {@code http}.
+   */
+  static String originName(String url) {
+    URI u = URI.create(url);
+    String host = u.getHost() == null ? "site" : u.getHost().toLowerCase(java.util.Locale.ROOT);
+    String name = u.getPort() < 0 ? host : host + "-" + u.getPort();
+    return "https".equalsIgnoreCase(u.getScheme()) ? "https-" + name : name;
   }
 
   /** True when the user named a site. */
@@ -80,7 +112,7 @@ final class SiteOptions {
     String url = withoutCredentials(rawUrl.strip());
     Scope scope = Scope.ofUrl(url);
     checkReachable(url);
-    return new Target(URI.create(url).getHost(), url, scope, null);
+    return new Target(originName(url), url, scope, null);
   }
 
   /**

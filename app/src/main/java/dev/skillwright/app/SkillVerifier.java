@@ -98,6 +98,8 @@ final class SkillVerifier {
     Set<List<String>> choices = new LinkedHashSet<>();
     Set<String> onStart = new HashSet<>();
     String start = skill.startUrlPattern().replaceFirst("^\\*", "");
+    // option lists exploring saw outside forms (a single-page app's select boxes, custom lists)
+    choices.addAll(context.explored().choices());
     for (SiteContext.PageSummary p : context.pages()) {
       p.items().forEach(i -> items.add(i.name()));
       p.links().forEach(l -> links.add(l.name()));

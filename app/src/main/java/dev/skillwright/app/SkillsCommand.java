@@ -53,8 +53,9 @@ final class SkillsCommand {
         }
         for (Skill s : all) {
           out.printf("%-28s %s%n", s.id(), s.description());
-          out.printf("%-28s   %s; %d steps; parameters: %s; from %d episode%s; %s%n", "",
-              s.status().name().toLowerCase(java.util.Locale.ROOT), s.steps().size(),
+          out.printf("%-28s   %s; %s; %d steps; parameters: %s; from %d episode%s; %s%n", "",
+              s.status().name().toLowerCase(java.util.Locale.ROOT),
+              s.sideEffect().name().toLowerCase(java.util.Locale.ROOT), s.steps().size(),
               params(s).isEmpty() ? "none" : params(s), s.provenance().size(),
               s.provenance().size() == 1 ? "" : "s", health(s));
         }
@@ -117,6 +118,7 @@ final class SkillsCommand {
         out.println("  " + s.description());
         out.println("  site:       " + s.site() + ", starts at " + s.startUrlPattern());
         out.println("  parameters: " + (s.parameters().isEmpty() ? "none" : params(s)));
+        out.println("  effect:     " + s.sideEffect().name().toLowerCase(java.util.Locale.ROOT));
         out.println("  success:    " + s.success().describe());
         out.println("  status:     " + s.status().name().toLowerCase(java.util.Locale.ROOT)
             + "; " + health(s) + (s.health().lastVerified() == null ? ""

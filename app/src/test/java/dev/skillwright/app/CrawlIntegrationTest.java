@@ -104,12 +104,13 @@ class CrawlIntegrationTest {
       assertThat(c.exit()).as(c.err()).isZero();
       assertThat(c.out()).contains("running with 2 workers", "[4/4]");
       Store store = Store.at(dir);
-      assertThat(store.sessions().get(0).site()).isEqualTo("127.0.0.1");
+      String origin = "127.0.0.1-" + java.net.URI.create(site.baseUrl()).getPort();
+      assertThat(store.sessions().get(0).site()).isEqualTo(origin);
       assertThat(store.trajectoryFiles()).hasSize(4).allSatisfy(f -> assertThat(
           store.readTrajectory(f).steps()).allSatisfy(step -> assertThat(step.url())
               .startsWith(site.baseUrl())));
       try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
-        assertThat(index.list("127.0.0.1")).isNotEmpty();
+        assertThat(index.list(origin)).isNotEmpty();
       }
     }
   }

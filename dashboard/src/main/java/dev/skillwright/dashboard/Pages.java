@@ -148,7 +148,7 @@ final class Pages {
     sites.forEach(s -> siteOptions.add(option(s, s, site)));
     Template row = Template.of("<tr><td><a href=\"/skills/{{href}}\">{{name}}</a></td>"
         + "<td>{{site}}</td><td>{{description}}</td><td>{{params}}</td><td>{{uses}}</td>"
-        + "<td>{{rate}}</td><td>{{verified}}</td></tr>");
+        + "<td>{{rate}}</td><td>{{verified}}</td><td>{{effect}}</td></tr>");
     List<Template.Safe> rows = new ArrayList<>();
     for (Skill s : found) {
       rows.add(row.render(Map.of("href", enc(s.id()), "name", s.name(), "site", s.site(),
@@ -157,7 +157,8 @@ final class Pages {
           "uses", uses(s), "rate", s.health().executions() == 0 ? "–"
               : String.format(java.util.Locale.ROOT, "%.0f%% of %d", 100.0
                   * s.health().successes() / s.health().executions(), s.health().executions()),
-          "verified", s.status().name().toLowerCase(java.util.Locale.ROOT))));
+          "verified", s.status().name().toLowerCase(java.util.Locale.ROOT),
+          "effect", s.sideEffect().name().toLowerCase(java.util.Locale.ROOT))));
     }
     return page("Skills", Template.of("""
         <h1>Skills</h1>
@@ -170,7 +171,7 @@ final class Pages {
         </form>
         <p class="muted">{{count}}</p>
         <table><thead><tr><th>Skill</th><th>Site</th><th>Description</th><th>Parameters</th>
-        <th>Uses</th><th>Success rate</th><th>Verified</th></tr></thead><tbody>{{rows}}</tbody></table>
+        <th>Uses</th><th>Success rate</th><th>Verified</th><th>Effect</th></tr></thead><tbody>{{rows}}</tbody></table>
         """).render(Map.of("q", text, "sites", Template.join(siteOptions),
         "verifiedOptions", Template.join(List.of(option("", "any", verified),
             option("yes", "verified", verified), option("no", "not verified", verified))),
@@ -211,17 +212,19 @@ final class Pages {
       return page(s.name(), Template.of("""
           <h1>{{name}}</h1>
           <p class="description">{{description}}</p>
-          <p class="muted">{{site}} · starts at <code>{{start}}</code> · success: {{success}}</p>
+          <p class="muted">{{site}} · starts at <code>{{start}}</code> · success: {{success}} · effect: <span class="effect">{{effect}}</span></p>
           <h2>Parameters</h2><ul>{{params}}</ul>
           <h2>Steps</h2><ol class="steps">{{steps}}</ol>
           <h2>Verification</h2><p class="muted">Not verified yet: no re-execution on new values has been recorded.</p>
           <h2>Source trajectories</h2><ul>{{sources}}</ul>
           <h2>Export</h2><p><a href="/api/skills/{{href}}" download="{{file}}">Download the skill as JSON</a></p>
-          """).render(Map.of("name", s.name(), "description", s.description(), "site", s.site(),
-          "start", s.startUrlPattern(), "success", s.success().describe(),
-          "params", Template.join(params), "steps", Template.join(steps),
-          "sources", Template.join(sources), "href", enc(s.id()),
-          "file", s.name() + ".json")));
+          """).render(Map.ofEntries(Map.entry("name", s.name()),
+          Map.entry("description", s.description()), Map.entry("site", s.site()),
+          Map.entry("start", s.startUrlPattern()), Map.entry("success", s.success().describe()),
+          Map.entry("effect", s.sideEffect().name().toLowerCase(Locale.ROOT)),
+          Map.entry("params", Template.join(params)), Map.entry("steps", Template.join(steps)),
+          Map.entry("sources", Template.join(sources)), Map.entry("href", enc(s.id())),
+          Map.entry("file", s.name() + ".json"))));
     });
   }
 

@@ -28,9 +28,18 @@ import java.util.stream.Collectors;
  * strict JSON. Each item is checked (an instruction, a well-formed success signal, parameters
  * that appear quoted in the instruction); malformed ones are turned down with a reason, and
  * near-duplicates of known or already accepted tasks are dropped. Model faults are thrown.
+ *
+ * <p>The prompt carries what exploring found (the controls tried and their observed effects).
+ * When the model proposes fewer tasks than asked, the explored walks fill the rest, relabelled
+ * by the model as NNetnav's relabeller does: it writes the instruction, the walk keeps the
+ * success signal and values it was observed with. A walk the model labels badly (a value not
+ * quoted, a near-duplicate), or a relabelling call that fails, keeps the walk's own label.
  */
 final class LlmProposer implements Proposer {
   static final Prompt PROMPT = Prompt.load(LlmProposer.class, "proposer");
+  static final Prompt RELABEL = Prompt.load(LlmProposer.class, "relabeller");
+  /** Walks shown in a prompt, at most. */
+  private static final int WALKS = 16;
   static final double NEAR_DUPLICATE = 0.8;
 
   private final ChatModel model;
@@ -68,7 +77,85 @@ final class LlmProposer implements Proposer {
         rejected.add("item " + n + ": " + e.getMessage());
       }
     }
+    if (tasks.size() < count) {
+      relabelled(ctx, count - tasks.size(), seen, rejected).forEach(t -> tasks.add(
+          new Task(String.format("t%03d", tasks.size() + 1), t.site(), t.instruction(),
+              t.startUrl(), t.success(), t.params())));
+    }
     return new Proposal(tasks, rejected);
+  }
+
+  /** Up to {@code want} explored walks, not yet known, labelled by the model. */
+  private List<Task> relabelled(SiteContext ctx, int want, List<Set<String>> seen,
+      List<String> rejected) {
+    List<Exploration.Walk> walks = new ArrayList<>();
+    for (Exploration.Walk w : ctx.explored().walks()) {
+      Set<String> words = words(w.instruction());
+      if (walks.size() < Math.min(want, WALKS)
+          && seen.stream().noneMatch(s -> jaccard(s, words) >= NEAR_DUPLICATE)) {
+        walks.add(w);
+        seen.add(words);
+      }
+    }
+    if (walks.isEmpty()) {
+      return List.of();
+    }
+    Map<Integer, String> labels = new LinkedHashMap<>();
+    try {
+      String reply = model.chat(ChatRequest.json("relabeller", List.of(Message.user(
+          relabelPrompt(ctx, walks))), Math.min(4_000, 200 + 120 * walks.size()))).text();
+      for (JsonNode l : ModelJson.object(reply).path("labels")) {
+        labels.put(l.path("walk").asInt(-1), l.path("instruction").asText("").strip());
+      }
+    } catch (dev.skillwright.llm.ModelException e) {
+      rejected.add("relabelling failed (" + e.getMessage() + "); the walks keep their own labels");
+    }
+    List<Task> out = new ArrayList<>();
+    for (int i = 0; i < walks.size(); i++) {
+      Exploration.Walk w = walks.get(i);
+      String label = labels.getOrDefault(i + 1, "");
+      String why = label.isEmpty() ? "no label"
+          : w.params().values().stream().filter(v -> !label.contains("\"" + v + "\""))
+              .findFirst().map(v -> "the value \"" + v + "\" is not quoted in it")
+              .orElse(null);
+      if (why != null && !label.isEmpty()) {
+        rejected.add("walk " + (i + 1) + ": " + why + ": " + label + "; kept its own label");
+      }
+      out.add(new Task("w", ctx.site(), why == null ? label : w.instruction(), ctx.startUrl(),
+          w.success(), w.params()));
+    }
+    return out;
+  }
+
+  static String relabelPrompt(SiteContext ctx, List<Exploration.Walk> walks) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < walks.size(); i++) {
+      Exploration.Walk w = walks.get(i);
+      sb.append("Walk ").append(i + 1);
+      if (!w.params().isEmpty()) {
+        sb.append(" (values: ").append(w.params().values().stream().map(v -> "\"" + v + "\"")
+            .collect(Collectors.joining(", "))).append(')');
+      }
+      sb.append(":\n");
+      w.describe().lines().forEach(l -> sb.append("  ").append(l).append('\n'));
+    }
+    return RELABEL.render(Map.of("site", ctx.site(), "start_url", ctx.startUrl(),
+        "walks", Prompt.untrusted("WALKS", sb.toString().strip())));
+  }
+
+  /** The explored controls and, for the first walks, what each did: context for proposing. */
+  static String explored(Exploration e) {
+    if (e.walks().isEmpty() && e.affordances().isEmpty()) {
+      return "(nothing explored)";
+    }
+    StringBuilder sb = new StringBuilder();
+    if (!e.affordances().isEmpty()) {
+      sb.append("controls: ").append(String.join(" | ", limit(e.affordances(), 30)))
+          .append('\n');
+    }
+    e.walks().stream().filter(w -> w.moves().size() == 1).limit(WALKS)
+        .forEach(w -> sb.append("- ").append(w.describe()).append('\n'));
+    return sb.toString().strip();
   }
 
   static String prompt(SiteContext ctx, int count) {
@@ -77,6 +164,7 @@ final class LlmProposer implements Proposer {
         "site", ctx.site(),
         "start_url", ctx.startUrl(),
         "pages", Prompt.untrusted("PAGES", pages(ctx.pages())),
+        "explored", Prompt.untrusted("EXPLORED", explored(ctx.explored())),
         "demos", bullets(ctx.demos(), "(none)"),
         "known", bullets(merge(ctx.knownInstructions(), ctx.knownSkills()), "(none yet)")));
   }

@@ -30,8 +30,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The offline proposer. From the crawled affordances it writes tasks of seven kinds, each using
- * concrete values seen on the site and stating how success shows:
+ * The offline proposer. Its first source is exploration ({@link Explorer}): the walks it labelled
+ * afterwards, on any site. Beside them, from the crawled affordances it writes tasks of seven
+ * shop-shaped kinds, each using concrete values seen on the site and stating how success shows:
  *
  * <ul>
  *   <li>navigate: go to a page linked from the start page (the URL shows it);
@@ -44,8 +45,9 @@ import java.util.regex.Pattern;
  *   <li>ask: the price of an item (the answer holds it).
  * </ul>
  *
- * It then picks kinds in turn, values at random from a seeded {@link Random}, and drops tasks
- * whose instruction is already known.
+ * It then picks kinds in turn (the explored walks being one), values at random from a seeded
+ * {@link Random}, never a link off the site's origin, and drops tasks whose instruction is
+ * already known.
  */
 final class OfflineProposer implements Proposer {
   private static final Pattern ADD_BUTTON = Pattern.compile("(?i)add to (?:the |my )?(\\w+)");
@@ -72,14 +74,17 @@ final class OfflineProposer implements Proposer {
     Random rnd = new Random(seed);
     Affordances a = Affordances.of(ctx);
     List<List<Draft>> kinds = List.of(
-        navigate(a), searchOpen(a), addToCart(a), choose(a), ask(a), search(a),
-        checkout(a, rnd));
+        navigate(a, ctx), searchOpen(a), addToCart(a), choose(a), ask(a), search(a),
+        checkout(a, rnd), explored(ctx));
     Set<String> known = new HashSet<>();
     ctx.knownInstructions().forEach(i -> known.add(fold(i)));
     List<List<Draft>> shuffled = new ArrayList<>();
-    for (List<Draft> k : kinds) {
-      List<Draft> copy = new ArrayList<>(k);
-      Collections.shuffle(copy, rnd);
+    for (int i = 0; i < kinds.size(); i++) {
+      List<Draft> copy = new ArrayList<>(kinds.get(i));
+      if (i < kinds.size() - 1) {
+        // explored walks keep the explorer's order, which alternates their kinds already
+        Collections.shuffle(copy, rnd);
+      }
       copy.removeIf(d -> known.contains(fold(d.instruction())));
       shuffled.add(copy);
     }
@@ -135,14 +140,48 @@ final class OfflineProposer implements Proposer {
     }
   }
 
-  private static List<Draft> navigate(Affordances a) {
+  /**
+   * Tasks from exploration: each walk's label, its kinds taken in turn (a typed value, a toggle, a
+   * route, a dialog…) and short walks before their longer extensions, so a small budget sees
+   * many kinds of thing the site does.
+   */
+  private static List<Draft> explored(SiteContext ctx) {
+    Map<String, List<Exploration.Walk>> byKind = new LinkedHashMap<>();
+    for (Exploration.Walk w : ctx.explored().walks()) {
+      String kind = w.moves().get(0).kind() + "|" + w.moves().get(0).name() + "|"
+          + w.moves().size();
+      byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(w);
+    }
+    List<List<Exploration.Walk>> groups = new ArrayList<>(byKind.values());
+    // one walk per first control before any second one; shorter walks first within a round
+    groups.sort(java.util.Comparator.comparingInt(g -> g.get(0).moves().size()));
+    List<Draft> out = new ArrayList<>();
+    for (int i = 0; ; i++) {
+      boolean any = false;
+      for (List<Exploration.Walk> g : groups) {
+        if (i < g.size()) {
+          Exploration.Walk w = g.get(i);
+          out.add(new Draft(w.instruction(), w.success(), w.params()));
+          any = true;
+        }
+      }
+      if (!any) {
+        return out;
+      }
+    }
+  }
+
+  private static List<Draft> navigate(Affordances a, SiteContext ctx) {
     List<Draft> out = new ArrayList<>();
     if (a.start() == null) {
       return out;
     }
     Set<String> names = new HashSet<>();
+    String origin = origin(ctx.startUrl());
     for (Link l : a.start().links()) {
-      if (a.itemUrls().contains(l.url()) || samePath(l.url(), a.start().url())
+      // a link off the site is never proposed: the scope would block it
+      if (!origin(l.url()).equals(origin)
+          || a.itemUrls().contains(l.url()) || samePath(l.url(), a.start().url())
           || COUNTER.matcher(l.name()).matches() || !names.add(fold(l.name()))) {
         continue;
       }
@@ -380,6 +419,15 @@ final class OfflineProposer implements Proposer {
       }
     }
     return List.copyOf(words);
+  }
+
+  private static String origin(String url) {
+    try {
+      URI u = URI.create(url);
+      return (u.getScheme() + "://" + u.getHost() + ":" + u.getPort()).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 
   private static Map<String, String> params(String... kv) {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What a proposer knows of a site: its name, where to start, summaries of a few crawled pages,
  * example tasks from users, and what is known already (instructions of earlier tasks and descriptions of known skills), so it
- * can propose something new.
+ * can propose something new, and what exploring it found ({@link Exploration}).
  */
 public record SiteContext(
     String site,
@@ -15,7 +15,14 @@ public record SiteContext(
     List<PageSummary> pages,
     List<String> demos,
     List<String> knownInstructions,
-    List<String> knownSkills) {
+    List<String> knownSkills,
+    Exploration explored) {
+
+  /** A context with nothing explored yet. */
+  public SiteContext(String site, String startUrl, List<PageSummary> pages, List<String> demos,
+      List<String> knownInstructions, List<String> knownSkills) {
+    this(site, startUrl, pages, demos, knownInstructions, knownSkills, Exploration.none());
+  }
 
   public SiteContext {
     requireNonNull(site, "site");
@@ -24,15 +31,23 @@ public record SiteContext(
     demos = demos == null ? List.of() : List.copyOf(demos);
     knownInstructions = knownInstructions == null ? List.of() : List.copyOf(knownInstructions);
     knownSkills = knownSkills == null ? List.of() : List.copyOf(knownSkills);
+    explored = explored == null ? Exploration.none() : explored;
   }
 
   public SiteContext withKnown(List<String> instructions, List<String> skills) {
-    return new SiteContext(site, startUrl, pages, demos, instructions, skills);
+    return new SiteContext(site, startUrl, pages, demos, instructions, skills, explored);
   }
 
   /** With example tasks from users, which an LLM proposer imitates. */
   public SiteContext withDemos(List<String> examples) {
-    return new SiteContext(site, startUrl, pages, examples, knownInstructions, knownSkills);
+    return new SiteContext(site, startUrl, pages, examples, knownInstructions, knownSkills,
+        explored);
+  }
+
+  /** With what exploring the site found: labelled walks, affordances, choice lists. */
+  public SiteContext withExplored(Exploration exploration) {
+    return new SiteContext(site, startUrl, pages, demos, knownInstructions, knownSkills,
+        exploration);
   }
 
   /** One crawled page's affordances. */

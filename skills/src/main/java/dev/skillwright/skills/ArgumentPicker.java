@@ -16,7 +16,9 @@ import java.util.Optional;
  * the skill's start page, so a skill that only works for what its recording could see fails (an
  * option comes from the same choice box as the one it replaces). A
  * value found inside another parameter's value (a query word inside an item's name) is taken
- * from that parameter's new value. A free-text value (a name typed into a form) is kept.
+ * from that parameter's new value. A typed value that the site does not show (a name, a to-do
+ * typed into a field) gets another plausible value of the field's kind ({@link PlausibleValues}),
+ * a search word another word of an item's name, so verification never re-runs the same value.
  */
 public final class ArgumentPicker {
   private ArgumentPicker() {}
@@ -38,7 +40,7 @@ public final class ArgumentPicker {
           .filter(q -> q != p && out.containsKey(q.name()) && containsWord(q.examples().get(0),
               example))
           .findFirst().flatMap(q -> wordOf(out.get(q.name()), q.examples().get(0), example));
-      out.put(p.name(), derived.orElseGet(() -> another(p, site)));
+      out.put(p.name(), derived.orElseGet(() -> another(skill, p, site)));
     }
     Map<String, String> ordered = new LinkedHashMap<>();
     skill.parameters().forEach(p -> {
@@ -49,7 +51,7 @@ public final class ArgumentPicker {
     return ordered;
   }
 
-  private static String another(Skill.Parameter p, SiteValues site) {
+  private static String another(Skill skill, Skill.Parameter p, SiteValues site) {
     List<List<String>> pools = new ArrayList<>(List.of(site.items(), site.links()));
     pools.addAll(site.choices());
     for (List<String> pool : pools) {
@@ -66,7 +68,35 @@ public final class ArgumentPicker {
         return unseen.orElse(fresh.get(0));
       }
     }
-    return p.examples().get(0);
+    return typed(skill, p, site).orElse(p.examples().get(0));
+  }
+
+  /** For a value typed into a field: another of the field's kind. */
+  private static Optional<String> typed(Skill skill, Skill.Parameter p, SiteValues site) {
+    String placeholder = "{" + p.name() + "}";
+    Optional<String> field = skill.steps().stream()
+        .filter(a -> a instanceof dev.skillwright.trajectories.Action.Fill f
+            && f.text().contains(placeholder))
+        .map(a -> a.target().name() + " " + a.target().role()).findFirst();
+    if (field.isEmpty()) {
+      return Optional.empty();
+    }
+    String kind = PlausibleValues.kind(field.get().replace(placeholder, ""), "");
+    if (kind.equals("text")) {
+      kind = PlausibleValues.kindOf(p.examples().get(0));
+    }
+    if (kind.equals("query")) {
+      // a word the site's items carry finds something; a made-up one may find nothing
+      for (String item : site.items()) {
+        for (String w : item.split("[^\\p{L}]+")) {
+          String word = w.toLowerCase(Locale.ROOT);
+          if (word.length() >= 4 && p.examples().stream().noneMatch(e -> fold(e).equals(word))) {
+            return Optional.of(word);
+          }
+        }
+      }
+    }
+    return Optional.of(PlausibleValues.another(kind, p.examples()));
   }
 
   private static boolean containsWord(String whole, String part) {

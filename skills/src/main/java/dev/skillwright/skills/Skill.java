@@ -22,6 +22,8 @@ import java.util.List;
  * @param status whether it may be offered to an agent: only a verified skill is
  * @param health how its runs have gone
  * @param verifications its re-executions with new values, newest last (the last ten)
+ * @param sideEffect what running it does to the site (reads, writes, destructive); a skill stored
+ *     before the label existed gets it from its steps
  */
 @JsonPropertyOrder({"schemaVersion", "id"})
 public record Skill(
@@ -38,7 +40,8 @@ public record Skill(
     List<Provenance> provenance,
     Status status,
     Health health,
-    List<Verification> verifications) {
+    List<Verification> verifications,
+    SideEffect sideEffect) {
 
   public static final int SCHEMA_VERSION = 1;
   private static final int KEEP = 10;
@@ -93,6 +96,15 @@ public record Skill(
     }
   }
 
+  /** A skill with its side effect judged from its steps. */
+  public Skill(int schemaVersion, String id, String name, String site, String description,
+      List<Parameter> parameters, List<Action> steps, String startUrlPattern,
+      SuccessSignal success, List<String> examples, List<Provenance> provenance, Status status,
+      Health health, List<Verification> verifications) {
+    this(schemaVersion, id, name, site, description, parameters, steps, startUrlPattern, success,
+        examples, provenance, status, health, verifications, null);
+  }
+
   /** A skill as first distilled: a candidate with no runs. */
   public Skill(int schemaVersion, String id, String name, String site, String description,
       List<Parameter> parameters, List<Action> steps, String startUrlPattern,
@@ -126,6 +138,7 @@ public record Skill(
     status = status == null ? Status.CANDIDATE : status;
     health = health == null ? Health.NONE : health;
     verifications = verifications == null ? List.of() : List.copyOf(verifications);
+    sideEffect = sideEffect == null ? SideEffect.of(steps) : sideEffect;
   }
 
   /** Whether agents are offered this skill. */
@@ -163,12 +176,14 @@ public record Skill(
   /** The same skill with other steps (healed, or from a run that verified when these did not). */
   public Skill withSteps(List<Action> newSteps) {
     return new Skill(schemaVersion, id, name, site, description, parameters, newSteps,
-        startUrlPattern, success, examples, provenance, status, health, verifications);
+        startUrlPattern, success, examples, provenance, status, health, verifications,
+        SideEffect.of(newSteps));
   }
 
   public Skill withStatus(Status newStatus) {
     return new Skill(schemaVersion, id, name, site, description, parameters, steps,
-        startUrlPattern, success, examples, provenance, newStatus, health, verifications);
+        startUrlPattern, success, examples, provenance, newStatus, health, verifications,
+        sideEffect);
   }
 
   /**
@@ -184,14 +199,14 @@ public record Skill(
         v.passed() ? 0 : health.failingStreak(), v.passed() ? v.at() : health.lastVerified(),
         health.failures());
     return new Skill(schemaVersion, id, name, site, description, parameters, steps,
-        startUrlPattern, success, examples, provenance, next, h, last(all));
+        startUrlPattern, success, examples, provenance, next, h, last(all), sideEffect);
   }
 
   /** Records one use of the skill by an agent, and how it went. */
   public Skill ran(boolean ok, String reason, String episode, Instant at) {
     return new Skill(schemaVersion, id, name, site, description, parameters, steps,
         startUrlPattern, success, examples, provenance, status,
-        health.ran(ok, reason, episode, at), verifications);
+        health.ran(ok, reason, episode, at), verifications, sideEffect);
   }
 
   private static <T> List<T> last(List<T> list) {

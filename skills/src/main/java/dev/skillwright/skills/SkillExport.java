@@ -37,8 +37,8 @@ public final class SkillExport {
     Names names = new Names(skills);
     for (Skill s : skills) {
       sb.append("\n  /** ").append(comment(s.description())).append(" (").append(s.status()
-          .name().toLowerCase(Locale.ROOT)).append("; starts at ")
-          .append(comment(s.startUrlPattern())).append(") */\n");
+          .name().toLowerCase(Locale.ROOT)).append("; ").append(sideEffect(s))
+          .append("; starts at ").append(comment(s.startUrlPattern())).append(") */\n");
       sb.append("  public static void ").append(names.methodOf(s.id())).append("(Page page");
       names.paramsOf(s.id()).values().forEach(p -> sb.append(", String ").append(p));
       sb.append(") {\n");
@@ -251,6 +251,11 @@ public final class SkillExport {
     return m.equals("page") ? "pageArg" : m;
   }
 
+  /** The side-effect label as people read it: "reads", "writes" or "destructive". */
+  static String sideEffect(Skill s) {
+    return s.sideEffect().name().toLowerCase(Locale.ROOT);
+  }
+
   /**
    * The skills as tools: {@code {"tools": [{"type": "function", "function": {"name", "description",
    * "parameters"}}]}}, each parameter a required string with the values it was seen with.
@@ -263,8 +268,10 @@ public final class SkillExport {
       ObjectNode fn = tools.addObject().put("type", "function").putObject("function");
       fn.put("name", uniqueName(toolName(s.name()), toolNames));
       fn.put("description", s.description() + String.format(Locale.ROOT,
-          " (site %s; %s; success rate %.0f%%)", s.site(), s.status().name()
-              .toLowerCase(Locale.ROOT), 100 * s.health().successRate()));
+          " (site %s; %s; %s; success rate %.0f%%)", s.site(), s.status().name()
+              .toLowerCase(Locale.ROOT), sideEffect(s), 100 * s.health().successRate()));
+      // machine-readable too, so a caller can refuse destructive tools without parsing prose
+      fn.put("x-side-effect", s.sideEffect().name().toLowerCase(Locale.ROOT));
       ObjectNode params = fn.putObject("parameters");
       params.put("type", "object");
       ObjectNode props = params.putObject("properties");

@@ -1,0 +1,104 @@
+package dev.skillwright.proposer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillwright.browser.BrowserConfig;
+import dev.skillwright.browser.BrowserSession;
+import dev.skillwright.browser.Scope;
+import dev.skillwright.trajectories.Condition;
+import dev.skillwright.trajectories.Condition.ElementState.State;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Real Chromium exploring small single-page apps of our own, with a server outside the scope. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExplorerTest {
+  BrowserSession browser;
+  PageServer site;
+  PageServer outside;
+
+  @BeforeAll
+  void start() {
+    browser = BrowserSession.launch(BrowserConfig.defaults());
+    outside = new PageServer().page("/x", "<h1>Outside</h1>");
+    site = new PageServer();
+    site.page("/", ExplorerPages.LIST.formatted(outside.url("/x")))
+        .redirect("/away", outside.url("/x"));
+  }
+
+  @AfterAll
+  void stop() {
+    browser.close();
+    site.close();
+    outside.close();
+  }
+
+  Exploration explore(boolean allowDestructive) {
+    Scope scope = Scope.ofUrl(site.url("/"));
+    return Explorer.explore(() -> browser.newTab(scope), site.url("/"),
+        new Explorer.Limits(40, 80, 4, java.time.Duration.ofSeconds(180), 3, allowDestructive));
+  }
+
+  @Test
+  void walks_are_labelled_from_what_they_visibly_changed() {
+    Exploration e = explore(false);
+    e.walks().forEach(w -> System.out.println(w.instruction() + "  ==> " + w.success().describe()
+        + "  " + w.params()));
+    System.out.println(e.skipped());
+    System.out.println(e.actions() + " actions");
+    assertThat(e.walks()).extracting(Exploration.Walk::instruction).contains(
+        "Type \"Buy oat milk\" into the \"New errand\" field and press Enter.",
+        "Check the \"Compact view\" checkbox.",
+        "Expand the \"Help\" section.",
+        "Select \"Newest first\" from the \"Order\" list.");
+    Exploration.Walk typed = e.walks().stream()
+        .filter(w -> w.instruction().startsWith("Type \"Buy oat milk\"")).findFirst()
+        .orElseThrow();
+    assertThat(typed.success().all()).contains(new Condition.TextPresent("Buy oat milk"));
+    assertThat(typed.params()).containsEntry("text", "Buy oat milk");
+    assertThat(e.walks()).anySatisfy(w -> {
+      assertThat(w.instruction()).startsWith("Type \"Buy oat milk\"")
+          .contains(", then check the \"Done: Buy oat milk\" checkbox");
+      assertThat(w.success().all()).contains(
+          new Condition.ElementState("checkbox", "Done: Buy oat milk", State.CHECKED, null));
+    });
+    assertThat(e.walks()).anySatisfy(w -> assertThat(w.instruction())
+        .isEqualTo("Click the \"Open\" link.")
+        .satisfies(i -> assertThat(w.success().all())
+            .contains(new Condition.UrlMatches("*/#/open"))));
+    assertThat(e.walks()).anySatisfy(w -> {
+      assertThat(w.instruction()).isEqualTo("Click the \"Settings\" button.");
+      assertThat(w.success().all())
+          .containsExactly(new Condition.ElementState("dialog", "", State.PRESENT, null));
+    });
+    // opening and closing the dialog changes nothing that lasts: no label to check it by
+    assertThat(e.walks()).noneSatisfy(w -> assertThat(w.instruction())
+        .endsWith("then close the \"Settings\" dialog."));
+    assertThat(e.skipped()).contains("link \"Elsewhere\": out of scope");
+  }
+
+  @Test
+  void exploring_never_leaves_the_scope() {
+    explore(false);
+    explore(true);
+    assertThat(outside.hits).isEmpty();
+  }
+
+  @Test
+  void destructive_controls_are_left_alone_unless_allowed() {
+    Exploration safe = explore(false);
+    assertThat(safe.walks()).noneSatisfy(w -> assertThat(w.instruction()).containsAnyOf(
+        "Remove sample", "Delete all"));
+    assertThat(safe.skipped()).anySatisfy(s -> assertThat(s).startsWith("button \"Remove sample\": destructive"));
+
+    Exploration bold = explore(true);
+    assertThat(bold.walks()).anySatisfy(w -> {
+      assertThat(w.instruction()).isEqualTo("Click the \"Remove sample\" button.");
+      assertThat(w.destructive()).isTrue();
+      assertThat(w.success().all()).contains(new Condition.TextPresent("Sample removed."));
+    });
+  }
+}
