@@ -330,16 +330,19 @@ final class DiscoverySession {
             if (browser == null) {
               browser = BrowserSession.launch(settings.browser());
             }
+            boolean suspect;
             try {
-              runOne(tasks.get(i), policies, i, tasks.size(), sessionId, log, index, record,
-                  browser, runner, verifier);
+              suspect = runOne(tasks.get(i), policies, i, tasks.size(), sessionId, log, index,
+                  record, browser, runner, verifier).status() == Trajectory.Status.ERROR;
             } catch (RuntimeException e) {
-              if (browser.alive()) {
+              if (browser.responds()) {
                 throw e;
               }
               // died after its episode was written (during a verification, say)
+              suspect = true;
             }
-            if (!browser.alive()) {
+            // an errored episode may have lost its browser without Playwright noticing yet
+            if (suspect ? !browser.responds() : !browser.alive()) {
               err.println("skillwright: Chromium stopped; a new one runs the next episode");
               log.event("browser_relaunched", Map.of("after", i + 1));
               closeQuietly(browser);
@@ -371,7 +374,7 @@ final class DiscoverySession {
     }
   }
 
-  private void runOne(Task task,
+  private Trajectory runOne(Task task,
       PolicyChoice policies, int i,
       int total, String sessionId, Store.SessionLog log,
       SkillIndex index, SessionRecord record, BrowserSession browser, EpisodeRunner runner,
@@ -410,7 +413,7 @@ final class DiscoverySession {
           .withUsage(episode.usage().snapshot());
       observer.done(task, t, tab);
     } catch (PlaywrightException | SkillwrightException e) {
-      if (browser.alive()) {
+      if (browser.responds()) {
         throw e;
       }
       // Chromium died under the episode: it is errored, with the reason, and the session goes on
@@ -460,15 +463,14 @@ final class DiscoverySession {
         out.println("           " + abbreviate(t.verdict().reason(), 110));
       }
     }
+    return t;
   }
 
   /** The record of an episode whose browser died before it could be judged. */
   private Trajectory browserDied(String sessionId, String episodeId, Task task,
       Instant started, RuntimeException e) {
-    String message = String.valueOf(e.getMessage()).strip();
-    int nl = message.indexOf('\n');
     String reason = "episode failed: the browser stopped (" + secrets.redact(
-        nl < 0 ? message : message.substring(0, nl)) + ")";
+        BrowserSession.firstLine(e.getMessage())) + ")";
     return new Trajectory(Trajectory.SCHEMA_VERSION, sessionId, episodeId, task, started,
         java.time.Duration.between(started, clock.instant()).toMillis(), List.of(),
         Trajectory.Status.ERROR, reason, task.startUrl(), null, null, null, List.of(),

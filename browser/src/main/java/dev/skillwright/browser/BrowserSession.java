@@ -118,17 +118,20 @@ public final class BrowserSession implements AutoCloseable {
   }
 
   /**
-   * Whether Chromium still answers: false once it died or was killed, and the session must be
-   * replaced (close it, launch another).
+   * Whether Chromium is still connected: false once it died or was killed, and the session must
+   * be replaced (close it, launch another). Cheap: no round trip.
    */
   public boolean alive() {
+    return browser.isConnected();
+  }
+
+  /** Whether Chromium still answers a request (opens and closes a context); after a failure. */
+  public boolean responds() {
     if (!browser.isConnected()) {
       return false;
     }
     try {
-      browser.version();
-      BrowserContext probe = browser.newContext();
-      probe.close();
+      browser.newContext().close();
       return true;
     } catch (PlaywrightException e) {
       return false;
@@ -150,7 +153,8 @@ public final class BrowserSession implements AutoCloseable {
     }
   }
 
-  static String firstLine(String s) {
+  /** The first line of a Playwright error's message, without its {@code Error {} wrapper. */
+  public static String firstLine(String s) {
     if (s == null) {
       return "";
     }
