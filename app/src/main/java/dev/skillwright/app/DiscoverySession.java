@@ -136,8 +136,11 @@ final class DiscoverySession {
   Summary run(List<Task> given,
       PolicyChoice policies) {
     Store store = Store.at(settings.dataDir());
-    // one writer per data directory, refused at once; sessions whose process died are marked
-    try (FileLocks.Held busy = store.lockDataDir("a session on " + settings.site())) {
+    // one writer per data directory: a crawl is refused at once, given tasks (run, replay,
+    // bench) wait their turn; sessions whose process died are marked
+    String purpose = "a session on " + settings.site();
+    try (FileLocks.Held busy = given == null ? store.lockDataDir(purpose)
+        : store.awaitDataDir(purpose, java.time.Duration.ofMinutes(10), err::println)) {
       for (String id : store.markInterrupted()) {
         err.println("skillwright: session " + id + " was interrupted (its process ended while "
             + "it ran); resume it with: skillwright crawl --resume " + id);

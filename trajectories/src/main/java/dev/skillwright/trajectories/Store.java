@@ -107,6 +107,39 @@ public final class Store {
   }
 
   /**
+   * Like {@link #lockDataDir}, but waits up to {@code patience} for another process to finish,
+   * telling {@code notice} once that it waits: a single task ({@code run}, {@code replay}) queues
+   * behind a running one instead of failing.
+   *
+   * @throws BadInputException when the directory is still in use after {@code patience}
+   */
+  public FileLocks.Held awaitDataDir(String purpose, java.time.Duration patience,
+      java.util.function.Consumer<String> notice) {
+    long until = System.nanoTime() + patience.toNanos();
+    boolean told = false;
+    while (true) {
+      try {
+        return lockDataDir(purpose);
+      } catch (BadInputException busy) {
+        if (System.nanoTime() > until) {
+          throw busy;
+        }
+        if (!told) {
+          notice.accept("skillwright: the data directory " + root + " is in use by another "
+              + "process; waiting for it (up to " + patience.toMinutes() + " min)...");
+          told = true;
+        }
+        try {
+          Thread.sleep(250);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw busy;
+        }
+      }
+    }
+  }
+
+  /**
    * Marks every session still recorded as running whose process is gone (its lock is free) as
    * {@link SessionRecord.Status#INTERRUPTED}.
    *
