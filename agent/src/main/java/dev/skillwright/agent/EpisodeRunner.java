@@ -116,12 +116,12 @@ public final class EpisodeRunner {
         }
       } catch (SkillwrightException | com.microsoft.playwright.PlaywrightException e) {
         status = Trajectory.Status.ERROR;
-        answer = secrets.redact("episode failed: " + firstLine(e.getMessage()));
+        answer = secrets.redact("episode failed: " + dev.skillwright.browser.BrowserSession.firstLine(e.getMessage()));
       } catch (RuntimeException e) {
         // a bug in a policy must not end the session: record it on the episode
         status = Trajectory.Status.ERROR;
         answer = "episode failed: " + e.getClass().getSimpleName() + ": "
-            + firstLine(e.getMessage());
+            + dev.skillwright.browser.BrowserSession.firstLine(e.getMessage());
       }
     }
     blocked.addAll(tab.drainBlocks());
@@ -153,13 +153,5 @@ public final class EpisodeRunner {
     while (recent.size() > RECENT) {
       recent.removeFirst();
     }
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }
