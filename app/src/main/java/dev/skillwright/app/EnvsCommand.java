@@ -2,6 +2,7 @@ package dev.skillwright.app;
 
 import dev.skillwright.envs.Site;
 import dev.skillwright.envs.Sites;
+import dev.skillwright.envs.StaticApps;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +20,8 @@ final class EnvsCommand {
     public Integer call() {
       Sites.names().forEach(n -> System.out.println(n + "  (" + Sites.suite(n).size()
           + " benchmark tasks)"));
+      StaticApps.NAMES.forEach(n -> System.out.println(n + "  (single-page app: envs serve --app "
+          + n + ")"));
       return 0;
     }
   }
@@ -33,12 +36,28 @@ final class EnvsCommand {
         description = "The variant to serve, such as v2.")
     String variant;
 
+    @Option(names = "--app", paramLabel = "NAME",
+        description = "Serve one of the single-page demo apps instead (todo, notes, board): "
+            + "static pages with their state in the browser, to try crawl --url on.")
+    String app;
+
     @Override
     public Integer call() throws InterruptedException {
       java.util.List<String> names = env == null ? Sites.names() : java.util.List.of(env);
       java.util.List<Site> started = new ArrayList<>();
       CountDownLatch stop = new CountDownLatch(1);
+      java.util.List<AutoCloseable> apps = new ArrayList<>();
       try {
+        if (app != null) {
+          if (!StaticApps.NAMES.contains(app)) {
+            throw new dev.skillwright.trajectories.BadInputException("unknown app: " + app
+                + " (known: " + String.join(", ", StaticApps.NAMES) + ")");
+          }
+          StaticApps.Server s = StaticApps.start(app);
+          apps.add(s);
+          System.out.println(app + " (single-page app): " + s.url());
+          names = java.util.List.of();
+        }
         for (String n : names) {
           Site s = Sites.start(n, variant);
           started.add(s);
@@ -50,6 +69,13 @@ final class EnvsCommand {
         stop.await();
       } finally {
         started.forEach(Site::close);
+        for (AutoCloseable a : apps) {
+          try {
+            a.close();
+          } catch (Exception e) {
+            // stopping anyway
+          }
+        }
       }
       return 0;
     }
