@@ -1,6 +1,7 @@
 package dev.skillwright.skills;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.Json;
 import dev.skillwright.trajectories.SkillwrightException;
 import java.io.IOException;
@@ -131,7 +132,10 @@ final class LuceneSkillIndex implements SkillIndex {
   /**
    * A skill of the same site whose description MoreLikeThis finds like this one's, shares most of
    * its words (Jaccard at least {@value #ALIKE}, placeholders aside), and has the same parameters
-   * and the same shape of steps (kinds and roles): the same task, worded otherwise.
+   * and the same steps up to its lifted parameters (see {@link #steps}): the same task, worded
+   * otherwise. Descriptions alone are not enough: labels of explored controls share long prefixes
+   * ({@code Click the "Active" link} and {@code Click the "Completed" link}) while they act on
+   * different elements.
    */
   private Optional<Skill> similar(Skill skill) {
     IndexSearcher s = searcher();
@@ -150,7 +154,7 @@ final class LuceneSkillIndex implements SkillIndex {
       Query q = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST)
           .add(new TermQuery(new Term(SITE, skill.site())), BooleanClause.Occur.FILTER).build();
       return find(q, SIMILAR).stream()
-          .filter(k -> shape(k).equals(shape(skill)) && paramNames(k).equals(paramNames(skill))
+          .filter(k -> steps(k).equals(steps(skill)) && paramNames(k).equals(paramNames(skill))
               && jaccard(words(k.description()), words(skill.description())) >= ALIKE)
           .findFirst();
     } catch (IOException e) {
@@ -178,10 +182,36 @@ final class LuceneSkillIndex implements SkillIndex {
     return s.site() + "|" + s.signature();
   }
 
-  /** The kinds and roles of the steps, without names. */
-  private static String shape(Skill s) {
-    return s.steps().stream().map(a -> a.getClass().getSimpleName()
-        + (a.target() == null ? "" : ":" + a.target().role())).toList().toString();
+  /**
+   * The steps as they must match for two skills to be one: kinds, roles, element names and values
+   * (placeholders as they are, so a lifted name matches any name), a key's and a box's state. The
+   * name of the element a key is pressed in is left out: the key goes to the field just used,
+   * whatever the page calls it.
+   */
+  private static List<String> steps(Skill s) {
+    return s.steps().stream().map(a -> {
+      StringBuilder sb = new StringBuilder(a.getClass().getSimpleName());
+      if (a.target() != null) {
+        sb.append(':').append(a.target().role());
+        if (!(a instanceof Action.Press)) {
+          sb.append(':').append(a.target().name().strip().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      if (a instanceof Action.Fill f) {
+        sb.append('=').append(f.text());
+      } else if (a instanceof Action.Select x) {
+        sb.append('=').append(x.option());
+      } else if (a instanceof Action.Press p) {
+        sb.append('=').append(p.key());
+      } else if (a instanceof Action.Check c) {
+        sb.append('=').append(c.checked());
+      } else if (a instanceof Action.UseSkill u) {
+        sb.append('=').append(u.name()).append(u.args());
+      } else if (a instanceof Action.Goto g) {
+        sb.append('=').append(g.url());
+      }
+      return sb.toString();
+    }).toList();
   }
 
   private static Set<String> paramNames(Skill s) {

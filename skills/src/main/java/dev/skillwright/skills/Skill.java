@@ -168,6 +168,9 @@ public record Skill(
         sb.append('=').append(s.option());
       } else if (a instanceof Action.Press p) {
         sb.append('=').append(p.key());
+      } else if (a instanceof Action.Check c) {
+        // checking and unchecking the same box are two tasks
+        sb.append('=').append(c.checked());
       }
     }
     return sb.toString();

@@ -127,6 +127,38 @@ class LuceneSkillIndexTest {
     }
   }
 
+  static Skill explored(String description, Action step) {
+    String name = Distiller.slug(description);
+    return new Skill(Skill.SCHEMA_VERSION, "app:" + name, name, "app", description, List.of(),
+        List.of(step), "*/", SuccessSignal.none(), List.of(description + "."), List.of());
+  }
+
+  @Test
+  void skills_alike_in_words_that_act_on_other_elements_stay_apart() {
+    try (SkillIndex index = SkillIndex.open(dir)) {
+      String prefix = "Open the app, look at the list of things to do today, then click the ";
+      Skill active = explored(prefix + "\"Active\" link",
+          new Action.Click(Target.of(null, "link", "Active")));
+      Skill completed = explored(prefix + "\"Completed\" link",
+          new Action.Click(Target.of(null, "link", "Completed")));
+      Skill checked = explored(prefix + "\"Done\" box",
+          new Action.Check(Target.of(null, "checkbox", "Done"), true));
+      Skill unchecked = explored(prefix + "\"Done\" box off",
+          new Action.Check(Target.of(null, "checkbox", "Done"), false));
+      Skill again = explored(prefix + "\"Active\" link now",
+          new Action.Click(Target.of(null, "link", "active")));
+
+      assertThat(index.add(active).isNew()).isTrue();
+      assertThat(index.add(completed).isNew()).as("another link's name").isTrue();
+      assertThat(index.add(checked).isNew()).isTrue();
+      assertThat(index.add(unchecked).isNew()).as("unchecking is another task").isTrue();
+      SkillIndex.Added same = index.add(again);
+      assertThat(same.isNew()).as("the same link, worded otherwise").isFalse();
+      assertThat(same.skill().id()).isEqualTo(active.id());
+      assertThat(index.size()).isEqualTo(4);
+    }
+  }
+
   @Test
   void agents_are_offered_verified_skills_ranked_by_how_well_they_work() {
     java.time.Instant now = java.time.Instant.parse("2026-11-22T00:00:00Z");
