@@ -109,8 +109,39 @@ public final class Tab implements AutoCloseable {
     return new Observation(page.url(), safeTitle(), snapshot, shot);
   }
 
+  private static final java.util.regex.Pattern TEXTBOX_REF =
+      java.util.regex.Pattern.compile("^(\\s*- textbox\\b[^\\n]*?) \\[ref=(e\\d+)\\]",
+          java.util.regex.Pattern.MULTILINE);
+
   private String snapshot() {
-    return page.ariaSnapshot(new Page.AriaSnapshotOptions().setMode(AriaSnapshotMode.AI));
+    String s = page.ariaSnapshot(new Page.AriaSnapshotOptions().setMode(AriaSnapshotMode.AI));
+    return markMultiline(s);
+  }
+
+  /**
+   * Marks the text boxes that are text areas {@code [multiline]}: the snapshot calls both
+   * textbox, and "click the textarea" must tell them apart. Costs one call on a page with none.
+   */
+  private String markMultiline(String s) {
+    try {
+      Object n = page.evaluate("() => document.querySelectorAll('textarea').length");
+      if (!(n instanceof Number count) || count.intValue() == 0) {
+        return s;
+      }
+      java.util.regex.Matcher m = TEXTBOX_REF.matcher(s);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        Object tag = page.locator("aria-ref=" + m.group(2))
+            .evaluate("e => e.tagName", null, new Locator.EvaluateOptions().setTimeout(1000));
+        String mark = "TEXTAREA".equals(tag) ? " [multiline]" : "";
+        m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+            m.group(1) + mark + " [ref=" + m.group(2) + "]"));
+      }
+      m.appendTail(out);
+      return out.toString();
+    } catch (PlaywrightException e) {
+      return s;
+    }
   }
 
   private String safeTitle() {
