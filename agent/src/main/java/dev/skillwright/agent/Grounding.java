@@ -337,6 +337,12 @@ final class Grounding {
           Set<String> r = expand(asRole.roles());
           List<Node> those = page.nodes().stream()
               .filter(n -> n.ref() != null && r.contains(n.role()) && within.test(n)).toList();
+          if (r.contains("textbox")) {
+            // a text area and a one-line box are both textboxes; the browser marks the first
+            boolean area = fold(name).matches("text ?area");
+            List<Node> kind = those.stream().filter(n -> n.has("multiline") == area).toList();
+            those = kind.isEmpty() ? those : kind;
+          }
           Node n = those.isEmpty() ? null : words.ordinal() != 0 ? nth(those, words.ordinal())
               : those.get(0);
           if (n != null) {
@@ -393,6 +399,11 @@ final class Grounding {
       }
     }
     return Optional.empty();
+  }
+
+  /** True for a name that means the close control ("x", "×", "Close"). */
+  static boolean closeWord(String name) {
+    return CLOSE_WORDS.contains(fold(name));
   }
 
   /** The buttons that close a dialog: in the open dialog when there is one, else anywhere. */

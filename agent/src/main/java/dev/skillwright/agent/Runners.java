@@ -300,7 +300,12 @@ final class Runners {
         return null;
       }
       Goal.Words w = goal.what();
-      Optional<Hit> hit = Grounding.clickable(page, w);
+      // "the button labeled "x"" in a dialog: its close control, whatever its hidden text says
+      Optional<Hit> hit = w.names().stream().anyMatch(Grounding::closeWord)
+          ? Grounding.closer(page, Goal.Words.ANY, w) : Optional.empty();
+      if (hit.isEmpty()) {
+        hit = Grounding.clickable(page, w);
+      }
       if (hit.isPresent()) {
         done = true;
         Node n = hit.get().node();
@@ -560,8 +565,11 @@ final class Runners {
 
     /** The list box to choose {@code want} in: the named one, else one that offers it. */
     private static Optional<Node> list(AriaSnapshot page, Goal.Words field, String want) {
+      // a combobox with no options under it is a text box that suggests as one types (or a
+      // custom list still shut): there is nothing in it to select yet
       List<Node> boxes = page.nodes().stream().filter(n -> n.ref() != null
-          && (n.is("combobox") || n.is("listbox"))).toList();
+          && (n.is("listbox") || n.is("combobox") && page.descendants(n).stream()
+              .anyMatch(o -> o.is("option")))).toList();
       if (boxes.isEmpty()) {
         return Optional.empty();
       }
@@ -682,8 +690,9 @@ final class Runners {
       }
       done = true;
       Node n = hit.get().node();
-      if (n.has("expanded") == goal.open() && goal.what().hasName()
-          && (n.has("expanded") || !goal.open())) {
+      // the snapshot marks an open section [expanded] and says nothing of a shut one or of one
+      // that shows no state (a <details> summary): only an open one is known to be open
+      if (goal.open() && n.has("expanded") && goal.what().hasName()) {
         return null; // already as asked: clicking would undo it
       }
       return click(n, "I " + (goal.open() ? "expand " : "collapse ") + n.describe() + ": "

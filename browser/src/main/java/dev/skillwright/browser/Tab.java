@@ -109,8 +109,48 @@ public final class Tab implements AutoCloseable {
     return new Observation(page.url(), safeTitle(), snapshot, shot);
   }
 
+  /** Where, inside an element, its first visible text is (the middle of its first word). */
+  private static final String LABEL_POINT = "e => { const w = document.createTreeWalker(e, "
+      + "NodeFilter.SHOW_TEXT, { acceptNode: t => t.textContent.trim() ? 1 : 3 }); "
+      + "const t = w.nextNode(); if (!t) return null; const r = document.createRange(); "
+      + "r.selectNodeContents(t); const b = r.getBoundingClientRect(); "
+      + "const o = e.getBoundingClientRect(); if (!b.width || !b.height) return null; "
+      + "return { x: b.left - o.left + Math.min(b.width / 2, 12), "
+      + "y: b.top - o.top + b.height / 2 }; }";
+
+  private static final java.util.regex.Pattern TEXTBOX_REF =
+      java.util.regex.Pattern.compile("^(\\s*- textbox\\b[^\\n]*?) \\[ref=(e\\d+)\\]",
+          java.util.regex.Pattern.MULTILINE);
+
   private String snapshot() {
-    return page.ariaSnapshot(new Page.AriaSnapshotOptions().setMode(AriaSnapshotMode.AI));
+    String s = page.ariaSnapshot(new Page.AriaSnapshotOptions().setMode(AriaSnapshotMode.AI));
+    return markMultiline(s);
+  }
+
+  /**
+   * Marks the text boxes that are text areas {@code [multiline]}: the snapshot calls both
+   * textbox, and "click the textarea" must tell them apart. Costs one call on a page with none.
+   */
+  private String markMultiline(String s) {
+    try {
+      Object n = page.evaluate("() => document.querySelectorAll('textarea').length");
+      if (!(n instanceof Number count) || count.intValue() == 0) {
+        return s;
+      }
+      java.util.regex.Matcher m = TEXTBOX_REF.matcher(s);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        Object tag = page.locator("aria-ref=" + m.group(2))
+            .evaluate("e => e.tagName", null, new Locator.EvaluateOptions().setTimeout(1000));
+        String mark = "TEXTAREA".equals(tag) ? " [multiline]" : "";
+        m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+            m.group(1) + mark + " [ref=" + m.group(2) + "]"));
+      }
+      m.appendTail(out);
+      return out.toString();
+    } catch (PlaywrightException e) {
+      return s;
+    }
   }
 
   private String safeTitle() {
@@ -178,8 +218,17 @@ public final class Tab implements AutoCloseable {
   }
 
   private String perform(Action action, Locator el) {
-    if (action instanceof Action.Click) {
-      el.click();
+    if (action instanceof Action.Click c) {
+      Object at = c.target() != null && "treeitem".equals(c.target().role()) ? el.evaluate(
+          LABEL_POINT) : null;
+      if (at instanceof java.util.Map<?, ?> p && p.get("x") instanceof Number x
+          && p.get("y") instanceof Number y) {
+        // a tree item's own label is its first text; its middle may be blank space or its
+        // children, and the label is what listens for the click
+        el.click(new Locator.ClickOptions().setPosition(x.doubleValue(), y.doubleValue()));
+      } else {
+        el.click();
+      }
     } else if (action instanceof Action.Fill f) {
       // the only place a secret's value exists outside the Secrets: on its way into the page
       el.fill(InputValues.forType(inputType(el), secrets.reveal(f.text())));
