@@ -93,6 +93,12 @@ public final class Main {
       }
       err.println("skillwright: internal error: " + ex.getClass().getSimpleName() + ": "
           + firstLine(ex.getMessage()));
+      if ("1".equals(System.getenv("SKILLWRIGHT_DEBUG"))) {
+        ex.printStackTrace(err); // for a bug report; never by default
+      } else {
+        err.println("skillwright: run again with SKILLWRIGHT_DEBUG=1 for the stack trace, and "
+            + "please report it");
+      }
       return 1;
     });
     return cl.execute(args);

@@ -469,7 +469,7 @@ public final class Explorer {
    * there are none.
    */
   static String besideText(AriaSnapshot s, Node box) {
-    for (Node sib : List.of(sibling(s, box, +1), sibling(s, box, -1))) {
+    for (Node sib : java.util.Arrays.asList(sibling(s, box, +1), sibling(s, box, -1))) {
       if (sib == null || !(sib.is("text") || sib.is("generic") && sib.ref() == null
           || sib.is("strong") || sib.is("emphasis"))) {
         continue;

@@ -141,19 +141,21 @@ final class OfflineProposer implements Proposer {
   }
 
   /**
-   * Tasks from exploration: each walk's label, its kinds taken in turn (a typed value, a toggle, a
-   * route, a dialog…) and short walks before their longer extensions, so a small budget sees
-   * many kinds of thing the site does.
+   * Tasks from exploration: each walk's label, grouped by what the walk ends with (the control
+   * its last move used: a typed value, a toggle, a route, a dialog…), the groups taken in turn
+   * and short walks first within each, so a small budget sees many things the site does, even
+   * where every walk must begin alike (an empty list must first get an entry).
    */
   private static List<Draft> explored(SiteContext ctx) {
     Map<String, List<Exploration.Walk>> byKind = new LinkedHashMap<>();
     for (Exploration.Walk w : ctx.explored().walks()) {
-      String kind = w.moves().get(0).kind() + "|" + w.moves().get(0).name() + "|"
-          + w.moves().size();
+      Exploration.Move last = w.moves().get(w.moves().size() - 1);
+      String kind = last.kind() + "|" + last.name();
       byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(w);
     }
     List<List<Exploration.Walk>> groups = new ArrayList<>(byKind.values());
-    // one walk per first control before any second one; shorter walks first within a round
+    // one walk per last control before any second one; shorter walks first within a group
+    groups.forEach(g -> g.sort(java.util.Comparator.comparingInt(w -> w.moves().size())));
     groups.sort(java.util.Comparator.comparingInt(g -> g.get(0).moves().size()));
     List<Draft> out = new ArrayList<>();
     for (int i = 0; ; i++) {
