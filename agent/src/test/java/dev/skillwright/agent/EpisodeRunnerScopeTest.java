@@ -132,8 +132,12 @@ class EpisodeRunnerScopeTest {
     Trajectory read = store.readTrajectory(log.episode("e1").dir().resolve("trajectory.json"));
     assertThat(read.blocked()).extracting(ScopeBlock::step, ScopeBlock::kind)
         .contains(org.assertj.core.groups.Tuple.tuple(0, "redirect"),
-            org.assertj.core.groups.Tuple.tuple(1, "popup"),
             org.assertj.core.groups.Tuple.tuple(2, "navigation"));
+    // Playwright delivers the popup event on its next call, which may already be step 2's
+    assertThat(read.blocked()).anySatisfy(b -> {
+      assertThat(b.kind()).isEqualTo("popup");
+      assertThat(b.step()).isBetween(1, 2);
+    });
     assertThat(read.steps()).allSatisfy(s -> assertThat(s.url()).startsWith(url(site, "/")));
     assertThat(read.finalUrl()).isEqualTo(url(site, "/"));
     assertThat(outsideHits).isEmpty();
