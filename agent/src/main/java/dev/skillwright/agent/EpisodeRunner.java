@@ -116,7 +116,8 @@ public final class EpisodeRunner {
         }
       } catch (SkillwrightException | com.microsoft.playwright.PlaywrightException e) {
         status = Trajectory.Status.ERROR;
-        answer = secrets.redact("episode failed: " + dev.skillwright.browser.BrowserSession.firstLine(e.getMessage()));
+        answer = secrets.redact("episode failed: " + tab.browserStopped()
+            .orElse(dev.skillwright.browser.BrowserSession.firstLine(e.getMessage())));
       } catch (RuntimeException e) {
         // a bug in a policy must not end the session: record it on the episode
         status = Trajectory.Status.ERROR;

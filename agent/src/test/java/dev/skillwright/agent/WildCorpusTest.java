@@ -54,6 +54,9 @@ class WildCorpusTest {
   /** How long a page that has reported may take to deliver its score (the machine is shared). */
   static final long SCORE_WAIT_MILLIS = 20_000;
 
+  /** Agent runs go on this many threads, each with its own Playwright and Chromium. */
+  static final int WORKERS = 2;
+
   List<WildCase> cases;
   WildServer server;
   BrowserSession browser;
@@ -64,7 +67,7 @@ class WildCorpusTest {
   void start() throws IOException {
     cases = WildCase.load();
     server = WildServer.start();
-    browser = BrowserSession.launch(BrowserConfig.defaults());
+    browser = BrowserSession.launch(config());
   }
 
   @AfterAll
@@ -92,11 +95,14 @@ class WildCorpusTest {
   @Test
   void every_page_scores_its_oracle_1_and_a_wrong_action_0() throws Exception {
     SoftAssertions soft = new SoftAssertions();
-    for (WildCase c : cases) {
-      soft.assertThat(scripted(c, "oracle", c.oracle()))
-          .as("%s: the oracle's reward", c.id()).isEqualTo("1");
-      soft.assertThat(scripted(c, "wrong", c.wrong()))
-          .as("%s: the wrong run's reward", c.id()).isEqualTo("0");
+    // one tab for all: each run has its own score key, and the pages keep no state
+    try (Tab tab = browser.newTab(Scope.ofUrl(server.base()))) {
+      for (WildCase c : cases) {
+        soft.assertThat(scripted(tab, c, "oracle", c.oracle()))
+            .as("%s: the oracle's reward", c.id()).isEqualTo("1");
+        soft.assertThat(scripted(tab, c, "wrong", c.wrong()))
+            .as("%s: the wrong run's reward", c.id()).isEqualTo("0");
+      }
     }
     soft.assertAll();
   }
@@ -108,18 +114,41 @@ class WildCorpusTest {
     // the wrong click first, then the right one: the episode is already over
     List<List<String>> both = new ArrayList<>(c.wrong());
     both.addAll(c.oracle());
-    assertThat(scripted(c, "twice", both)).isEqualTo("0");
+    try (Tab tab = browser.newTab(Scope.ofUrl(server.base()))) {
+      assertThat(scripted(tab, c, "twice", both)).isEqualTo("0");
+    }
   }
 
   @Test
   void the_offline_agent_follows_the_wild_corpus() throws Exception {
-    Store.SessionLog log = Store.at(data).startSession(new SessionRecord(
-        SessionRecord.SCHEMA_VERSION, "wild", "wild", server.base(), Instant.EPOCH, null,
-        SessionRecord.Status.RUNNING, Map.of(), null, null));
-    List<Outcome> outcomes = new ArrayList<>();
-    for (WildCase c : cases) {
-      outcomes.add(runAgent(c, log));
+    // each worker takes the next case; outcomes keep the corpus's order
+    Outcome[] done = new Outcome[cases.size()];
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        WORKERS);
+    try {
+      List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+      for (int w = 0; w < WORKERS; w++) {
+        String id = "wild-" + w;
+        workers.add(pool.submit(() -> {
+          Store.SessionLog log = Store.at(data).startSession(new SessionRecord(
+              SessionRecord.SCHEMA_VERSION, id, "wild", server.base(), Instant.EPOCH, null,
+              SessionRecord.Status.RUNNING, Map.of(), null, null));
+          try (BrowserSession own = BrowserSession.launch(config())) {
+            for (int i; (i = next.getAndIncrement()) < cases.size(); ) {
+              done[i] = runAgent(own, cases.get(i), log);
+            }
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> w : workers) {
+        w.get();
+      }
+    } finally {
+      pool.shutdownNow();
     }
+    List<Outcome> outcomes = List.of(done);
     String report = report(outcomes);
     System.out.println(report);
     Path out = Path.of("target", "wild-corpus.md");
@@ -134,7 +163,8 @@ class WildCorpusTest {
   record Outcome(WildCase c, boolean followed, String score, Trajectory.Status status,
       int steps, String last) {}
 
-  Outcome runAgent(WildCase c, Store.SessionLog log) throws InterruptedException {
+  Outcome runAgent(BrowserSession browser, WildCase c, Store.SessionLog log)
+      throws InterruptedException {
     String key = c.id() + "~agent";
     Task task = new Task(c.id(), "wild", c.instruction(), c.url(server.base(), key),
         SuccessSignal.none(), Map.of());
@@ -191,21 +221,24 @@ class WildCorpusTest {
     return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
   }
 
-  /** Runs scripted steps on a fresh tab and returns the page's reward, or "none". */
-  String scripted(WildCase c, String run, List<List<String>> steps) throws InterruptedException {
+  /** Runs scripted steps on {@code tab}, opened afresh, and returns the reward, or "none". */
+  String scripted(Tab tab, WildCase c, String run, List<List<String>> steps)
+      throws InterruptedException {
     String key = c.id() + "~" + run;
-    try (Tab tab = browser.newTab(Scope.ofUrl(server.base()))) {
-      assertThat(tab.navigate(c.url(server.base(), key))).isNull();
-      Page page = tab.page();
-      for (List<String> step : steps) {
-        try {
-          perform(page, step);
-        } catch (com.microsoft.playwright.PlaywrightException e) {
-          return "step " + step + " failed: " + e.getMessage().lines().findFirst().orElse("");
-        }
+    assertThat(tab.navigate(c.url(server.base(), key))).isNull();
+    Page page = tab.page();
+    for (List<String> step : steps) {
+      try {
+        perform(page, step);
+      } catch (com.microsoft.playwright.PlaywrightException e) {
+        return "step " + step + " failed: " + e.getMessage().lines().findFirst().orElse("");
       }
-      return scoreOf(tab, key).map(s -> String.valueOf(s.reward())).orElse("none");
     }
+    return scoreOf(tab, key).map(s -> String.valueOf(s.reward())).orElse("none");
+  }
+
+  static BrowserConfig config() {
+    return BrowserConfig.builder().tracing(false).build();
   }
 
   /**

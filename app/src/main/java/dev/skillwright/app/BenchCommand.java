@@ -11,6 +11,7 @@ import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ import picocli.CommandLine.ParentCommand;
     description = "Run a bundled site's benchmark suite; score the agent by ground truth and "
         + "the evaluator by its agreement with it.")
 final class BenchCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @ParentCommand
   Main main;
 
@@ -45,6 +49,11 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--max-steps", defaultValue = "20", description = "Steps per task (default: 20).")
   int maxSteps;
+
+  @Option(names = "--concurrency", defaultValue = "1", paramLabel = "N",
+      description = "Tasks run in parallel, one browser each (default: 1); the scores do not "
+          + "depend on it.")
+  int concurrency;
 
   @Mixin
   BrowserOptions browser;
@@ -60,6 +69,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CrawlCommand.positive("--max-steps", maxSteps, 200);
+    CrawlCommand.positive("--concurrency", concurrency, 16);
     BrowserConfig config = browser.config();
     Map<String, String> envVars = System.getenv();
     ModelBackend backend = models.backend(envVars);
@@ -70,7 +80,8 @@ final class BenchCommand implements Callable<Integer> {
     String sessionIds = "";
     for (String name : sites) {
       List<BenchTask> suite = Sites.suite(name);
-      try (SiteOptions.Target target = SiteOptions.open(name, null, "v1")) {
+      try (SiteOptions.Target target = SiteOptions.open(name, null, "v1",
+          spec.commandLine().getErr())) {
         Site site = target.env();
         Map<String, BenchTask> byId = new LinkedHashMap<>();
         List<Task> tasks = new ArrayList<>();
@@ -79,11 +90,13 @@ final class BenchCommand implements Callable<Integer> {
           tasks.add(new Task(b.id(), name, b.instruction(), site.baseUrl(), b.signal(), Map.of()));
         }
         CrawlSettings settings = new CrawlSettings(name, site.baseUrl(),
-            dev.skillwright.browser.Scope.ofUrl(site.baseUrl()), tasks.size(), seed, maxSteps, 1,
-            0, main.dataDir(), config);
-        List<Row> siteRows = new ArrayList<>();
+            dev.skillwright.browser.Scope.ofUrl(site.baseUrl()), tasks.size(), seed, maxSteps,
+            concurrency, 0, main.dataDir(), config);
+        // the observer is called on the workers' threads
+        List<Row> siteRows = java.util.Collections.synchronizedList(new ArrayList<>());
         DiscoverySession.Summary s = new DiscoverySession(settings, backend,
-            target.secrets(models.secrets(envVars)), List.of(), System.out, System.err,
+            target.secrets(models.secrets(envVars)), List.of(), spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
             Clock.systemUTC())
             .observing((task, t, tab) -> siteRows.add(row(name, byId.get(task.id()), t,
                 site.groundTruth(tab.cookie(site.visitorCookie()).orElse(null)))))
@@ -108,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     String md = markdown(rows, report);
     AtomicFiles.write(dir.resolve("report.md"), md);
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     out.println();
     out.print(md);
     out.println("Report: " + dir.resolve("report.json") + " and report.md");

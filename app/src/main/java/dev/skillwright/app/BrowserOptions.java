@@ -18,13 +18,26 @@ final class BrowserOptions {
   @Option(names = "--no-trace", description = "Do not record a Playwright trace per episode.")
   boolean noTrace;
 
+  @Option(names = "--hang-timeout", paramLabel = "SECONDS",
+      description = "How long one call into Chromium may take before the browser counts as "
+          + "hung: it is killed, its episode errored, and a new one runs the rest (default: 45).")
+  Integer hangSeconds;
+
   /**
    * The browser settings, checked before anything is written: a bad {@code --chromium} path is
    * bad input, not a failed session.
    */
   BrowserConfig config() {
-    BrowserConfig config = BrowserConfig.builder().executable(chromium).headless(!headed)
-        .tracing(!noTrace).build();
+    BrowserConfig.Builder b = BrowserConfig.builder().executable(chromium).headless(!headed)
+        .tracing(!noTrace);
+    if (hangSeconds != null) {
+      if (hangSeconds <= 0 || hangSeconds > 3600) {
+        throw new dev.skillwright.trajectories.BadInputException(
+            "--hang-timeout must be between 1 and 3600: " + hangSeconds);
+      }
+      b.hangTimeoutMillis(hangSeconds * 1000);
+    }
+    BrowserConfig config = b.build();
     Chromium.resolve(config.executable(), config.environment());
     return config;
   }

@@ -8,6 +8,7 @@ import dev.skillwright.trajectories.Store;
 import java.util.List;
 import java.util.Map;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,6 +21,9 @@ import picocli.CommandLine.ParentCommand;
     description = "Propose tasks on a site, run and judge them, and distill the successes "
         + "into skills.")
 final class CrawlCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @ParentCommand
   Main main;
 
@@ -78,8 +82,10 @@ final class CrawlCommand implements Callable<Integer> {
         // the session's own site: a bundled one starts again, a URL is reached again
         String url = old.config().get("startUrl");
         try (SiteOptions.Target t = dev.skillwright.envs.Sites.names().contains(old.site())
-            ? SiteOptions.open(old.site(), null, site.variant)
-            : SiteOptions.open(null, requireUrl(url, resume), site.variant)) {
+            ? SiteOptions.open(old.site(), null, site.variant,
+                spec.commandLine().getErr())
+            : SiteOptions.open(null, requireUrl(url, resume), site.variant,
+                spec.commandLine().getErr())) {
           return crawl(t);
         }
       }
@@ -106,7 +112,7 @@ final class CrawlCommand implements Callable<Integer> {
   }
 
   private Integer crawl(SiteOptions.Target target) {
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     BrowserConfig browserConfig = browser.config();
     Map<String, String> env = System.getenv();
     ModelBackend backend = models.backend(env);
@@ -120,7 +126,8 @@ final class CrawlCommand implements Callable<Integer> {
           target.scope(), budget, seed, maxSteps, concurrency, pages, main.dataDir(),
           browserConfig, allowDestructive);
       DiscoverySession.Summary s =
-          new DiscoverySession(settings, backend, target.secrets(secrets), demos, out, System.err,
+          new DiscoverySession(settings, backend, target.secrets(secrets), demos, out,
+              spec.commandLine().getErr(),
               Clock.systemUTC()).resuming(resume).run();
       out.println();
       out.printf("Session %s on %s%n", s.sessionId(), target.site());

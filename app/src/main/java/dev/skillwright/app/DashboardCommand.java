@@ -12,6 +12,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "dashboard", mixinStandardHelpOptions = true,
     description = "Serve the dashboard of sessions, skills and trajectories.")
 final class DashboardCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @ParentCommand
   Main main;
 
@@ -33,8 +36,9 @@ final class DashboardCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     try (Dashboard d = Dashboard.start(config)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "dashboard-stop"));
-      System.out.println("Dashboard of " + main.dataDir().toAbsolutePath() + " at " + d.url());
-      System.out.println("Press Ctrl-C to stop.");
+      spec.commandLine().getOut().println("Dashboard of " + main.dataDir().toAbsolutePath()
+          + " at " + d.url());
+      spec.commandLine().getOut().println("Press Ctrl-C to stop.");
       stop.await();
     }
     return 0;

@@ -26,7 +26,7 @@ import dev.skillwright.trajectories.SkillwrightException;
 import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,8 +60,8 @@ final class DiscoverySession {
   private final ModelBackend models;
   private final Secrets secrets;
   private final List<String> demos;
-  private final PrintStream out;
-  private final PrintStream err;
+  private final PrintWriter out;
+  private final PrintWriter err;
   private final Clock clock;
 
   private final AtomicInteger proposed = new AtomicInteger();
@@ -106,7 +106,7 @@ final class DiscoverySession {
       double seconds, ModelUsage usage, int skillsVerified, int skillCalls) {}
 
   DiscoverySession(CrawlSettings settings, ModelBackend models, Secrets secrets,
-      List<String> demos, PrintStream out, PrintStream err, Clock clock) {
+      List<String> demos, PrintWriter out, PrintWriter err, Clock clock) {
     this.settings = settings;
     this.models = models;
     this.secrets = secrets;
@@ -209,7 +209,8 @@ final class DiscoverySession {
       SessionRecord record, Store.SessionLog log) {
     long t0 = System.nanoTime();
     String sessionId = record.id();
-    try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
+    try (SkillIndex index = SkillIndex.open(store.skillsDir(),
+        n -> err.println("skillwright: " + n))) {
       List<Task> tasks = given != null ? given : propose(store, index, log);
       if (given == null || resumeId == null) {
         log.writeTasks(tasks);
@@ -250,24 +251,40 @@ final class DiscoverySession {
   private List<Task> propose(Store store, SkillIndex index, Store.SessionLog log) {
     out.printf("Crawling %s for context (up to %d pages)...%n", settings.startUrl(),
         settings.pages());
-    SiteContext ctx;
-    try (BrowserSession browser = BrowserSession.launch(settings.browser())) {
-      out.println("Chromium: " + browser.chromium().describe());
-      try (Tab tab = browser.newTab(settings.scope())) {
-        // the crawler drops what it drains; every block still goes in the session's log
-        AtomicInteger blocks = new AtomicInteger();
-        tab.onBlock(b -> {
-          blocks.incrementAndGet();
-          log.event("scope_blocked", Map.of("phase", "context crawl", "kind", b.kind(),
-              "url", b.url()));
-        });
-        ctx = SiteCrawler.crawl(tab, settings.site(), settings.startUrl(), settings.pages());
-        if (blocks.get() > 0) {
-          out.printf("Context crawl: %d request%s out of scope blocked (see events.jsonl).%n",
-              blocks.get(), blocks.get() == 1 ? "" : "s");
+    SiteContext ctx = null;
+    // a Chromium that dies or hangs here is replaced once; exploring is worth no second try
+    for (int attempt = 1; ctx == null; attempt++) {
+      try (BrowserSession browser = BrowserSession.launch(settings.browser())) {
+        if (attempt == 1) {
+          out.println("Chromium: " + browser.chromium().describe());
+        }
+        try {
+          ctx = crawlForContext(browser, log);
+        } catch (PlaywrightException | SkillwrightException e) {
+          if (browser.alive() || attempt > 1) {
+            throw e;
+          }
+        }
+        if (ctx == null || !browser.alive()) {
+          if (attempt > 1) {
+            throw new SkillwrightException("Chromium stopped twice during the context crawl ("
+                + browser.stoppedBecause().orElse("it died") + ")");
+          }
+          err.println("skillwright: " + browser.stoppedBecause().orElse("Chromium stopped")
+              + " during the context crawl; a new one crawls again");
+          ctx = null;
+          continue;
+        }
+        try {
+          ctx = ctx.withExplored(explore(browser));
+        } catch (PlaywrightException | SkillwrightException e) {
+          if (browser.alive()) {
+            throw e;
+          }
+          err.println("skillwright: " + browser.stoppedBecause().orElse("Chromium stopped")
+              + " while exploring; the tasks are proposed from the crawled pages alone");
         }
       }
-      ctx = ctx.withExplored(explore(browser));
     }
     if (ctx.pages().isEmpty()) {
       throw new BadInputException("could not load any page of " + settings.startUrl());
@@ -292,16 +309,34 @@ final class DiscoverySession {
     return p.tasks();
   }
 
+  /** Reads up to {@code pages} pages of the site in one tab, counting the requests it blocks. */
+  private SiteContext crawlForContext(BrowserSession browser, Store.SessionLog log) {
+    try (Tab tab = browser.newUntracedTab(settings.scope())) {
+      // the crawler drops what it drains; every block still goes in the session's log
+      AtomicInteger blocks = new AtomicInteger();
+      tab.onBlock(b -> {
+        blocks.incrementAndGet();
+        log.event("scope_blocked", Map.of("phase", "context crawl", "kind", b.kind(),
+            "url", b.url()));
+      });
+      SiteContext ctx = SiteCrawler.crawl(tab, settings.site(), settings.startUrl(),
+          settings.pages());
+      if (blocks.get() > 0) {
+        out.printf("Context crawl: %d request%s out of scope blocked (see events.jsonl).%n",
+            blocks.get(), blocks.get() == 1 ? "" : "s");
+      }
+      return ctx;
+    }
+  }
+
   /**
    * Explores the start page's controls, each walk in a fresh context of {@code browser}, and
    * says what it found; exploring stays in the scope and leaves destructive controls alone
    * unless the settings allow them.
    */
   private Exploration explore(BrowserSession browser) {
-    Exploration e = Explorer.explore(() -> browser.newTab(settings.scope()),
-        settings.startUrl(), Explorer.Limits.defaults()
-            // a few walks per task to choose from: more would only cost time
-            .withWalks(Math.max(8, Math.min(30, 3 * settings.budget())))
+    Exploration e = Explorer.explore(() -> browser.newUntracedTab(settings.scope()),
+        settings.startUrl(), Explorer.Limits.defaults().forBudget(settings.budget())
             .allowingDestructive(settings.allowDestructive()));
     out.printf("Explored %d walk%s in %d actions%s.%n", e.walks().size(),
         e.walks().size() == 1 ? "" : "s", e.actions(), e.skipped().isEmpty() ? ""
@@ -346,7 +381,8 @@ final class DiscoverySession {
             }
             // an errored episode may have lost its browser without Playwright noticing yet
             if (suspect ? !browser.responds() : !browser.alive()) {
-              err.println("skillwright: Chromium stopped; a new one runs the next episode");
+              err.println("skillwright: " + browser.stoppedBecause().orElse("Chromium stopped")
+                  + "; a new one runs the next episode");
               log.event("browser_relaunched", Map.of("after", i + 1));
               closeQuietly(browser);
               browser = null;
@@ -420,7 +456,8 @@ final class DiscoverySession {
         throw e;
       }
       // Chromium died under the episode: it is errored, with the reason, and the session goes on
-      Trajectory died = browserDied(sessionId, episodeId, task, started, e);
+      Trajectory died = browserDied(sessionId, episodeId, task, started,
+          browser.stoppedBecause().orElse(BrowserSession.firstLine(e.getMessage())));
       t = died.withVerdict(episode.evaluator().judge(died, List.of()))
           .withUsage(episode.usage().snapshot());
     }
@@ -453,6 +490,8 @@ final class DiscoverySession {
             + verify(s.get(), verifier, index, browser, sessionId, episodeId, log);
       }
     }
+    // the skill files are written already; the index commits once per episode
+    index.commit();
     int n = done.incrementAndGet();
     log.write(record.with(SessionRecord.Status.RUNNING, null, counters(), usage()));
     log.event("episode_finished", Map.of("episode", episodeId, "success", t.succeeded(),
@@ -471,9 +510,8 @@ final class DiscoverySession {
 
   /** The record of an episode whose browser died before it could be judged. */
   private Trajectory browserDied(String sessionId, String episodeId, Task task,
-      Instant started, RuntimeException e) {
-    String reason = "episode failed: the browser stopped (" + secrets.redact(
-        BrowserSession.firstLine(e.getMessage())) + ")";
+      Instant started, String why) {
+    String reason = "episode failed: the browser stopped (" + secrets.redact(why) + ")";
     return new Trajectory(Trajectory.SCHEMA_VERSION, sessionId, episodeId, task, started,
         java.time.Duration.between(started, clock.instant()).toMillis(), List.of(),
         Trajectory.Status.ERROR, reason, task.startUrl(), null, null, null, List.of(),

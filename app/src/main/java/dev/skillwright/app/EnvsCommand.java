@@ -16,11 +16,15 @@ final class EnvsCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Name the bundled sites.")
   static final class List implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-      Sites.names().forEach(n -> System.out.println(n + "  (" + Sites.suite(n).size()
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      Sites.names().forEach(n -> out.println(n + "  (" + Sites.suite(n).size()
           + " benchmark tasks)"));
-      StaticApps.NAMES.forEach(n -> System.out.println(n + "  (single-page app: envs serve --app "
+      StaticApps.NAMES.forEach(n -> out.println(n + "  (single-page app: envs serve --app "
           + n + ")"));
       return 0;
     }
@@ -29,6 +33,9 @@ final class EnvsCommand {
   @Command(name = "serve", mixinStandardHelpOptions = true,
       description = "Serve bundled sites on 127.0.0.1 until interrupted, and print their URLs.")
   static final class Serve implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--env", paramLabel = "NAME", description = "One site (default: all).")
     String env;
 
@@ -55,17 +62,17 @@ final class EnvsCommand {
           }
           StaticApps.Server s = StaticApps.start(app);
           apps.add(s);
-          System.out.println(app + " (single-page app): " + s.url());
+          spec.commandLine().getOut().println(app + " (single-page app): " + s.url());
           names = java.util.List.of();
         }
         for (String n : names) {
           Site s = Sites.start(n, variant);
           started.add(s);
-          System.out.println(n + " (" + s.variant() + "): " + s.baseUrl());
+          spec.commandLine().getOut().println(n + " (" + s.variant() + "): " + s.baseUrl());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "envs-stop"));
-        System.out.println("Press Ctrl-C to stop.");
-        System.out.flush();
+        spec.commandLine().getOut().println("Press Ctrl-C to stop.");
+        spec.commandLine().getOut().flush();
         stop.await();
       } finally {
         started.forEach(Site::close);

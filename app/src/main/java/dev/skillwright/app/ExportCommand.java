@@ -21,6 +21,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = "Export successful trajectories as chat-format training examples.")
 final class ExportCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @ParentCommand
   Main main;
 
@@ -56,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
       try {
         t = store.readTrajectory(f);
       } catch (BadInputException e) {
-        System.err.println("skillwright: skipping " + e.getMessage());
+        spec.commandLine().getErr().println("skillwright: skipping " + e.getMessage());
         continue;
       }
       if (t.succeeded()) {
@@ -81,7 +84,8 @@ final class ExportCommand implements Callable<Integer> {
     }
     Path target = out != null ? out : store.root().resolve("exports").resolve("sft.jsonl");
     AtomicFiles.write(target, lines.toString());
-    System.out.printf("Wrote %d examples from %d successful trajectories of %d tasks to %s%n",
+    spec.commandLine().getOut().printf(
+        "Wrote %d examples from %d successful trajectories of %d tasks to %s%n",
         examples, kept, byTask.size(), target.toAbsolutePath());
     return 0;
   }

@@ -51,22 +51,33 @@ public final class Main {
    * passes {@link TerminalText}, so no control character of a site's text reaches the terminal.
    */
   public static int run(String... args) {
-    java.io.PrintStream out = System.out;
-    java.io.PrintStream err = System.err;
-    System.setOut(TerminalText.filtering(out));
-    System.setErr(TerminalText.filtering(err));
+    return run(System.out, System.err, args);
+  }
+
+  /**
+   * Runs the command line, printing to {@code out} and {@code err} (every command prints through
+   * picocli's writers, so runs in one JVM do not share streams), and returns its exit code.
+   */
+  public static int run(java.io.OutputStream out, java.io.OutputStream err, String... args) {
+    PrintWriter o = writer(out);
+    PrintWriter e = writer(err);
     try {
-      return execute(args);
+      return execute(o, e, args);
     } finally {
-      System.out.flush();
-      System.err.flush();
-      System.setOut(out);
-      System.setErr(err);
+      o.flush();
+      e.flush();
     }
   }
 
-  private static int execute(String... args) {
+  private static PrintWriter writer(java.io.OutputStream s) {
+    return new PrintWriter(new java.io.OutputStreamWriter(TerminalText.filtering(s),
+        java.nio.charset.StandardCharsets.UTF_8), true);
+  }
+
+  private static int execute(PrintWriter out, PrintWriter errors, String... args) {
     CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(errors);
     cl.setParameterExceptionHandler((ex, a) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       err.println("skillwright: " + ex.getMessage().replace("\n", " ").strip()

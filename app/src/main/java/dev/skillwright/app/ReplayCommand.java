@@ -13,7 +13,7 @@ import dev.skillwright.trajectories.Step;
 import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +37,9 @@ import picocli.CommandLine.ParentCommand;
     description = "Replay an episode (its id or trajectory.json) or a skill (skill NAME --arg "
         + "k=v) without a model, healing what drifted.")
 final class ReplayCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @ParentCommand
   Main main;
 
@@ -116,7 +119,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   private int replaySkill(Store store, String name, BrowserConfig browserConfig) {
     Skill skill;
-    try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
+    try (SkillIndex index = SkillIndex.open(store.skillsDir(),
+          n -> spec.commandLine().getErr().println("skillwright: " + n))) {
       skill = index.get(name).orElseThrow(() -> new BadInputException(
           "no skill '" + name + "'; see: skillwright skills list"));
     }
@@ -151,16 +155,21 @@ final class ReplayCommand implements Callable<Integer> {
     Skill healed = Distiller.heal(skill, healedSteps, args, new Skill.Provenance(
         replay.sessionId(), replay.episodeId(), Instant.now()));
     SkillBinding again = SkillBinding.bind(healed, args);
-    System.out.println("Re-verifying the healed skill in a fresh context...");
+    spec.commandLine().getOut().println("Re-verifying the healed skill in a fresh context...");
     Trajectory check = run(store, target, config, task, e -> Policy.replay(again.steps(),
         "skill:" + skill.id()));
     if (check.succeeded() && check.repairs().isEmpty()) {
-      try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
-        index.put(healed);
+      try (SkillIndex index = SkillIndex.open(store.skillsDir(),
+          n -> spec.commandLine().getErr().println("skillwright: " + n))) {
+        // healed on the skill as it is now: what others wrote meanwhile (merges, uses) stays
+        Skill.Provenance by = healed.provenance().get(healed.provenance().size() - 1);
+        index.update(skill.id(), now -> Distiller.heal(now, healedSteps, args, by));
       }
-      System.out.println("The healed skill works: " + skill.id() + " now has its repaired steps.");
+      spec.commandLine().getOut().println("The healed skill works: " + skill.id()
+          + " now has its repaired steps.");
     } else {
-      System.out.println("The healed skill failed its re-verification; the skill is unchanged.");
+      spec.commandLine().getOut().println(
+          "The healed skill failed its re-verification; the skill is unchanged.");
     }
   }
 
@@ -169,8 +178,9 @@ final class ReplayCommand implements Callable<Integer> {
     CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(), target.scope(),
         1, 0, maxSteps, 1, 0, main.dataDir(), config);
     DiscoverySession.Summary s = new DiscoverySession(settings, backend,
-        target.secrets(secrets), List.of(), new PrintStream(
-            java.io.OutputStream.nullOutputStream()), System.err, Clock.systemUTC())
+        target.secrets(secrets), List.of(), new PrintWriter(
+            java.io.Writer.nullWriter()), spec.commandLine().getErr(), Clock.systemUTC())
+        .distilling(false) // a replay uses skills; it does not learn new ones
         .run(List.of(task), (t, e) -> policy.apply(e));
     Path file = store.trajectoryFiles().stream()
         .filter(p -> p.startsWith(s.sessionDir().toAbsolutePath())).findFirst().orElseThrow();
@@ -178,7 +188,7 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private void report(Trajectory t, Store store) {
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     out.println("Replay of " + t.replayOf() + " on " + t.task().startUrl());
     for (Step s : t.steps()) {
       String how = s.action().isFinal() ? "" : !s.ok() ? "FAILED: " + s.error()
@@ -198,9 +208,10 @@ final class ReplayCommand implements Callable<Integer> {
 
   private SiteOptions.Target open(String envName, String recordedUrl) {
     if (envName == null && url == null) {
-      return SiteOptions.open(null, origin(recordedUrl), variant);
+      return SiteOptions.open(null, origin(recordedUrl), variant,
+          spec.commandLine().getErr());
     }
-    return SiteOptions.open(envName, url, variant);
+    return SiteOptions.open(envName, url, variant, spec.commandLine().getErr());
   }
 
   private static boolean isBundled(String site) {

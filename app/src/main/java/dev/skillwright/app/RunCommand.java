@@ -8,6 +8,7 @@ import dev.skillwright.trajectories.SuccessSignal;
 import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ import picocli.CommandLine.ParentCommand;
     description = "Run one task on a site and print the verdict, the answer and where the "
         + "trajectory went.")
 final class RunCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @ParentCommand
   Main main;
 
@@ -62,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
     if (expectText != null) {
       expect.add(new Condition.TextPresent(expectText));
     }
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     BrowserConfig browserConfig = browser.config();
     Map<String, String> env = System.getenv();
     ModelBackend backend = models.backend(env);
@@ -74,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
       CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(),
           target.scope(), 1, 0, maxSteps, 1, 0, main.dataDir(), browserConfig);
       DiscoverySession.Summary s =
-          new DiscoverySession(settings, backend, target.secrets(secrets), demos, out, System.err,
+          new DiscoverySession(settings, backend, target.secrets(secrets), demos, out,
+              spec.commandLine().getErr(),
               Clock.systemUTC()).run(List.of(t));
       Store store = Store.at(main.dataDir());
       Path file = store.trajectoryFiles().stream()

@@ -5,6 +5,7 @@ import dev.skillwright.trajectories.Step;
 import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.Trajectory;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,6 +16,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "show", mixinStandardHelpOptions = true,
     description = "Show a recorded episode: its task, steps, verdict and scope blocks.")
 final class ShowCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @ParentCommand
   Main main;
 
@@ -26,7 +30,7 @@ final class ShowCommand implements Callable<Integer> {
     Store store = Store.at(main.dataDir());
     Path file = store.trajectoryFile(episode);
     Trajectory t = store.readTrajectory(file);
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     out.println("Episode " + t.episodeId() + " of session " + t.sessionId());
     out.println("Task:    " + t.task().instruction());
     out.println("Start:   " + t.task().startUrl());

@@ -21,6 +21,9 @@ import picocli.CommandLine.Option;
  * mixin of the commands that drive a browser.
  */
 final class SiteOptions {
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec mixee;
+
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Choice choice;
 
@@ -71,7 +74,7 @@ final class SiteOptions {
     if (siteName != null && choice.env != null) {
       throw new BadInputException("--site names a --url site; a bundled env has its own name");
     }
-    Target t = open(choice.env, choice.url, variant);
+    Target t = open(choice.env, choice.url, variant, mixee.commandLine().getErr());
     return siteName == null ? t : new Target(checkedName(siteName), t.startUrl(), t.scope(),
         t.env());
   }
@@ -103,13 +106,16 @@ final class SiteOptions {
     return choice != null;
   }
 
-  /** Starts env {@code env} (its {@code variant}) or checks {@code url}; exactly one is set. */
-  static Target open(String env, String rawUrl, String variant) {
+  /**
+   * Starts env {@code env} (its {@code variant}) or checks {@code url}; exactly one is set.
+   * Notices go to {@code err}.
+   */
+  static Target open(String env, String rawUrl, String variant, java.io.PrintWriter err) {
     if (env != null) {
       Site site = Sites.start(env, variant);
       return new Target(site.name(), site.baseUrl(), Scope.ofUrl(site.baseUrl()), site);
     }
-    String url = withoutCredentials(rawUrl.strip());
+    String url = withoutCredentials(rawUrl.strip(), err);
     Scope scope = Scope.ofUrl(url);
     checkReachable(url);
     return new Target(originName(url), url, scope, null);
@@ -120,7 +126,7 @@ final class SiteOptions {
    * (session, trajectories, events, skills) nor printed. A site behind HTTP authentication gets
    * its secrets through {@code --secret}, which the recorder masks.
    */
-  static String withoutCredentials(String url) {
+  static String withoutCredentials(String url, java.io.PrintWriter err) {
     int scheme = url.indexOf("://");
     if (scheme < 0) {
       return url;
@@ -134,7 +140,7 @@ final class SiteOptions {
     if (at < start) {
       return url;
     }
-    System.err.println("skillwright: the user name and password in --url are left out: they "
+    err.println("skillwright: the user name and password in --url are left out: they "
         + "are neither used nor stored");
     return url.substring(0, start) + url.substring(at + 1);
   }

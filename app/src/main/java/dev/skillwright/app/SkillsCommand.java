@@ -7,6 +7,7 @@ import dev.skillwright.trajectories.BadInputException;
 import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.Store;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -24,8 +25,12 @@ final class SkillsCommand {
   @ParentCommand
   Main main;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   SkillIndex open() {
-    return SkillIndex.open(Store.at(main.dataDir()).skillsDir());
+    return SkillIndex.open(Store.at(main.dataDir()).skillsDir(),
+        n -> spec.commandLine().getErr().println("skillwright: " + n));
   }
 
   static String params(Skill s) {
@@ -35,6 +40,9 @@ final class SkillsCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List every skill.")
   static final class List implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @ParentCommand
     SkillsCommand skills;
 
@@ -43,7 +51,7 @@ final class SkillsCommand {
 
     @Override
     public Integer call() {
-      PrintStream out = System.out;
+      PrintWriter out = spec.commandLine().getOut();
       try (SkillIndex index = skills.open()) {
         java.util.List<Skill> all = index.list(site);
         if (all.isEmpty()) {
@@ -68,6 +76,9 @@ final class SkillsCommand {
   @Command(name = "search", mixinStandardHelpOptions = true,
       description = "Find skills by what they do, in your own words.")
   static final class Search implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @ParentCommand
     SkillsCommand skills;
 
@@ -83,7 +94,7 @@ final class SkillsCommand {
     @Override
     public Integer call() {
       CrawlCommand.positive("--top", k, 1000);
-      PrintStream out = System.out;
+      PrintWriter out = spec.commandLine().getOut();
       try (SkillIndex index = skills.open()) {
         java.util.List<SkillIndex.Hit> hits = index.search(String.join(" ", query), site, k);
         if (hits.isEmpty()) {
@@ -102,6 +113,9 @@ final class SkillsCommand {
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one skill.")
   static final class Show implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @ParentCommand
     SkillsCommand skills;
 
@@ -110,7 +124,7 @@ final class SkillsCommand {
 
     @Override
     public Integer call() {
-      PrintStream out = System.out;
+      PrintWriter out = spec.commandLine().getOut();
       try (SkillIndex index = skills.open()) {
         Skill s = index.get(name).orElseThrow(() -> new BadInputException(
             "no skill '" + name + "'; see: skillwright skills list"));
@@ -169,18 +183,23 @@ final class SkillsCommand {
   @Command(name = "reindex", mixinStandardHelpOptions = true,
       description = "Build the skill index again from the skill files (skills/<site>/*.json).")
   static final class Reindex implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @ParentCommand
     SkillsCommand skills;
 
     @Override
     public Integer call() {
       java.nio.file.Path dir = Store.at(skills.main.dataDir()).skillsDir();
-      int n = SkillIndex.reindex(dir, m -> System.err.println("skillwright: " + m));
+      int n = SkillIndex.reindex(dir,
+          m -> spec.commandLine().getErr().println("skillwright: " + m));
       if (n < 0) {
         throw new BadInputException("the skill index in " + dir + " is in use by another "
             + "process; wait for it to finish");
       }
-      System.out.println("Indexed " + n + " skill" + (n == 1 ? "" : "s") + " from the files in "
+      spec.commandLine().getOut().println("Indexed " + n + " skill" + (n == 1 ? "" : "s")
+          + " from the files in "
           + dir);
       return 0;
     }
@@ -194,6 +213,9 @@ final class SkillsCommand {
   @Command(name = "export", mixinStandardHelpOptions = true,
       description = "Write the skills as Playwright Java source or as a JSON tool schema.")
   static final class Export implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @ParentCommand
     SkillsCommand skills;
 
@@ -226,10 +248,11 @@ final class SkillsCommand {
       String text = format.equals("tool-schema") ? dev.skillwright.skills.SkillExport.toolSchema(
           chosen) : dev.skillwright.skills.SkillExport.playwrightJava(chosen, "SkillwrightSkills");
       if (outFile == null) {
-        System.out.print(text);
+        spec.commandLine().getOut().print(text);
       } else {
         dev.skillwright.trajectories.AtomicFiles.write(outFile.toAbsolutePath(), text);
-        System.out.println("Wrote " + chosen.size() + " skill" + (chosen.size() == 1 ? "" : "s")
+        spec.commandLine().getOut().println("Wrote " + chosen.size() + " skill"
+            + (chosen.size() == 1 ? "" : "s")
             + " to " + outFile);
       }
       return 0;

@@ -13,6 +13,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "trace", mixinStandardHelpOptions = true,
     description = "Show where an episode's Playwright trace is and how to open it.")
 final class TraceCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @ParentCommand
   Main main;
 
@@ -35,10 +38,11 @@ final class TraceCommand implements Callable<Integer> {
     } catch (java.net.URISyntaxException | RuntimeException e) {
       jar = "skillwright.jar";
     }
-    System.out.println("Trace of episode " + episode + ": " + trace.toAbsolutePath());
-    System.out.println("Open it in Playwright's trace viewer with either:");
-    System.out.println("  npx playwright show-trace " + trace.toAbsolutePath());
-    System.out.println("  java -cp " + jar + " com.microsoft.playwright.CLI show-trace "
+    java.io.PrintWriter out = spec.commandLine().getOut();
+    out.println("Trace of episode " + episode + ": " + trace.toAbsolutePath());
+    out.println("Open it in Playwright's trace viewer with either:");
+    out.println("  npx playwright show-trace " + trace.toAbsolutePath());
+    out.println("  java -cp " + jar + " com.microsoft.playwright.CLI show-trace "
         + trace.toAbsolutePath());
     return 0;
   }

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Chromium killed (SIGKILL) in the middle of a session: the episode it was running is errored
- * with the reason, a new Chromium runs the rest, and the session completes.
+ * Chromium killed (SIGKILL) or hung (SIGSTOP: alive, but silent) in the middle of a session: the
+ * episode it was running is errored with the reason, a new Chromium runs the rest, and the
+ * session completes.
  */
+@org.junit.jupiter.api.parallel.Isolated("it signals every Chromium this JVM runs")
 class BrowserDeathTest {
   @TempDir
   Path data;
@@ -27,8 +29,33 @@ class BrowserDeathTest {
   @Test
   void a_chromium_killed_mid_session_errors_one_episode_and_the_session_completes()
       throws Exception {
+    Cli crawl = crawlWhile("KILL", false);
+
+    // (EpisodeRunner keeps only "Error {" of Playwright's message: agent main, not here)
+    assertThat(crawl.err()).contains("Chromium stopped; a new one runs the next episode");
+  }
+
+  @Test
+  void a_chromium_that_stops_answering_is_killed_and_the_session_completes() throws Exception {
+    Cli crawl = crawlWhile("STOP", true, "--hang-timeout", "5");
+
+    assertThat(crawl.err()).contains("Chromium stopped answering", "took over 5 s",
+        "during the context crawl; a new one crawls again", "a new one runs the next episode");
+    Trajectory errored = Store.at(data).trajectoryFiles().stream()
+        .map(Store.at(data)::readTrajectory).filter(t -> t.status() == Trajectory.Status.ERROR)
+        .findFirst().orElseThrow();
+    assertThat(errored.answer()).contains("Chromium stopped answering");
+  }
+
+  /**
+   * Crawls a six-link site while sending {@code signal} to Chromium as its second task page is
+   * served (and, if {@code inContextCrawl}, as the context crawl asks for its first page), and
+   * checks that one episode errored and the session completed all six.
+   */
+  Cli crawlWhile(String signal, boolean inContextCrawl, String... flags) throws Exception {
     AtomicInteger pagesServed = new AtomicInteger();
     AtomicBoolean killed = new AtomicBoolean();
+    AtomicBoolean contextHit = new AtomicBoolean(!inContextCrawl);
     HttpServer site = HttpServer.create(
         new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
     site.createContext("/", ex -> {
@@ -40,10 +67,15 @@ class BrowserDeathTest {
           html.append("<li><a href=\"/").append(p.toLowerCase()).append("\">").append(p)
               .append("</a></li>");
         }
-        if (!path.equals("/favicon.ico") && taskEpisodeRunning() && pagesServed.incrementAndGet() == 2
+        String agent = String.valueOf(ex.getRequestHeaders().getFirst("User-Agent"));
+        boolean page = !path.equals("/favicon.ico") && agent.contains("Chrome");
+        if (page && contextHit.compareAndSet(false, true)) {
+          // the context crawl's first page (the CLI's own reachability check is not Chromium)
+          signalChromium(signal);
+        } else if (page && taskEpisodeRunning() && pagesServed.incrementAndGet() == 2
             && killed.compareAndSet(false, true)) {
           // while Chromium waits for this page: the episode is mid-step when it dies
-          killChromium();
+          signalChromium(signal);
         }
         byte[] body = html.append("</ul>").toString().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "text/html");
@@ -54,12 +86,14 @@ class BrowserDeathTest {
     site.start();
     String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
     try {
-      Cli crawl = Cli.run("crawl", "--url", url, "--budget", "6", "--seed", "2", "--pages", "7",
-          "--max-steps", "4", "--no-trace", "--data-dir", data.toString());
+      List<String> args = new java.util.ArrayList<>(List.of("crawl", "--url", url, "--budget",
+          "6", "--seed", "2", "--pages", "7", "--max-steps", "4", "--no-trace", "--data-dir",
+          data.toString()));
+      args.addAll(List.of(flags));
+      Cli crawl = Cli.run(args.toArray(String[]::new));
 
       assertThat(killed).as("Chromium was killed mid-session").isTrue();
       assertThat(crawl.exit()).as(crawl.out() + crawl.err()).isZero();
-      assertThat(crawl.err()).contains("a new one runs the next episode");
       Store store = Store.at(data);
       List<Trajectory> episodes = store.trajectoryFiles().stream().map(store::readTrajectory)
           .toList();
@@ -67,10 +101,10 @@ class BrowserDeathTest {
       List<Trajectory> errored = episodes.stream()
           .filter(t -> t.status() == Trajectory.Status.ERROR).toList();
       assertThat(errored).as(crawl.out() + crawl.err()).hasSize(1);
-      // (EpisodeRunner keeps only "Error {" of Playwright's message: agent main, not here)
       assertThat(errored.get(0).answer()).startsWith("episode failed");
       assertThat(errored.get(0).verdict().reason()).isNotBlank();
       assertThat(crawl.out()).contains("[6/6]");
+      return crawl;
     } finally {
       site.stop(0);
     }
@@ -88,12 +122,20 @@ class BrowserDeathTest {
     }
   }
 
-  /** SIGKILL to the Chromium browser process this JVM's Playwright started. */
-  static void killChromium() {
+  /** {@code signal} (KILL, STOP) to the Chromium browser processes this JVM's Playwright runs. */
+  static void signalChromium(String signal) {
     ProcessHandle.current().descendants()
         .filter(p -> p.info().command().map(c -> c.contains("chrom")).orElse(false))
         .filter(p -> p.info().arguments().map(a -> java.util.Arrays.stream(a)
             .noneMatch(x -> x.startsWith("--type="))).orElse(false))
-        .forEach(ProcessHandle::destroyForcibly);
+        .forEach(p -> {
+          try {
+            new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start().waitFor();
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
   }
 }

@@ -51,8 +51,9 @@ class ReplayTest {
   }
 
   @Test
-  void twenty_recorded_episodes_replay_with_zero_model_calls() {
+  void twenty_recorded_episodes_replay_with_zero_model_calls() throws Exception {
     assertThat(recorded).hasSize(20);
+    Map<Path, String> library = skillFiles();
     for (String id : recorded) {
       Trajectory t = replay(id);
       assertThat(t.succeeded()).as(id + ": " + t.verdict().reason()).isTrue();
@@ -63,6 +64,22 @@ class ReplayTest {
           .allSatisfy(s -> assertThat(s.matchedBy()).isIn("role", "label", "placeholder", "text",
               "test_id", "css"));
     }
+    // a replay uses what was learned; it learns nothing itself
+    assertThat(skillFiles()).as("the skill files after 20 replays").isEqualTo(library);
+  }
+
+  /** Every skill file (not the derived index) and its bytes, as text. */
+  static Map<Path, String> skillFiles() throws java.io.IOException {
+    Path dir = Store.at(data).skillsDir();
+    Map<Path, String> files = new TreeMap<>();
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {
+      for (Path p : s.filter(p -> p.toString().endsWith(".json")
+          && !dir.relativize(p).startsWith("index")).toList()) {
+        files.put(dir.relativize(p), java.nio.file.Files.readString(p));
+      }
+    }
+    assertThat(files).as("skills to compare").isNotEmpty();
+    return files;
   }
 
   @Test

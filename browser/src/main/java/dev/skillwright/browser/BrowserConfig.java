@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * How to get a browser: an explicit Chromium executable (or null to search for one), headless or
- * headed, and the time limits for actions and navigations. Build with {@link #builder()}.
+ * headed, the time limits for actions and navigations, and how long one call into the browser
+ * may take before it counts as hung and is killed. Build with {@link #builder()}.
  */
 public record BrowserConfig(
     Path executable,
@@ -14,7 +15,8 @@ public record BrowserConfig(
     int viewportWidth,
     int viewportHeight,
     Chromium.Environment environment,
-    boolean tracing) {
+    boolean tracing,
+    int hangTimeoutMillis) {
 
   public static Builder builder() {
     return new Builder();
@@ -34,6 +36,7 @@ public record BrowserConfig(
     private int viewportHeight = 800;
     private Chromium.Environment environment = Chromium.Environment.system();
     private boolean tracing = true;
+    private int hangTimeoutMillis;
 
     private Builder() {}
 
@@ -75,9 +78,20 @@ public record BrowserConfig(
       return this;
     }
 
+    /**
+     * How long one call into Chromium may take before the browser counts as hung and is killed,
+     * so the session can launch another; by default two navigations and an action, plus 10 s.
+     */
+    public Builder hangTimeoutMillis(int millis) {
+      this.hangTimeoutMillis = positive(millis, "hangTimeoutMillis");
+      return this;
+    }
+
     public BrowserConfig build() {
+      int hang = hangTimeoutMillis > 0 ? hangTimeoutMillis
+          : 2 * navigationTimeoutMillis + actionTimeoutMillis + 10_000;
       return new BrowserConfig(executable, headless, actionTimeoutMillis,
-          navigationTimeoutMillis, viewportWidth, viewportHeight, environment, tracing);
+          navigationTimeoutMillis, viewportWidth, viewportHeight, environment, tracing, hang);
     }
 
     private static int positive(int v, String what) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One Playwright and one Chromium, shared by the episodes of one thread: each episode gets a fresh
@@ -24,10 +25,12 @@ public final class BrowserSession implements AutoCloseable {
   private final BrowserConfig config;
   private final Chromium.Resolution resolution;
   private final ScopeProxy fallback;
+  private final Watchdog watchdog;
 
   private BrowserSession(Playwright pw, Browser browser, BrowserConfig config,
-      Chromium.Resolution resolution, ScopeProxy fallback) {
+      Chromium.Resolution resolution, ScopeProxy fallback, String marker) {
     this.fallback = fallback;
+    this.watchdog = new Watchdog(config.hangTimeoutMillis(), () -> kill(marker));
     this.playwright = pw;
     this.browser = browser;
     this.config = config;
@@ -59,6 +62,9 @@ public final class BrowserSession implements AutoCloseable {
       fallback = ScopeProxy.start(Scope.of(List.of()), (kind, url) -> { });
       args.add("--proxy-server=" + fallback.address());
       args.add("--proxy-bypass-list=<-loopback>");
+      // names this browser's process, so that a hung one can be found and killed
+      String marker = "--skillwright-browser=" + java.util.UUID.randomUUID();
+      args.add(marker);
       BrowserType.LaunchOptions opts = new BrowserType.LaunchOptions()
           .setHeadless(config.headless())
           .setArgs(args);
@@ -66,7 +72,7 @@ public final class BrowserSession implements AutoCloseable {
         opts.setExecutablePath(res.executable());
       }
       Browser browser = pw.chromium().launch(opts);
-      return new BrowserSession(pw, browser, config, res, fallback);
+      return new BrowserSession(pw, browser, config, res, fallback, marker);
     } catch (PlaywrightException e) {
       if (pw != null) {
         pw.close();
@@ -98,6 +104,20 @@ public final class BrowserSession implements AutoCloseable {
    * an action holds their placeholders. Close the tab when done.
    */
   public Tab newTab(Scope scope, Secrets secrets) {
+    return watchdog.watch("opening a context",
+        () -> openTab(scope, secrets, config.tracing()));
+  }
+
+  /**
+   * A fresh context and page, guarded by {@code scope}, that records no trace whatever the
+   * config says: for tabs whose trace nobody keeps (exploring, the context crawl), where
+   * recording one would only cost time.
+   */
+  public Tab newUntracedTab(Scope scope) {
+    return watchdog.watch("opening a context", () -> openTab(scope, Secrets.none(), false));
+  }
+
+  private Tab openTab(Scope scope, Secrets secrets, boolean tracing) {
     ScopeProxy proxy = ScopeProxy.start(scope, null);
     try {
       BrowserContext ctx = browser.newContext(new Browser.NewContextOptions()
@@ -106,11 +126,11 @@ public final class BrowserSession implements AutoCloseable {
           .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK));
       ctx.setDefaultTimeout(config.actionTimeoutMillis());
       ctx.setDefaultNavigationTimeout(config.navigationTimeoutMillis());
-      if (config.tracing()) {
+      if (tracing) {
         ctx.tracing().start(new com.microsoft.playwright.Tracing.StartOptions()
             .setScreenshots(true).setSnapshots(true).setSources(false));
       }
-      return new Tab(ctx, scope, secrets, config.tracing(), proxy);
+      return new Tab(ctx, scope, secrets, tracing, proxy, watchdog);
     } catch (RuntimeException e) {
       proxy.close();
       throw e;
@@ -131,17 +151,35 @@ public final class BrowserSession implements AutoCloseable {
       return false;
     }
     try {
-      browser.newContext().close();
+      watchdog.run("a test context", () -> browser.newContext().close());
       return true;
     } catch (PlaywrightException e) {
       return false;
     }
   }
 
+  /**
+   * Why this session's Chromium was killed as hung, if it was: a call into it took longer than
+   * {@link BrowserConfig#hangTimeoutMillis()}. The session is dead then; replace it.
+   */
+  public Optional<String> stoppedBecause() {
+    return Optional.ofNullable(watchdog.fired());
+  }
+
+  /** Kills the Chromium whose command line carries {@code marker}, with all its processes. */
+  private static void kill(String marker) {
+    ProcessHandle.current().descendants()
+        .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false))
+        .forEach(p -> {
+          p.descendants().forEach(ProcessHandle::destroyForcibly);
+          p.destroyForcibly();
+        });
+  }
+
   @Override
   public void close() {
     try {
-      browser.close();
+      watchdog.run("closing the browser", browser::close);
     } catch (PlaywrightException e) {
       // a dead browser is closed already; Playwright still has to stop
     } finally {

@@ -94,6 +94,10 @@ final class DurableLocators {
     for (LocatorCandidate c : target.locators()) {
       try {
         Locator l = toLocator(page, c);
+        if (c.strategy() == Strategy.CSS || c.strategy() == Strategy.TEST_ID) {
+          // a path or id says nothing of what the element is: it must still be the recorded one
+          l = l.and(asRecorded(page, target));
+        }
         if (l.count() >= 1) {
           // a copy hidden in a closed tab or panel must not win over the one in sight
           Locator shown = l.filter(new Locator.FilterOptions().setVisible(true));
@@ -107,6 +111,14 @@ final class DurableLocators {
   }
 
   record Resolved(Locator locator, LocatorCandidate by) {}
+
+  /** The elements with the target's recorded role and accessible name (role alone if nameless). */
+  private static Locator asRecorded(Page page, Target target) {
+    AriaRole role = ariaRole(target.role()).orElseThrow(
+        () -> new IllegalArgumentException("unknown role " + target.role()));
+    return target.name().isEmpty() ? page.getByRole(role)
+        : page.getByRole(role, new Page.GetByRoleOptions().setName(target.name()).setExact(true));
+  }
 
   static Locator toLocator(Page page, LocatorCandidate c) {
     return switch (c.strategy()) {

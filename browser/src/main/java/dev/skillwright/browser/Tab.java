@@ -34,12 +34,15 @@ public final class Tab implements AutoCloseable {
   private final ScopeGuard guard;
   private final ScopeProxy proxy;
   private final Secrets secrets;
+  private final Watchdog watchdog;
   private boolean tracing;
   private int step = -1;
   private String lastInScopeUrl = "about:blank";
 
-  Tab(BrowserContext context, Scope scope, Secrets secrets, boolean tracing, ScopeProxy proxy) {
+  Tab(BrowserContext context, Scope scope, Secrets secrets, boolean tracing, ScopeProxy proxy,
+      Watchdog watchdog) {
     this.context = context;
+    this.watchdog = watchdog;
     this.secrets = secrets;
     this.tracing = tracing;
     this.proxy = proxy;
@@ -76,6 +79,10 @@ public final class Tab implements AutoCloseable {
    * @return null on success, else one line on what went wrong
    */
   public String navigate(String url) {
+    return watchdog.watch("a navigation", () -> navigateNow(url));
+  }
+
+  private String navigateNow(String url) {
     if (!guard.scope().allows(url)) {
       guard.record("navigation", url);
       return "out of scope: " + url;
@@ -91,6 +98,10 @@ public final class Tab implements AutoCloseable {
 
   /** The page as the agent sees it now. */
   public Observation observe() {
+    return watchdog.watch("an observation", this::observeNow);
+  }
+
+  private Observation observeNow() {
     String snapshot;
     try {
       snapshot = snapshot();
@@ -167,6 +178,10 @@ public final class Tab implements AutoCloseable {
    * result, so an episode can go on.
    */
   public ActionResult execute(Action action) {
+    return watchdog.watch("an action", () -> executeNow(action));
+  }
+
+  private ActionResult executeNow(Action action) {
     long start = System.nanoTime();
     try {
       Action done = action;
@@ -373,8 +388,8 @@ public final class Tab implements AutoCloseable {
 
   /** A cookie's value in this tab's context, for ground-truth checks outside the page. */
   public Optional<String> cookie(String name) {
-    return context.cookies().stream().filter(c -> c.name.equals(name)).map((Cookie c) -> c.value)
-        .findFirst();
+    return watchdog.watch("reading cookies", context::cookies).stream()
+        .filter(c -> c.name.equals(name)).map((Cookie c) -> c.value).findFirst();
   }
 
   /**
@@ -382,7 +397,7 @@ public final class Tab implements AutoCloseable {
    * (maps, lists, strings, numbers). For reading the page, never for acting on it.
    */
   public Object evaluate(String function) {
-    return page.evaluate(function);
+    return watchdog.watch("a script", () -> page.evaluate(function));
   }
 
   /**
@@ -392,6 +407,10 @@ public final class Tab implements AutoCloseable {
    * @return whether a trace was written
    */
   public boolean saveTrace(java.nio.file.Path file) {
+    return watchdog.watch("saving the trace", () -> saveTraceNow(file));
+  }
+
+  private boolean saveTraceNow(java.nio.file.Path file) {
     if (!tracing) {
       return false;
     }
@@ -410,6 +429,14 @@ public final class Tab implements AutoCloseable {
     }
   }
 
+  /**
+   * Why the browser under this tab was killed as hung, if it was (then every call fails with
+   * Playwright's "closed" error).
+   */
+  public Optional<String> browserStopped() {
+    return Optional.ofNullable(watchdog.fired());
+  }
+
   /** The underlying page, for tests and tools within this module's users. */
   public Page page() {
     return page;
@@ -418,7 +445,7 @@ public final class Tab implements AutoCloseable {
   @Override
   public void close() {
     try {
-      context.close();
+      watchdog.run("closing the context", context::close);
     } catch (PlaywrightException e) {
       // the browser died with the context in it: there is nothing left to close
     } finally {

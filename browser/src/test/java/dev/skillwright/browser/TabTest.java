@@ -112,6 +112,30 @@ class TabTest {
   }
 
   @Test
+  void a_css_path_or_test_id_matches_only_the_element_recorded_there() {
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/form"));
+      String emailPath = "html > body > form > label:nth-of-type(1) > input";
+      // the path and the id now point at elements that are not the recorded ones
+      ActionResult otherName = tab.execute(new Action.Fill(new Target(null, "textbox", "Phone",
+          java.util.List.of(LocatorCandidate.role("textbox", "Phone"),
+              LocatorCandidate.of(Strategy.CSS, emailPath))), "x"));
+      ActionResult otherRole = tab.execute(new Action.Click(new Target(null, "link",
+          "Sign up now", java.util.List.of(LocatorCandidate.of(Strategy.TEST_ID, "go")))));
+      ActionResult same = tab.execute(new Action.Fill(new Target(null, "textbox", "Email",
+          java.util.List.of(LocatorCandidate.role("textbox", "E-mail"),
+              LocatorCandidate.of(Strategy.CSS, emailPath))), "ada@example.com"));
+
+      assertThat(otherName.ok()).isFalse();
+      assertThat(otherName.error()).isEqualTo("no locator matches textbox \"Phone\"");
+      assertThat(otherRole.ok()).isFalse();
+      assertThat(same.ok()).isTrue();
+      assertThat(same.matchedBy()).isEqualTo("css");
+      assertThat(tab.url()).isEqualTo(site.url("/form"));
+    }
+  }
+
+  @Test
   void a_failing_action_is_reported_in_one_line_not_thrown() {
     try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
       tab.navigate(site.url("/form"));

@@ -63,8 +63,17 @@ public final class Explorer {
       return new Limits(maxWalks, maxActions, maxPages, maxTime, walkLength, allow);
     }
 
-    public Limits withWalks(int walks) {
-      return new Limits(walks, maxActions, maxPages, maxTime, walkLength, allowDestructive);
+    /**
+     * These limits sized for a crawl of {@code budget} tasks: a few walks per task to choose
+     * from (8 to 30), and actions and time in proportion (20 + 10 a task, up to 150; 15 s + 5 s
+     * a task, up to 90 s), so a small crawl does not pay for a large one's exploring.
+     */
+    public Limits forBudget(int budget) {
+      int b = Math.max(1, budget);
+      return new Limits(Math.max(8, Math.min(maxWalks, 3 * b)),
+          Math.min(maxActions, 20 + 10 * b), maxPages,
+          Duration.ofSeconds(Math.min(maxTime.toSeconds(), 15 + 5L * b)), walkLength,
+          allowDestructive);
     }
   }
 

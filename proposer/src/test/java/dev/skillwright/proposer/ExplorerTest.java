@@ -45,7 +45,7 @@ class ExplorerTest {
 
   private Exploration exploreNow(boolean allowDestructive) {
     Scope scope = Scope.ofUrl(site.url("/"));
-    return Explorer.explore(() -> browser.newTab(scope), site.url("/"),
+    return Explorer.explore(() -> browser.newUntracedTab(scope), site.url("/"),
         new Explorer.Limits(40, 80, 4, java.time.Duration.ofSeconds(180), 3, allowDestructive));
   }
 
@@ -107,5 +107,16 @@ class ExplorerTest {
       assertThat(w.destructive()).isTrue();
       assertThat(w.success().all()).contains(new Condition.TextPresent("Sample removed."));
     });
+  }
+
+  @Test
+  void a_small_crawl_explores_in_proportion() {
+    Explorer.Limits d = Explorer.Limits.defaults();
+
+    assertThat(d.forBudget(1)).isEqualTo(new Explorer.Limits(8, 30, 8,
+        java.time.Duration.ofSeconds(20), 4, false));
+    assertThat(d.forBudget(7)).isEqualTo(new Explorer.Limits(21, 90, 8,
+        java.time.Duration.ofSeconds(50), 4, false));
+    assertThat(d.forBudget(100)).isEqualTo(d);
   }
 }

@@ -1,6 +1,8 @@
 package dev.skillwright.skills;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.Json;
 import dev.skillwright.trajectories.SkillwrightException;
@@ -33,6 +35,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -43,9 +46,15 @@ import org.apache.lucene.store.LockObtainFailedException;
  * them in {@code index/}, checked and repaired on open ({@link SkillIndexCheck}). BM25 (Lucene's default similarity) over the name, the
  * description and the example instructions, multiplied by a factor of the skill's success rate;
  * exact-match filters on the site and the status. Each skill's full JSON is a stored field, so
- * the index alone restores every skill. The writer opens on the first write and commits after
- * each, so a killed process leaves the last committed state. Lookups and searches are cached
- * (Caffeine) until the next write.
+ * the index alone restores every skill. The writer opens on the first write; searches see each
+ * write at once (near-real-time readers through Lucene's {@link SearcherManager}) and the index
+ * commits on {@link #commit()} and on close: the files are written first, so an index a killed
+ * process left behind them is caught up on the next open.
+ *
+ * <p>Thread-safe without a global lock: searches and lookups never wait for writes (Lucene's
+ * readers are safe to share); writes take one lock among themselves, since a merge reads the
+ * skill it replaces. Lookups and searches are cached (Caffeine) per index generation, which
+ * every write moves on.
  */
 final class LuceneSkillIndex implements SkillIndex {
   static final String ID = "id";
@@ -66,12 +75,25 @@ final class LuceneSkillIndex implements SkillIndex {
   private final SkillFiles files;
   private final Analyzer queryAnalyzer = SkillAnalyzers.query();
   private final Analyzer indexAnalyzer = SkillAnalyzers.index();
+  /** Writers take it among themselves; readers only to open the first reader. */
+  private final java.util.concurrent.locks.ReentrantLock writing =
+      new java.util.concurrent.locks.ReentrantLock();
   private Directory directory;
-  private IndexWriter writer;
-  private DirectoryReader reader;
-  /** Lookups and searches, dropped on every write. */
-  private final com.github.benmanes.caffeine.cache.Cache<Object, Object> cache =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_048).build();
+  private volatile IndexWriter writer;
+  /** Readers over the writer once it is open, else over the last commit; null while no index. */
+  private volatile SearcherManager searchers;
+  /** Moves on with every write, so cached answers of an older index are never served. */
+  private final java.util.concurrent.atomic.AtomicLong generation =
+      new java.util.concurrent.atomic.AtomicLong();
+  private volatile boolean uncommitted;
+  private final Cache<Lookup, Optional<Skill>> lookups =
+      Caffeine.newBuilder().maximumSize(2_048).build();
+  private final Cache<Search, List<Hit>> searches =
+      Caffeine.newBuilder().maximumSize(2_048).build();
+
+  private record Lookup(long generation, String idOrName) {}
+
+  private record Search(long generation, String text, Filter filter, int k) {}
 
   LuceneSkillIndex(Path dir, java.util.function.Consumer<String> notices) {
     this.dir = dir;
@@ -81,32 +103,47 @@ final class LuceneSkillIndex implements SkillIndex {
   }
 
   @Override
-  public synchronized Added add(Skill skill) {
-    Optional<Skill> known = get(skill.id()).filter(s -> s.id().equals(skill.id()))
-        .or(() -> sameSignature(skill)).or(() -> similar(skill));
-    Skill stored = known.map(k -> Distiller.merge(k, skill)).orElse(skill);
-    write(List.of(stored));
-    return new Added(stored, known.isEmpty());
+  public Added add(Skill skill) {
+    writing.lock();
+    try {
+      Optional<Skill> known = lookup(skill.id()).filter(s -> s.id().equals(skill.id()))
+          .or(() -> sameSignature(skill)).or(() -> similar(skill));
+      Skill stored = known.map(k -> Distiller.merge(k, skill)).orElse(skill);
+      write(List.of(stored));
+      return new Added(stored, known.isEmpty());
+    } finally {
+      writing.unlock();
+    }
   }
 
   @Override
-  public synchronized void addAll(java.util.Collection<Skill> skills) {
-    write(skills);
+  public void addAll(java.util.Collection<Skill> skills) {
+    writing.lock();
+    try {
+      write(skills);
+    } finally {
+      writing.unlock();
+    }
   }
 
   @Override
-  public synchronized void put(Skill skill) {
-    write(List.of(skill));
+  public void put(Skill skill) {
+    addAll(List.of(skill));
   }
 
   @Override
-  public synchronized Optional<Skill> update(String id,
-      java.util.function.UnaryOperator<Skill> change) {
-    Optional<Skill> changed = get(id).filter(s -> s.id().equals(id)).map(change);
-    changed.ifPresent(s -> write(List.of(s)));
-    return changed;
+  public Optional<Skill> update(String id, java.util.function.UnaryOperator<Skill> change) {
+    writing.lock();
+    try {
+      Optional<Skill> changed = lookup(id).filter(s -> s.id().equals(id)).map(change);
+      changed.ifPresent(s -> write(List.of(s)));
+      return changed;
+    } finally {
+      writing.unlock();
+    }
   }
 
+  /** Under {@link #writing}: files first, then the index, then readers see it. */
   private void write(java.util.Collection<Skill> skills) {
     IndexWriter w = writer();
     // the files first: they are the truth; an index behind them is caught up on the next open
@@ -115,11 +152,27 @@ final class LuceneSkillIndex implements SkillIndex {
       for (Skill s : skills) {
         w.updateDocument(new Term(ID, s.id()), toDocument(s));
       }
-      w.commit();
+      uncommitted = true;
+      searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the skill index " + dir, e);
     } finally {
-      cache.invalidateAll();
+      generation.incrementAndGet();
+    }
+  }
+
+  @Override
+  public void commit() {
+    writing.lock();
+    try {
+      if (writer != null && uncommitted) {
+        writer.commit();
+        uncommitted = false;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit the skill index " + dir, e);
+    } finally {
+      writing.unlock();
     }
   }
 
@@ -138,11 +191,7 @@ final class LuceneSkillIndex implements SkillIndex {
    * different elements.
    */
   private Optional<Skill> similar(Skill skill) {
-    IndexSearcher s = searcher();
-    if (s == null) {
-      return Optional.empty();
-    }
-    try {
+    Query like = withSearcher(null, s -> {
       org.apache.lucene.queries.mlt.MoreLikeThis mlt =
           new org.apache.lucene.queries.mlt.MoreLikeThis(s.getIndexReader());
       mlt.setAnalyzer(indexAnalyzer);
@@ -150,16 +199,17 @@ final class LuceneSkillIndex implements SkillIndex {
       mlt.setMinTermFreq(1);
       mlt.setMinDocFreq(1);
       mlt.setMinWordLen(2);
-      Query like = mlt.like(DESCRIPTION, new java.io.StringReader(skill.description()));
-      Query q = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST)
-          .add(new TermQuery(new Term(SITE, skill.site())), BooleanClause.Occur.FILTER).build();
-      return find(q, SIMILAR).stream()
-          .filter(k -> steps(k).equals(steps(skill)) && paramNames(k).equals(paramNames(skill))
-              && jaccard(words(k.description()), words(skill.description())) >= ALIKE)
-          .findFirst();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot search the skill index " + dir, e);
+      return mlt.like(DESCRIPTION, new java.io.StringReader(skill.description()));
+    });
+    if (like == null) {
+      return Optional.empty();
     }
+    Query q = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(SITE, skill.site())), BooleanClause.Occur.FILTER).build();
+    return find(q, SIMILAR).stream()
+        .filter(k -> steps(k).equals(steps(skill)) && paramNames(k).equals(paramNames(skill))
+            && jaccard(words(k.description()), words(skill.description())) >= ALIKE)
+        .findFirst();
   }
 
   /** The description's analyzed words (no synonyms), placeholders left out. */
@@ -221,9 +271,8 @@ final class LuceneSkillIndex implements SkillIndex {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
-  public synchronized Optional<Skill> get(String idOrName) {
-    return (Optional<Skill>) cache.get(List.of("get", idOrName), k -> lookup(idOrName));
+  public Optional<Skill> get(String idOrName) {
+    return lookups.get(new Lookup(generation.get(), idOrName), k -> lookup(idOrName));
   }
 
   private Optional<Skill> lookup(String idOrName) {
@@ -235,7 +284,7 @@ final class LuceneSkillIndex implements SkillIndex {
   }
 
   @Override
-  public synchronized List<Skill> list(String site) {
+  public List<Skill> list(String site) {
     Query q = site == null ? new MatchAllDocsQuery() : new TermQuery(new Term(SITE, site));
     List<Skill> all = new ArrayList<>(find(q, Integer.MAX_VALUE));
     all.sort(Comparator.comparing(Skill::id));
@@ -243,12 +292,11 @@ final class LuceneSkillIndex implements SkillIndex {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
-  public synchronized List<Hit> search(String text, Filter filter, int k) {
+  public List<Hit> search(String text, Filter filter, int k) {
     if (k <= 0) {
       throw new IllegalArgumentException("k must be positive: " + k);
     }
-    return (List<Hit>) cache.get(List.of("search", text, filter, k),
+    return searches.get(new Search(generation.get(), text, filter, k),
         key -> List.copyOf(searchIndex(text, filter, k)));
   }
 
@@ -277,25 +325,18 @@ final class LuceneSkillIndex implements SkillIndex {
     // relevance times (0.5 + success rate): a skill that works outranks an equal one that fails
     Query ranked = org.apache.lucene.queries.function.FunctionScoreQuery.boostByValue(q.build(),
         org.apache.lucene.search.DoubleValuesSource.fromDoubleField(RATE));
-    IndexSearcher s = searcher();
-    if (s == null) {
-      return List.of();
-    }
-    try {
+    return withSearcher(List.of(), s -> {
       List<Hit> hits = new ArrayList<>();
       for (ScoreDoc sd : s.search(ranked, k).scoreDocs) {
         hits.add(new Hit(fromDocument(s.storedFields().document(sd.doc)), sd.score));
       }
       return hits;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot search the skill index " + dir, e);
-    }
+    });
   }
 
   @Override
-  public synchronized int size() {
-    IndexSearcher s = searcher();
-    return s == null ? 0 : s.getIndexReader().numDocs();
+  public int size() {
+    return withSearcher(0, s -> s.getIndexReader().numDocs());
   }
 
   private static Set<String> analyze(Analyzer analyzer, String text) {
@@ -314,45 +355,74 @@ final class LuceneSkillIndex implements SkillIndex {
   }
 
   private List<Skill> find(Query q, int max) {
-    IndexSearcher s = searcher();
-    if (s == null) {
-      return List.of();
-    }
-    try {
+    return withSearcher(List.of(), s -> {
       int n = Math.max(1, Math.min(max, s.getIndexReader().maxDoc()));
       List<Skill> out = new ArrayList<>();
       for (ScoreDoc sd : s.search(q, n).scoreDocs) {
         out.add(fromDocument(s.storedFields().document(sd.doc)));
       }
       return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the skill index " + dir, e);
+    });
+  }
+
+  /** A read of the index as it is now. */
+  @FunctionalInterface
+  private interface Read<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /**
+   * Runs {@code read} on a searcher of the latest state, or returns {@code none} while no index
+   * exists. A writer opened meanwhile replaces the manager; the read then runs on the new one.
+   */
+  private <T> T withSearcher(T none, Read<T> read) {
+    for (;;) {
+      SearcherManager m = searchers();
+      if (m == null) {
+        return none;
+      }
+      IndexSearcher s;
+      try {
+        s = m.acquire();
+      } catch (org.apache.lucene.store.AlreadyClosedException e) {
+        if (m == searchers) {
+          throw e;
+        }
+        continue;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the skill index " + dir, e);
+      }
+      try {
+        return read.apply(s);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the skill index " + dir, e);
+      } finally {
+        try {
+          m.release(s);
+        } catch (IOException e) {
+          // releasing a reader cannot lose data
+        }
+      }
     }
   }
 
-  /** A searcher over the latest commit, or null while no index exists. */
-  private IndexSearcher searcher() {
+  /** The readers' manager, opened over the last commit on first use; null while no index. */
+  private SearcherManager searchers() {
+    SearcherManager m = searchers;
+    if (m != null) {
+      return m;
+    }
+    writing.lock();
     try {
-      if (reader == null) {
-        if (writer != null) {
-          reader = DirectoryReader.open(writer);
-        } else if (Files.isDirectory(indexDir) && DirectoryReader.indexExists(directory())) {
-          reader = DirectoryReader.open(directory());
-        } else {
-          return null;
-        }
-      } else {
-        DirectoryReader newer = writer != null
-            ? DirectoryReader.openIfChanged(reader, writer)
-            : DirectoryReader.openIfChanged(reader);
-        if (newer != null) {
-          reader.close();
-          reader = newer;
-        }
+      if (searchers == null && Files.isDirectory(indexDir)
+          && DirectoryReader.indexExists(directory())) {
+        searchers = new SearcherManager(directory(), null);
       }
-      return new IndexSearcher(reader);
+      return searchers;
     } catch (IOException e) {
       throw new SkillwrightException("cannot open the skill index " + dir + ": " + e.getMessage(), e);
+    } finally {
+      writing.unlock();
     }
   }
 
@@ -363,16 +433,19 @@ final class LuceneSkillIndex implements SkillIndex {
     return directory;
   }
 
+  /** Under {@link #writing}: the writer, opened on first use, with readers over it from then. */
   private IndexWriter writer() {
     if (writer == null) {
       try {
         Files.createDirectories(indexDir);
         IndexWriterConfig cfg = new IndexWriterConfig(indexAnalyzer)
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        writer = new IndexWriter(directory(), cfg);
-        if (reader != null) {
-          reader.close();
-          reader = null;
+        IndexWriter w = new IndexWriter(directory(), cfg);
+        SearcherManager old = searchers;
+        searchers = new SearcherManager(w, null);
+        writer = w;
+        if (old != null) {
+          old.close();
         }
       } catch (LockObtainFailedException e) {
         throw new SkillwrightException("the skill index " + dir
@@ -413,13 +486,14 @@ final class LuceneSkillIndex implements SkillIndex {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    writing.lock();
     try {
-      if (reader != null) {
-        reader.close();
+      if (searchers != null) {
+        searchers.close();
       }
       if (writer != null) {
-        writer.close();
+        writer.close(); // commits what is not committed yet
       }
       if (directory != null) {
         directory.close();
@@ -427,9 +501,10 @@ final class LuceneSkillIndex implements SkillIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the skill index " + dir, e);
     } finally {
-      reader = null;
+      searchers = null;
       writer = null;
       directory = null;
+      writing.unlock();
     }
   }
 }

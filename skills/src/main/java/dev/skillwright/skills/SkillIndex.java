@@ -74,6 +74,12 @@ public interface SkillIndex extends AutoCloseable {
 
   int size();
 
+  /**
+   * Makes the writes so far durable in the index (the skill files already are). Call once per
+   * episode rather than per write; closing commits too. Does nothing when nothing changed.
+   */
+  void commit();
+
   @Override
   void close();
 

@@ -7,6 +7,12 @@ import dev.skillwright.trajectories.SuccessSignal;
 import dev.skillwright.trajectories.Target;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -190,6 +196,66 @@ class LuceneSkillIndexTest {
 
       assertThat(index.get(SEARCH.id()).orElseThrow().offered()).isTrue();
       assertThat(index.search("search", SkillIndex.Filter.offered("shop"), 3)).hasSize(1);
+    }
+  }
+
+  @Test
+  void searches_run_while_another_thread_adds_skills_and_health_updates() throws Exception {
+    int writes = 30;
+    try (SkillIndex index = SkillIndex.open(dir)) {
+      index.add(SEARCH);
+      AtomicInteger searches = new AtomicInteger();
+      AtomicBoolean writing = new AtomicBoolean(true);
+      AtomicInteger longestWaitMillis = new AtomicInteger();
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      try {
+        Future<?> writer = pool.submit(() -> {
+          try {
+            for (int i = 0; i < writes; i++) {
+              index.add(skill("shop", "Open the report number " + i, "Open report " + i));
+              index.update(SEARCH.id(), x -> x.ran(true, null, "e" + System.nanoTime(),
+                  java.time.Instant.EPOCH));
+            }
+          } finally {
+            writing.set(false);
+          }
+        });
+        List<Future<?>> readers = new java.util.ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+          readers.add(pool.submit(() -> {
+            while (writing.get()) {
+              long t0 = System.nanoTime();
+              int n = searches.get();
+              List<SkillIndex.Hit> hits = index.search("look for lamps " + n % 7, "shop", 3);
+              longestWaitMillis.accumulateAndGet((int) ((System.nanoTime() - t0) / 1_000_000),
+                  Math::max);
+              // the searched skill is there in every state the writer passes through
+              assertThat(hits).extracting(h -> h.skill().id()).contains(SEARCH.id());
+              assertThat(index.get(SEARCH.id())).isPresent();
+              searches.incrementAndGet();
+              Thread.yield();
+            }
+          }));
+        }
+        writer.get(120, TimeUnit.SECONDS);
+        for (Future<?> r : readers) {
+          r.get(120, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+
+      assertThat(searches.get()).as("searches done while the writer ran").isPositive();
+      assertThat(index.size()).isEqualTo(writes + 1);
+      assertThat(index.get(SEARCH.id()).orElseThrow().health().executions()).isEqualTo(writes);
+      System.out.printf("%d searches alongside %d writes; the longest took %d ms%n",
+          searches.get(), 2 * writes, longestWaitMillis.get());
+    }
+    // the writes were committed on close, and the files agree
+    try (SkillIndex again = SkillIndex.open(dir, n -> {
+      throw new AssertionError("no repair expected: " + n);
+    })) {
+      assertThat(again.size()).isEqualTo(writes + 1);
     }
   }
 }

@@ -40,7 +40,7 @@ class SkillIndexBenchmark {
   Path dir;
 
   @Test
-  void index_100k_skills_and_measure_search_latency() {
+  void index_100k_skills_and_measure_search_latency() throws InterruptedException {
     Random rnd = new Random(42);
     Instant now = Instant.parse("2026-11-22T00:00:00Z");
     List<Skill> skills = new ArrayList<>(SKILLS);
@@ -74,26 +74,65 @@ class SkillIndexBenchmark {
       double indexSeconds = (System.nanoTime() - t0) / 1e9;
       assertThat(index.size()).isEqualTo(SKILLS);
 
-      long[] nanos = new long[QUERIES];
-      int hits = 0;
-      for (int q = 0; q < QUERIES; q++) {
-        String text = VERBS[rnd.nextInt(VERBS.length)] + " the " + THINGS[rnd.nextInt(
-            THINGS.length)] + " to my " + PLACES[rnd.nextInt(PLACES.length)] + " " + q;
-        long s0 = System.nanoTime();
-        hits += index.search(text, SkillIndex.Filter.offered("site" + rnd.nextInt(50)), 5)
-            .size();
-        nanos[q] = System.nanoTime() - s0;
+      Latency alone = searches(index, new Random(7), null);
+      // the same searches while another thread records skill uses, as a crawl's workers do
+      java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+      java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+      Thread writer = new Thread(() -> {
+        Random w = new Random(9);
+        while (!stop.get()) {
+          String id = skills.get(w.nextInt(SKILLS)).id();
+          index.update(id, x -> x.ran(w.nextBoolean(), "step 1 failed", "e", now));
+          written.incrementAndGet();
+        }
+      }, "benchmark-writer");
+      writer.start();
+      Latency busy;
+      try {
+        busy = searches(index, new Random(7), written);
+      } finally {
+        stop.set(true);
       }
-      Arrays.sort(nanos);
+      writer.join();
       long mb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
       System.out.printf(Locale.ROOT, "skill index benchmark: %,d skills indexed in %.1f s "
-              + "(%,.0f per second); %,d searches (verified, one site, top 5): p50 %.2f ms, "
-              + "p99 %.2f ms, max %.2f ms; %.1f hits per search; heap in use %d MB%n", SKILLS,
-          indexSeconds, SKILLS / indexSeconds, QUERIES, nanos[QUERIES / 2] / 1e6,
-          nanos[QUERIES * 99 / 100] / 1e6, nanos[QUERIES - 1] / 1e6, (double) hits / QUERIES,
-          mb);
-      assertThat(hits).isPositive();
+              + "(%,.0f per second); %,d searches (verified, one site, top 5): %s; "
+              + "with a concurrent writer (%,d updates meanwhile): %s; heap in use %d MB%n",
+          SKILLS, indexSeconds, SKILLS / indexSeconds, QUERIES, alone, busy.writes(), busy, mb);
+      assertThat(alone.hits()).isPositive();
+      assertThat(busy.writes()).isPositive();
     }
+  }
+
+  /** Latency percentiles of {@link #QUERIES} searches, and the writes made meanwhile. */
+  record Latency(double p50, double p99, double max, double hitsPerSearch, int writes) {
+    int hits() {
+      return (int) Math.round(hitsPerSearch * QUERIES);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms, max %.2f ms, %.1f hits",
+          p50, p99, max, hitsPerSearch);
+    }
+  }
+
+  static Latency searches(SkillIndex index, Random rnd,
+      java.util.concurrent.atomic.AtomicInteger written) {
+    int before = written == null ? 0 : written.get();
+    long[] nanos = new long[QUERIES];
+    int hits = 0;
+    for (int q = 0; q < QUERIES; q++) {
+      String text = VERBS[rnd.nextInt(VERBS.length)] + " the " + THINGS[rnd.nextInt(
+          THINGS.length)] + " to my " + PLACES[rnd.nextInt(PLACES.length)] + " " + q;
+      long s0 = System.nanoTime();
+      hits += index.search(text, SkillIndex.Filter.offered("site" + rnd.nextInt(50)), 5).size();
+      nanos[q] = System.nanoTime() - s0;
+    }
+    Arrays.sort(nanos);
+    return new Latency(nanos[QUERIES / 2] / 1e6, nanos[QUERIES * 99 / 100] / 1e6,
+        nanos[QUERIES - 1] / 1e6, (double) hits / QUERIES,
+        written == null ? 0 : written.get() - before);
   }
 
   private static String capital(String s) {

@@ -70,17 +70,27 @@ public sealed interface Action {
    * This action with {@code f} applied to every value a task can put in it: the target's name and
    * locator values (a role locator's name, not its role), typed text, a chosen option, a URL.
    * Distillation lifts values into placeholders with it; binding a skill fills them back in.
+   *
+   * <p>When {@code f} changes the target's name, the element depends on the value, so only the
+   * locators {@code f} changed too are kept: one that does not carry the value (a positional CSS
+   * path, a fixed test id) would find the element of the recorded run, whatever the new value.
    */
   default Action mapValues(java.util.function.UnaryOperator<String> f) {
     Action out = this;
     Target t = target();
     if (t != null) {
-      java.util.List<LocatorCandidate> locs = t.locators().stream()
-          .map(c -> c.strategy() == LocatorCandidate.Strategy.ROLE
-              ? new LocatorCandidate(c.strategy(), c.value(), f.apply(c.name()))
-              : new LocatorCandidate(c.strategy(), f.apply(c.value()), null))
-          .toList();
-      out = withTarget(new Target(t.ref(), t.role(), f.apply(t.name()), locs));
+      String name = f.apply(t.name());
+      boolean dependsOnValue = !name.equals(t.name());
+      java.util.List<LocatorCandidate> locs = new java.util.ArrayList<>();
+      for (LocatorCandidate c : t.locators()) {
+        LocatorCandidate m = c.strategy() == LocatorCandidate.Strategy.ROLE
+            ? new LocatorCandidate(c.strategy(), c.value(), f.apply(c.name()))
+            : new LocatorCandidate(c.strategy(), f.apply(c.value()), null);
+        if (!dependsOnValue || !m.equals(c)) {
+          locs.add(m);
+        }
+      }
+      out = withTarget(new Target(t.ref(), t.role(), name, locs));
     }
     if (out instanceof Fill x) {
       return new Fill(x.target(), f.apply(x.text()));
