@@ -65,12 +65,21 @@ final class CrawlCommand implements Callable<Integer> {
           + "out, pay, unsubscribe, ...); left alone by default.")
   boolean allowDestructive;
 
+  @Option(names = "--explore", paramLabel = "SECONDS",
+      description = "How long to explore the start page's controls before proposing tasks "
+          + "(default: 15 s and 5 s a task, at most 90; 0 proposes from the crawled pages "
+          + "alone).")
+  Integer exploreSeconds;
+
   @Override
   public Integer call() {
     positive("--budget", budget, 10_000);
     positive("--max-steps", maxSteps, 200);
     positive("--concurrency", concurrency, 32);
     positive("--pages", pages, 500);
+    if (exploreSeconds != null && (exploreSeconds < 0 || exploreSeconds > 3600)) {
+      throw new BadInputException("--explore must be between 0 and 3600: " + exploreSeconds);
+    }
     if (resume != null) {
       SessionRecord old = Store.at(main.dataDir()).readSession(Store.at(main.dataDir())
           .session(resume).dir().resolve(Store.SESSION_FILE));
@@ -124,7 +133,7 @@ final class CrawlCommand implements Callable<Integer> {
       }
       CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(),
           target.scope(), budget, seed, maxSteps, concurrency, pages, main.dataDir(),
-          browserConfig, allowDestructive);
+          browserConfig, allowDestructive, exploreSeconds == null ? -1 : exploreSeconds);
       DiscoverySession.Summary s =
           new DiscoverySession(settings, backend, target.secrets(secrets), demos, out,
               spec.commandLine().getErr(),

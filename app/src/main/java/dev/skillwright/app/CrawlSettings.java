@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * @param budget how many tasks to propose and run
  * @param pages how many pages the proposer crawls for context
  * @param allowDestructive whether exploring may try controls that look destructive
+ * @param exploreSeconds how long exploring may take: 0 skips it, -1 sizes it to the budget
  */
 record CrawlSettings(
     String site,
@@ -25,12 +26,13 @@ record CrawlSettings(
     int pages,
     Path dataDir,
     BrowserConfig browser,
-    boolean allowDestructive) {
+    boolean allowDestructive,
+    int exploreSeconds) {
 
-  /** Settings that explore nothing destructive. */
+  /** Settings that explore nothing destructive, for as long as the budget asks. */
   CrawlSettings(String site, String startUrl, Scope scope, int budget, long seed, int maxSteps,
       int concurrency, int pages, Path dataDir, BrowserConfig browser) {
     this(site, startUrl, scope, budget, seed, maxSteps, concurrency, pages, dataDir, browser,
-        false);
+        false, -1);
   }
 }

@@ -276,7 +276,9 @@ final class DiscoverySession {
           continue;
         }
         try {
-          ctx = ctx.withExplored(explore(browser));
+          if (settings.exploreSeconds() != 0) {
+            ctx = ctx.withExplored(explore(browser));
+          }
         } catch (PlaywrightException | SkillwrightException e) {
           if (browser.alive()) {
             throw e;
@@ -311,7 +313,7 @@ final class DiscoverySession {
 
   /** Reads up to {@code pages} pages of the site in one tab, counting the requests it blocks. */
   private SiteContext crawlForContext(BrowserSession browser, Store.SessionLog log) {
-    try (Tab tab = browser.newUntracedTab(settings.scope())) {
+    try (Tab tab = browser.newScratchTab(settings.scope())) {
       // the crawler drops what it drains; every block still goes in the session's log
       AtomicInteger blocks = new AtomicInteger();
       tab.onBlock(b -> {
@@ -335,14 +337,21 @@ final class DiscoverySession {
    * unless the settings allow them.
    */
   private Exploration explore(BrowserSession browser) {
-    Exploration e = Explorer.explore(() -> browser.newUntracedTab(settings.scope()),
-        settings.startUrl(), Explorer.Limits.defaults().forBudget(settings.budget())
-            .allowingDestructive(settings.allowDestructive()));
+    Exploration e = Explorer.explore(() -> browser.newScratchTab(settings.scope()),
+        settings.startUrl(), limits());
     out.printf("Explored %d walk%s in %d actions%s.%n", e.walks().size(),
         e.walks().size() == 1 ? "" : "s", e.actions(), e.skipped().isEmpty() ? ""
             : "; left alone: " + e.skipped().size() + " (" + abbreviate(
                 String.join(", ", e.skipped()), 100) + ")");
     return e;
+  }
+
+  /** Exploring sized to the budget, for as long as the user said if they did. */
+  private Explorer.Limits limits() {
+    Explorer.Limits l = Explorer.Limits.defaults().forBudget(settings.budget())
+        .allowingDestructive(settings.allowDestructive());
+    return settings.exploreSeconds() > 0
+        ? l.withTime(java.time.Duration.ofSeconds(settings.exploreSeconds())) : l;
   }
 
   /** Runs the tasks on {@code concurrency} workers, each with its own Playwright and Chromium. */

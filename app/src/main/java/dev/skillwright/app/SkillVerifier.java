@@ -89,7 +89,7 @@ final class SkillVerifier {
 
   private synchronized ArgumentPicker.SiteValues values(Skill skill, BrowserSession browser) {
     if (context == null) {
-      try (Tab tab = browser.newUntracedTab(settings.scope())) {
+      try (Tab tab = browser.newScratchTab(settings.scope())) {
         context = SiteCrawler.crawl(tab, settings.site(), settings.startUrl(), CONTEXT_PAGES);
       }
     }

@@ -22,7 +22,8 @@ class BenchTest {
 
   @Test
   void the_bench_scores_by_ground_truth_and_measures_the_evaluator() throws Exception {
-    Cli c = Cli.run("bench", "--env", "all", "--no-trace", "--data-dir", data.toString());
+    Cli c = Cli.run("bench", "--env", "all", "--concurrency", "2", "--no-trace", "--data-dir",
+        data.toString());
 
     assertThat(c.exit()).as(c.err()).isZero();
     assertThat(c.out()).contains("| task | difficulty | ground truth | evaluator | steps | seconds |",

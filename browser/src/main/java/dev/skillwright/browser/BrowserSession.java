@@ -105,19 +105,20 @@ public final class BrowserSession implements AutoCloseable {
    */
   public Tab newTab(Scope scope, Secrets secrets) {
     return watchdog.watch("opening a context",
-        () -> openTab(scope, secrets, config.tracing()));
+        () -> openTab(scope, secrets, config.tracing(), true));
   }
 
   /**
-   * A fresh context and page, guarded by {@code scope}, that records no trace whatever the
-   * config says: for tabs whose trace nobody keeps (exploring, the context crawl), where
-   * recording one would only cost time.
+   * A fresh context and page, guarded by {@code scope}, for looking around: it records no trace
+   * whatever the config says, and its actions record no durable locators. For tabs whose record
+   * nobody keeps (exploring, the context crawl), where keeping one would only cost time.
    */
-  public Tab newUntracedTab(Scope scope) {
-    return watchdog.watch("opening a context", () -> openTab(scope, Secrets.none(), false));
+  public Tab newScratchTab(Scope scope) {
+    return watchdog.watch("opening a context",
+        () -> openTab(scope, Secrets.none(), false, false));
   }
 
-  private Tab openTab(Scope scope, Secrets secrets, boolean tracing) {
+  private Tab openTab(Scope scope, Secrets secrets, boolean tracing, boolean recording) {
     ScopeProxy proxy = ScopeProxy.start(scope, null);
     try {
       BrowserContext ctx = browser.newContext(new Browser.NewContextOptions()
@@ -130,7 +131,7 @@ public final class BrowserSession implements AutoCloseable {
         ctx.tracing().start(new com.microsoft.playwright.Tracing.StartOptions()
             .setScreenshots(true).setSnapshots(true).setSources(false));
       }
-      return new Tab(ctx, scope, secrets, tracing, proxy, watchdog);
+      return new Tab(ctx, scope, secrets, tracing, recording, proxy, watchdog);
     } catch (RuntimeException e) {
       proxy.close();
       throw e;

@@ -35,13 +35,16 @@ public final class Tab implements AutoCloseable {
   private final ScopeProxy proxy;
   private final Secrets secrets;
   private final Watchdog watchdog;
+  /** Whether actions record the durable locators that find their element again. */
+  private final boolean recording;
   private boolean tracing;
   private int step = -1;
   private String lastInScopeUrl = "about:blank";
 
-  Tab(BrowserContext context, Scope scope, Secrets secrets, boolean tracing, ScopeProxy proxy,
-      Watchdog watchdog) {
+  Tab(BrowserContext context, Scope scope, Secrets secrets, boolean tracing, boolean recording,
+      ScopeProxy proxy, Watchdog watchdog) {
     this.context = context;
+    this.recording = recording;
     this.watchdog = watchdog;
     this.secrets = secrets;
     this.tracing = tracing;
@@ -196,9 +199,11 @@ public final class Tab implements AutoCloseable {
                 + ") on the page now; observe again", null, start);
           }
           matchedBy = "ref";
-          List<LocatorCandidate> found =
-              DurableLocators.record(page, el, target.role(), target.name());
-          done = action.withTarget(target.withLocators(found));
+          if (recording) {
+            List<LocatorCandidate> found =
+                DurableLocators.record(page, el, target.role(), target.name());
+            done = action.withTarget(target.withLocators(found));
+          }
         } else {
           Optional<DurableLocators.Resolved> r = DurableLocators.resolve(page, target);
           // content still loading (a region marked aria-busy) may bring the element in a moment
@@ -213,7 +218,7 @@ public final class Tab implements AutoCloseable {
           matchedBy = r.get().by().strategy().name().toLowerCase(java.util.Locale.ROOT);
         }
       }
-      Step.Box box = el == null ? null : box(el);
+      Step.Box box = el == null || !recording ? null : box(el);
       String error = perform(action, el);
       String settleError = settle();
       ActionResult r = result(done, error != null ? error : settleError, matchedBy, start);

@@ -63,6 +63,10 @@ public final class Explorer {
       return new Limits(maxWalks, maxActions, maxPages, maxTime, walkLength, allow);
     }
 
+    public Limits withTime(Duration time) {
+      return new Limits(maxWalks, maxActions, maxPages, time, walkLength, allowDestructive);
+    }
+
     /**
      * These limits sized for a crawl of {@code budget} tasks: a few walks per task to choose
      * from (8 to 30), and actions and time in proportion (20 + 10 a task, up to 150; 15 s + 5 s

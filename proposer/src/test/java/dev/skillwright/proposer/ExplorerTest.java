@@ -45,7 +45,7 @@ class ExplorerTest {
 
   private Exploration exploreNow(boolean allowDestructive) {
     Scope scope = Scope.ofUrl(site.url("/"));
-    return Explorer.explore(() -> browser.newUntracedTab(scope), site.url("/"),
+    return Explorer.explore(() -> browser.newScratchTab(scope), site.url("/"),
         new Explorer.Limits(40, 80, 4, java.time.Duration.ofSeconds(180), 3, allowDestructive));
   }
 

@@ -89,7 +89,11 @@ class SkillIndexBenchmark {
       writer.start();
       Latency busy;
       try {
-        busy = searches(index, new Random(7), written);
+        while (written.get() == 0) {
+          Thread.onSpinWait(); // measure once the writer is under way
+        }
+        // other queries than the first round's, so that no answer comes from the cache
+        busy = searches(index, new Random(8), written);
       } finally {
         stop.set(true);
       }
