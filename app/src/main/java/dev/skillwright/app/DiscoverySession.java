@@ -261,11 +261,17 @@ final class DiscoverySession {
         try {
           ctx = crawlForContext(browser, log);
         } catch (PlaywrightException | SkillwrightException e) {
-          if (browser.alive() || attempt > 1) {
+          if (browser.alive()) {
             throw e;
           }
+          if (attempt > 1) {
+            throw new SkillwrightException("Chromium stopped twice during the context crawl ("
+                + browser.stoppedBecause().orElse(BrowserSession.firstLine(e.getMessage()))
+                + ")", e);
+          }
         }
-        if (ctx == null || !browser.alive()) {
+        // pages read before the browser died are kept; only a crawl that read none is redone
+        if (ctx == null || (ctx.pages().isEmpty() && !browser.alive())) {
           if (attempt > 1) {
             throw new SkillwrightException("Chromium stopped twice during the context crawl ("
                 + browser.stoppedBecause().orElse("it died") + ")");
@@ -276,7 +282,7 @@ final class DiscoverySession {
           continue;
         }
         try {
-          if (settings.exploreSeconds() != 0) {
+          if (settings.exploreSeconds() != 0 && browser.alive()) {
             ctx = ctx.withExplored(explore(browser));
           }
         } catch (PlaywrightException | SkillwrightException e) {

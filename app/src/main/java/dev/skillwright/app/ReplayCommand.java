@@ -163,7 +163,12 @@ final class ReplayCommand implements Callable<Integer> {
           n -> spec.commandLine().getErr().println("skillwright: " + n))) {
         // healed on the skill as it is now: what others wrote meanwhile (merges, uses) stays
         Skill.Provenance by = healed.provenance().get(healed.provenance().size() - 1);
-        index.update(skill.id(), now -> Distiller.heal(now, healedSteps, args, by));
+        if (index.update(skill.id(), now -> Distiller.heal(now, healedSteps, args, by))
+            .isEmpty()) {
+          spec.commandLine().getOut().println("The healed skill works, but " + skill.id()
+              + " is no longer in the library; nothing was written.");
+          return;
+        }
       }
       spec.commandLine().getOut().println("The healed skill works: " + skill.id()
           + " now has its repaired steps.");

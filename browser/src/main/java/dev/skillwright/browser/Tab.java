@@ -220,6 +220,7 @@ public final class Tab implements AutoCloseable {
       }
       Step.Box box = el == null || !recording ? null : box(el);
       String error = perform(action, el);
+      watchdog.progress();
       String settleError = settle();
       ActionResult r = result(done, error != null ? error : settleError, matchedBy, start);
       return new ActionResult(r.action(), r.ok(), r.error(), r.matchedBy(), r.millis(), box);
@@ -368,6 +369,7 @@ public final class Tab implements AutoCloseable {
       guard.record("navigation", url);
     }
     try {
+      watchdog.progress();
       page.navigate(lastInScopeUrl);
       waitForLoad();
     } catch (PlaywrightException e) {
@@ -377,6 +379,7 @@ public final class Tab implements AutoCloseable {
   }
 
   private void waitForLoad() {
+    watchdog.progress();
     try {
       // A click that submits a form starts its navigation a moment after it returns.
       page.waitForTimeout(60);

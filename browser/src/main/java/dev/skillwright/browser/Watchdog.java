@@ -6,11 +6,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Stops a Chromium that no longer answers. Every call into the browser that has no time limit of
- * its own (opening and closing a context, evaluating, saving a trace) runs under {@link #watch};
- * a call that outlasts {@link #limitMillis()} kills the browser process, so the call fails with
- * Playwright's "closed" error and the session can launch another. A dead browser fails at once;
- * this is for one that is alive but silent (stopped, deadlocked, swapped out).
+ * Stops a Chromium that no longer answers. Every call of a {@link Tab} or {@link BrowserSession}
+ * into the browser runs under {@link #watch}; a call that makes no {@link #progress} for
+ * {@link #limitMillis()} kills the browser process, so the call fails with Playwright's "closed"
+ * error and the session can launch another. A composite call (an action, then waiting for the
+ * load it started) reports progress between its steps, so only one step must fit in the limit.
+ * A dead browser fails at once; this is for one that is alive but silent (stopped, deadlocked,
+ * swapped out).
  *
  * <p>Calls made inside a watched call are covered by it. Thread-safe: the timer runs on one
  * shared daemon thread.
@@ -21,6 +23,9 @@ final class Watchdog {
   private final long limitMillis;
   private final Runnable kill;
   private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+  /** When the watched call on each thread counts as hung, in {@link System#nanoTime()}. */
+  private final ThreadLocal<java.util.concurrent.atomic.AtomicLong> deadline =
+      ThreadLocal.withInitial(java.util.concurrent.atomic.AtomicLong::new);
   private volatile String fired;
 
   /**
@@ -48,19 +53,47 @@ final class Watchdog {
   <T> T watch(String what, Supplier<T> call) {
     int[] d = depth.get();
     if (d[0] > 0) {
+      progress();
       return call.get();
     }
-    ScheduledFuture<?> alarm = TIMER.schedule(() -> {
-      fired = "Chromium stopped answering (" + what + " took over " + seconds() + " s) and was"
-          + " stopped";
-      kill.run();
-    }, limitMillis, TimeUnit.MILLISECONDS);
+    java.util.concurrent.atomic.AtomicLong due = deadline.get();
+    java.util.concurrent.atomic.AtomicBoolean finished =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    due.set(System.nanoTime() + limitMillis * 1_000_000);
+    java.util.concurrent.atomic.AtomicReference<ScheduledFuture<?>> alarm =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Runnable check = new Runnable() {
+      @Override
+      public void run() {
+        long left = due.get() - System.nanoTime();
+        if (finished.get()) {
+          return;
+        }
+        if (left > 0) {
+          // the call made progress: look again when its new limit is up
+          alarm.set(TIMER.schedule(this, left, TimeUnit.NANOSECONDS));
+          return;
+        }
+        fired = "Chromium stopped answering (" + what + " made no progress for " + seconds()
+            + " s) and was stopped";
+        kill.run();
+      }
+    };
+    alarm.set(TIMER.schedule(check, limitMillis, TimeUnit.MILLISECONDS));
     d[0]++;
     try {
       return call.get();
     } finally {
       d[0]--;
-      alarm.cancel(false);
+      finished.set(true);
+      alarm.get().cancel(false);
+    }
+  }
+
+  /** Says the watched call on this thread is still moving: its limit starts again. */
+  void progress() {
+    if (depth.get()[0] > 0) {
+      deadline.get().set(System.nanoTime() + limitMillis * 1_000_000);
     }
   }
 

@@ -52,7 +52,7 @@ class BrowserHangTest {
 
       assertThat(waited).as("it waited for the hang limit").isGreaterThanOrEqualTo(HANG_MILLIS);
       assertThat(browser.stoppedBecause()).hasValueSatisfying(r -> assertThat(r)
-          .contains("stopped answering", "a script", "4 s"));
+          .contains("stopped answering", "a script", "no progress for 4 s"));
       assertThat(tab.browserStopped()).isEqualTo(browser.stoppedBecause());
       assertThat(browser.alive()).isFalse();
       assertThat(chromium).allSatisfy(p -> assertThat(p.isAlive()).as("pid " + p.pid()).isFalse());

@@ -51,10 +51,12 @@ import org.apache.lucene.store.LockObtainFailedException;
  * commits on {@link #commit()} and on close: the files are written first, so an index a killed
  * process left behind them is caught up on the next open.
  *
- * <p>Thread-safe without a global lock: searches and lookups never wait for writes (Lucene's
- * readers are safe to share); writes take one lock among themselves, since a merge reads the
- * skill it replaces. Lookups and searches are cached (Caffeine) per index generation, which
- * every write moves on.
+ * <p>Thread-safe without a global lock: searches and lookups do not wait for writes (Lucene's
+ * readers are safe to share; only the very first read of a process opens its reader under the
+ * writers' lock); writes take one lock among themselves, since a merge reads the skill it
+ * replaces. A process that only reads (the dashboard) sees what another commits. Lookups and
+ * searches are cached (Caffeine) per index generation, which every write and every newer commit
+ * seen moves on.
  */
 final class LuceneSkillIndex implements SkillIndex {
   static final String ID = "id";
@@ -86,6 +88,7 @@ final class LuceneSkillIndex implements SkillIndex {
   private final java.util.concurrent.atomic.AtomicLong generation =
       new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean uncommitted;
+  private volatile boolean closed;
   private final Cache<Lookup, Optional<Skill>> lookups =
       Caffeine.newBuilder().maximumSize(2_048).build();
   private final Cache<Search, List<Hit>> searches =
@@ -270,8 +273,21 @@ final class LuceneSkillIndex implements SkillIndex {
     return names;
   }
 
+  /** A reader-only index catches up with what another process committed. */
+  private void catchUp() {
+    SearcherManager m = searchers;
+    if (writer == null && m != null) {
+      try {
+        m.maybeRefresh(); // a newer commit moves the generation on (see managed)
+      } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+        // the next read reports it
+      }
+    }
+  }
+
   @Override
   public Optional<Skill> get(String idOrName) {
+    catchUp();
     return lookups.get(new Lookup(generation.get(), idOrName), k -> lookup(idOrName));
   }
 
@@ -285,6 +301,7 @@ final class LuceneSkillIndex implements SkillIndex {
 
   @Override
   public List<Skill> list(String site) {
+    catchUp();
     Query q = site == null ? new MatchAllDocsQuery() : new TermQuery(new Term(SITE, site));
     List<Skill> all = new ArrayList<>(find(q, Integer.MAX_VALUE));
     all.sort(Comparator.comparing(Skill::id));
@@ -296,6 +313,7 @@ final class LuceneSkillIndex implements SkillIndex {
     if (k <= 0) {
       throw new IllegalArgumentException("k must be positive: " + k);
     }
+    catchUp();
     return searches.get(new Search(generation.get(), text, filter, k),
         key -> List.copyOf(searchIndex(text, filter, k)));
   }
@@ -377,6 +395,7 @@ final class LuceneSkillIndex implements SkillIndex {
    */
   private <T> T withSearcher(T none, Read<T> read) {
     for (;;) {
+      open();
       SearcherManager m = searchers();
       if (m == null) {
         return none;
@@ -414,15 +433,38 @@ final class LuceneSkillIndex implements SkillIndex {
     }
     writing.lock();
     try {
+      open();
       if (searchers == null && Files.isDirectory(indexDir)
           && DirectoryReader.indexExists(directory())) {
-        searchers = new SearcherManager(directory(), null);
+        searchers = managed(new SearcherManager(directory(), null));
       }
       return searchers;
     } catch (IOException e) {
       throw new SkillwrightException("cannot open the skill index " + dir + ": " + e.getMessage(), e);
     } finally {
       writing.unlock();
+    }
+  }
+
+  /** Moves the generation on whenever the readers see a newer index than before. */
+  private SearcherManager managed(SearcherManager m) {
+    m.addListener(new org.apache.lucene.search.ReferenceManager.RefreshListener() {
+      @Override
+      public void beforeRefresh() {}
+
+      @Override
+      public void afterRefresh(boolean didRefresh) {
+        if (didRefresh) {
+          generation.incrementAndGet();
+        }
+      }
+    });
+    return m;
+  }
+
+  private void open() {
+    if (closed) {
+      throw new IllegalStateException("the skill index " + dir + " is closed");
     }
   }
 
@@ -440,9 +482,10 @@ final class LuceneSkillIndex implements SkillIndex {
         Files.createDirectories(indexDir);
         IndexWriterConfig cfg = new IndexWriterConfig(indexAnalyzer)
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        open();
         IndexWriter w = new IndexWriter(directory(), cfg);
         SearcherManager old = searchers;
-        searchers = new SearcherManager(w, null);
+        searchers = managed(new SearcherManager(w, null));
         writer = w;
         if (old != null) {
           old.close();
@@ -488,6 +531,7 @@ final class LuceneSkillIndex implements SkillIndex {
   @Override
   public void close() {
     writing.lock();
+    closed = true;
     try {
       if (searchers != null) {
         searchers.close();

@@ -258,4 +258,29 @@ class LuceneSkillIndexTest {
       assertThat(again.size()).isEqualTo(writes + 1);
     }
   }
+
+  @Test
+  void a_reader_only_index_sees_what_another_commits_and_a_closed_one_says_so() {
+    try (SkillIndex writer = SkillIndex.open(dir)) {
+      writer.add(SEARCH);
+      writer.commit();
+      SkillIndex reader = SkillIndex.open(dir);
+      try {
+        assertThat(reader.list(null)).extracting(Skill::id).containsExactly(SEARCH.id());
+        assertThat(reader.search("look for lamps", "shop", 3)).hasSize(1);
+
+        writer.add(PRICE);
+        writer.commit();
+
+        // as the dashboard does: the same questions again, after another process wrote
+        assertThat(reader.list(null)).extracting(Skill::id)
+            .containsExactlyInAnyOrder(SEARCH.id(), PRICE.id());
+        assertThat(reader.get(PRICE.id())).isPresent();
+      } finally {
+        reader.close();
+      }
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.list(null))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("is closed");
+    }
+  }
 }
