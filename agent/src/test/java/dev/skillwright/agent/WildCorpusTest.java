@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -94,15 +95,17 @@ class WildCorpusTest {
 
   @Test
   void every_page_scores_its_oracle_1_and_a_wrong_action_0() throws Exception {
+    String[][] rewards = new String[cases.size()][];
+    // one tab per worker: each run has its own score key, and the pages keep no state
+    inParallel(true, (w, own, tab, i) -> rewards[i] = new String[] {
+        scripted(tab, cases.get(i), "oracle", cases.get(i).oracle()),
+        scripted(tab, cases.get(i), "wrong", cases.get(i).wrong())});
     SoftAssertions soft = new SoftAssertions();
-    // one tab for all: each run has its own score key, and the pages keep no state
-    try (Tab tab = browser.newTab(Scope.ofUrl(server.base()))) {
-      for (WildCase c : cases) {
-        soft.assertThat(scripted(tab, c, "oracle", c.oracle()))
-            .as("%s: the oracle's reward", c.id()).isEqualTo("1");
-        soft.assertThat(scripted(tab, c, "wrong", c.wrong()))
-            .as("%s: the wrong run's reward", c.id()).isEqualTo("0");
-      }
+    for (int i = 0; i < cases.size(); i++) {
+      soft.assertThat(rewards[i][0]).as("%s: the oracle's reward", cases.get(i).id())
+          .isEqualTo("1");
+      soft.assertThat(rewards[i][1]).as("%s: the wrong run's reward", cases.get(i).id())
+          .isEqualTo("0");
     }
     soft.assertAll();
   }
@@ -121,33 +124,14 @@ class WildCorpusTest {
 
   @Test
   void the_offline_agent_follows_the_wild_corpus() throws Exception {
-    // each worker takes the next case; outcomes keep the corpus's order
-    Outcome[] done = new Outcome[cases.size()];
-    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-        WORKERS);
-    try {
-      List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
-      for (int w = 0; w < WORKERS; w++) {
-        String id = "wild-" + w;
-        workers.add(pool.submit(() -> {
-          Store.SessionLog log = Store.at(data).startSession(new SessionRecord(
-              SessionRecord.SCHEMA_VERSION, id, "wild", server.base(), Instant.EPOCH, null,
-              SessionRecord.Status.RUNNING, Map.of(), null, null));
-          try (BrowserSession own = BrowserSession.launch(config())) {
-            for (int i; (i = next.getAndIncrement()) < cases.size(); ) {
-              done[i] = runAgent(own, cases.get(i), log);
-            }
-          }
-          return null;
-        }));
-      }
-      for (java.util.concurrent.Future<?> w : workers) {
-        w.get();
-      }
-    } finally {
-      pool.shutdownNow();
+    Store.SessionLog[] logs = new Store.SessionLog[WORKERS];
+    for (int w = 0; w < WORKERS; w++) {
+      logs[w] = Store.at(data).startSession(new SessionRecord(SessionRecord.SCHEMA_VERSION,
+          "wild-" + w, "wild", server.base(), Instant.EPOCH, null, SessionRecord.Status.RUNNING,
+          Map.of(), null, null));
     }
+    Outcome[] done = new Outcome[cases.size()];
+    inParallel(false, (w, own, tab, i) -> done[i] = runAgent(own, cases.get(i), logs[w]));
     List<Outcome> outcomes = List.of(done);
     String report = report(outcomes);
     System.out.println(report);
@@ -235,6 +219,41 @@ class WildCorpusTest {
       }
     }
     return scoreOf(tab, key).map(s -> String.valueOf(s.reward())).orElse("none");
+  }
+
+  /** What a worker does with case {@code i}, on its own browser (and tab, if it asked for one). */
+  interface Work {
+    void run(int worker, BrowserSession own, Tab tab, int i) throws Exception;
+  }
+
+  /**
+   * Runs {@code work} for every case on {@link #WORKERS} threads, each with its own Playwright
+   * and Chromium (and one tab for all its cases if {@code oneTab}); each takes the next case.
+   */
+  void inParallel(boolean oneTab, Work work) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(WORKERS);
+    try {
+      List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+      for (int w = 0; w < WORKERS; w++) {
+        int worker = w;
+        workers.add(pool.submit(() -> {
+          try (BrowserSession own = BrowserSession.launch(config());
+              Tab tab = oneTab ? own.newTab(Scope.ofUrl(server.base())) : null) {
+            for (int i; (i = next.getAndIncrement()) < cases.size(); ) {
+              work.run(worker, own, tab, i);
+            }
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> w : workers) {
+        w.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   static BrowserConfig config() {

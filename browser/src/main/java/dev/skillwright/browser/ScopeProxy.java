@@ -110,7 +110,14 @@ final class ScopeProxy implements Closeable {
       try {
         Socket s = server.accept();
         open.add(s);
-        pool.execute(() -> serve(s));
+        try {
+          pool.execute(() -> serve(s));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+          // closing: a connection that came in meanwhile is closed unserved
+          open.remove(s);
+          s.close();
+          return;
+        }
       } catch (IOException e) {
         if (closed) {
           return;
