@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * Stops a Chromium that no longer answers. Every call of a {@link Tab} or {@link BrowserSession}
  * into the browser runs under {@link #watch}; a call that makes no {@link #progress} for
- * {@link #limitMillis()} kills the browser process, so the call fails with Playwright's "closed"
+ * its limit kills the browser process, so the call fails with Playwright's "closed"
  * error and the session can launch another. A composite call (an action, then waiting for the
  * load it started) reports progress between its steps, so only one step must fit in the limit.
  * A dead browser fails at once; this is for one that is alive but silent (stopped, deadlocked,
@@ -38,10 +38,6 @@ final class Watchdog {
     }
     this.limitMillis = limitMillis;
     this.kill = kill;
-  }
-
-  long limitMillis() {
-    return limitMillis;
   }
 
   /** Why the browser was killed, or null while it has not been. */
