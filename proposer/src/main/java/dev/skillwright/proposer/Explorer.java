@@ -179,7 +179,7 @@ public final class Explorer {
           state.page.tab.close();
           state = replay(prefix);
           if (state == null) {
-            return;
+            return; // the tab is closed; a walk that does not repeat ends here
           }
         }
         Done d = perform(state.page, c);
@@ -205,7 +205,9 @@ public final class Explorer {
         dirty = true;
       }
     } finally {
-      state.page.tab.close();
+      if (state != null) {
+        state.page.tab.close();
+      }
     }
   }
 

@@ -110,6 +110,23 @@ class ExplorerTest {
   }
 
   @Test
+  void a_walk_that_stops_repeating_ends_without_losing_what_was_found() {
+    // the "Open" button is there on the first two loads only: the second chain cannot be
+    // replayed for its second control
+    String panel = "<div id=p hidden><button onclick=\"o.textContent='Alpha shown'\">Alpha</button>"
+        + "<button onclick=\"o.textContent='Beta shown'\">Beta</button><p id=o></p></div>";
+    site.changing("/fickle", visit -> (visit <= 2
+        ? "<button onclick=\"p.hidden=false;this.textContent='Opened'\">Open</button>" : "")
+        + panel);
+    Exploration e = Explorer.explore(() -> browser.newScratchTab(Scope.ofUrl(site.url("/"))),
+        site.url("/fickle"),
+        new Explorer.Limits(10, 30, 3, java.time.Duration.ofSeconds(60), 3, false));
+    assertThat(e.walks()).extracting(Exploration.Walk::instruction)
+        .contains("Click the \"Open\" button.")
+        .anySatisfy(i -> assertThat(i).startsWith("Click the \"Open\" button, then click the"));
+  }
+
+  @Test
   void a_small_crawl_explores_in_proportion() {
     Explorer.Limits d = Explorer.Limits.defaults();
 

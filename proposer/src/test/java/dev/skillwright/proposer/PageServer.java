@@ -18,6 +18,8 @@ final class PageServer implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, Page> pages = new ConcurrentHashMap<>();
+  private final Map<String, java.util.function.IntFunction<String>> changing =
+      new ConcurrentHashMap<>();
   final List<String> hits = new CopyOnWriteArrayList<>();
 
   PageServer() {
@@ -30,7 +32,9 @@ final class PageServer implements AutoCloseable {
       try (ex) {
         String path = ex.getRequestURI().getPath();
         hits.add(path);
-        Page p = pages.getOrDefault(path, new Page(404, null, "<h1>Not found</h1>"));
+        Page p = changing.containsKey(path)
+            ? html(path, changing.get(path).apply((int) hits.stream().filter(path::equals).count()))
+            : pages.getOrDefault(path, new Page(404, null, "<h1>Not found</h1>"));
         if (p.location() != null) {
           ex.getResponseHeaders().set("Location", p.location());
         }
@@ -48,9 +52,19 @@ final class PageServer implements AutoCloseable {
   }
 
   PageServer page(String path, String html) {
-    pages.put(path, new Page(200, null, "<!doctype html><html><head><title>" + path
-        + "</title></head><body>" + html + "</body></html>"));
+    pages.put(path, html(path, html));
     return this;
+  }
+
+  /** A page that differs by visit: {@code byVisit} gets 1 for the first load, 2 for the next. */
+  PageServer changing(String path, java.util.function.IntFunction<String> byVisit) {
+    changing.put(path, byVisit);
+    return this;
+  }
+
+  private static Page html(String path, String body) {
+    return new Page(200, null, "<!doctype html><html><head><title>" + path
+        + "</title></head><body>" + body + "</body></html>");
   }
 
   PageServer redirect(String path, String location) {
