@@ -98,7 +98,8 @@
         t.steps.forEach(function (s) {
           frames.push({ shot: s.screenshotFile, url: s.url, title: s.title, thought: s.thought,
             action: describe(s.action), box: s.box,
-            outcome: s.ok ? 'done' : 'failed: ' + (s.error || '') });
+            outcome: (s.ok ? 'done' : 'failed: ' + (s.error || ''))
+              + (s.matchedBy ? ' (found by ' + s.matchedBy + ')' : '') });
         });
         frames.push({ shot: t.finalScreenshotFile, url: t.finalUrl || '', title: t.finalTitle,
           thought: '', action: 'end: ' + t.status.toLowerCase(),

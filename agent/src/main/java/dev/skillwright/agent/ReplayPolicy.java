@@ -1,6 +1,7 @@
 package dev.skillwright.agent;
 
 import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.Observation;
 import dev.skillwright.trajectories.Step;
 import dev.skillwright.trajectories.Target;
@@ -57,8 +58,9 @@ final class ReplayPolicy implements Policy {
       if (lost.target() == null || strict) {
         return giveUp("step " + next + " failed: " + last.error());
       }
-      Optional<Healer.Match> m = model == null ? Healer.find(obs.snapshot(), lost.target())
-          : model.ground(lost.target(), obs);
+      Optional<Healer.Match> m = (model == null ? Healer.find(obs.snapshot(), lost.target())
+          : model.ground(lost.target(), obs))
+          .filter(found -> carriesItsValues(lost.target(), found.node(), task));
       if (m.isEmpty()) {
         return giveUp("step " + next + " could not be healed: no element like "
             + lost.target().describe() + " on " + obs.url());
@@ -80,6 +82,18 @@ final class ReplayPolicy implements Policy {
     Action replayed = a.target() == null ? a : a.withTarget(new Target(null, a.target().role(),
         a.target().name(), a.target().locators()));
     return new Decision("Replaying step " + next + ": " + replayed.describe() + ".", replayed);
+  }
+
+  /**
+   * Whether an element found for a lost target names every value of the task that the target's
+   * name carried: "Red Enamel Teapot" is healed onto "Add Red Enamel Teapot", never onto a
+   * similar "Red Enamel Kettle".
+   */
+  static boolean carriesItsValues(Target lost, AriaSnapshot.Node found, Task task) {
+    String lostName = AriaSnapshot.fold(lost.name());
+    String foundName = AriaSnapshot.fold(found.name());
+    return task.params().values().stream().filter(v -> v != null && v.strip().length() >= 2)
+        .map(AriaSnapshot::fold).filter(lostName::contains).allMatch(foundName::contains);
   }
 
   @Override

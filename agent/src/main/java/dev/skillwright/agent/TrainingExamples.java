@@ -1,8 +1,12 @@
 package dev.skillwright.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skillwright.llm.ModelJson;
+import dev.skillwright.skills.Skill;
 import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.Json;
 import dev.skillwright.trajectories.Observation;
 import dev.skillwright.trajectories.Step;
@@ -17,21 +21,42 @@ import java.util.Map;
 
 /**
  * Chat-format examples for filtered behaviour cloning, the way PAE trains its agent: for every
- * successful step, the LLM policy's own system and step prompts (task, earlier steps, the page's
- * compact snapshot, the screenshot's path) and, as the assistant's reply, the thought and action
- * the policy would have given.
+ * step the agent decided, the LLM policy's own system and step prompts (task, the skills it was
+ * offered, earlier steps, the page's compact snapshot, the screenshot) and, as the assistant's
+ * reply, the thought and action in the policy's own reply format, with the element's ref. A skill
+ * call is one example (its {@code use_skill}), however many steps it ran.
+ *
+ * <p>Each line is {@code {"episode", "step", "messages": [system, user, assistant]}}; the user
+ * message's content is a list of parts, {@code {"type": "text", "text"}} and
+ * {@code {"type": "image", "image"}}, the image a path relative to the export file or a
+ * {@code data:image/jpeg;base64,} URL: the chat-with-images layout that Hugging Face's chat
+ * templates and TRL's vision trainers read.
  */
 public final class TrainingExamples {
   private TrainingExamples() {}
 
-  /** One JSON object per step that went through, for the trajectory stored in {@code dir}. */
-  public static List<ObjectNode> of(Trajectory t, Path dir) {
-    LlmPolicy prompts = new LlmPolicy(null, LlmPolicy.Options.DEFAULT, List.of());
+  /**
+   * One JSON object per decided step of the trajectory stored in {@code dir}.
+   *
+   * @param exportDir where the export file is: image paths are relative to it
+   * @param inlineImages whether images go inline as base64 instead
+   * @param skills the skills the trajectory called, as the policy was offered them
+   */
+  public static List<ObjectNode> of(Trajectory t, Path dir, Path exportDir, boolean inlineImages,
+      List<Skill> skills) {
+    LlmPolicy prompts = new LlmPolicy(null, LlmPolicy.Options.DEFAULT, skills);
     String system = LlmPolicy.SYSTEM.render(Map.of());
     List<ObjectNode> out = new ArrayList<>();
     List<Step> before = new ArrayList<>();
+    Action.UseSkill call = null;
     for (Step s : t.steps()) {
       if (!s.ok()) {
+        continue;
+      }
+      boolean sameCall = s.skill() != null && s.skill().equals(call);
+      call = s.skill();
+      if (sameCall) {
+        before.add(s); // a skill call's later steps: the model decided none of them
         continue;
       }
       Observation obs = new Observation(s.url(), s.title(), read(dir, s.snapshotFile()), null);
@@ -45,17 +70,39 @@ public final class TrainingExamples {
       content.addObject().put("type", "text").put("text",
           prompts.stepPrompt(t.task(), obs, before));
       if (s.screenshotFile() != null) {
-        content.addObject().put("type", "image")
-            .put("image", dir.resolve(s.screenshotFile()).toString());
+        content.addObject().put("type", "image").put("image", inlineImages
+            ? "data:image/jpeg;base64," + java.util.Base64.getEncoder().encodeToString(
+                bytes(dir.resolve(s.screenshotFile())))
+            : exportDir.toAbsolutePath().relativize(dir.resolve(s.screenshotFile())
+                .toAbsolutePath()).toString().replace('\\', '/'));
       }
       ObjectNode reply = Json.mapper().createObjectNode();
       reply.put("thought", s.thought());
-      reply.set("action", modelJson(s.action()));
+      reply.set("action", modelJson(s.skill() != null ? s.skill() : s.action()));
       messages.addObject().put("role", "assistant").put("content", reply.toString());
       out.add(ex);
       before.add(s);
     }
     return out;
+  }
+
+  /**
+   * Reads an example's assistant reply back as the policy would, against the page the step was
+   * decided on (its ref must be one the page shows).
+   *
+   * @throws dev.skillwright.llm.ModelOutputException when it is not a usable reply
+   */
+  public static Action readAction(String assistantContent, String pageSnapshot) {
+    JsonNode reply = ModelJson.object(assistantContent);
+    return ActionParser.parse(reply.get("action"), AriaSnapshot.parse(pageSnapshot));
+  }
+
+  private static byte[] bytes(Path f) {
+    try {
+      return Files.readAllBytes(f);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** An action in the form the LLM policy replies with: a type, a ref, the values. */

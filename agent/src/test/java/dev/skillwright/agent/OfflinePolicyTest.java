@@ -64,6 +64,48 @@ class OfflinePolicyTest {
   }
 
   @Test
+  void a_skill_bound_to_an_item_its_start_page_does_not_show_stops_there_and_buys_nothing() {
+    // as distilled from a run that clicked "Brass Desk Lamp" on the start page: its CSS path
+    // points at the second featured item, whatever the item asked for
+    dev.skillwright.skills.Skill skill = new dev.skillwright.skills.Skill(1,
+        "shop:add-item-to-the-cart-then-open-cart", "add-item-to-the-cart-then-open-cart", "shop",
+        "Add \"{item}\" to the cart, then open \"Cart\"", List.of(
+            new dev.skillwright.skills.Skill.Parameter("item", "string",
+                List.of("Brass Desk Lamp"))), List.of(
+            new Action.Click(new dev.skillwright.trajectories.Target(null, "link", "{item}",
+                List.of(dev.skillwright.trajectories.LocatorCandidate.role("link", "{item}"),
+                    dev.skillwright.trajectories.LocatorCandidate.of(
+                        dev.skillwright.trajectories.LocatorCandidate.Strategy.TEXT, "{item}"),
+                    dev.skillwright.trajectories.LocatorCandidate.of(
+                        dev.skillwright.trajectories.LocatorCandidate.Strategy.CSS,
+                        "main > ul:nth-of-type(2) > li:nth-of-type(2) > a")))),
+            new Action.Click(dev.skillwright.trajectories.Target.of(null, "button",
+                "Add to cart")),
+            new Action.Click(dev.skillwright.trajectories.Target.of(null, "link", "Cart (1)"))),
+        "*/", SuccessSignal.none(), List.of(), List.of());
+    dev.skillwright.skills.SkillBinding bound = dev.skillwright.skills.SkillBinding.bind(skill,
+        Map.of("item", "Red Enamel Teapot"));
+    Task task = new Task("t", "shop", bound.instruction(), shop.baseUrl(), SuccessSignal.none(),
+        bound.args());
+    String id = "e" + episodes.incrementAndGet();
+    try (Tab tab = browser.newTab(Scope.ofUrl(shop.baseUrl()))) {
+      // healing allowed: it must not heal onto another item
+      Trajectory t = new EpisodeRunner(10, Clock.systemUTC()).run("s1", id, task,
+          Policy.replay(bound.steps(), "skill:" + skill.id()), tab, log.episode(id)).trajectory();
+      Map<String, Object> truth = shop.groundTruth(tab.cookie("sw_session").orElse(null));
+
+      assertThat(t.status()).isEqualTo(Trajectory.Status.GAVE_UP);
+      assertThat(t.steps().get(0).ok()).isFalse();
+      assertThat(t.steps()).filteredOn(dev.skillwright.trajectories.Step::ok)
+          .allSatisfy(s -> assertThat(s.action().isFinal()).isTrue());
+      assertThat((Map<?, ?>) truth.getOrDefault("cart", Map.of())).as("the cart").isEmpty();
+      // the positional path was there to take: it is another item's link
+      assertThat(tab.page().locator("main > ul:nth-of-type(2) > li:nth-of-type(2) > a").textContent())
+          .isNotBlank().isNotEqualTo("Red Enamel Teapot");
+    }
+  }
+
+  @Test
   void it_adds_an_item_it_must_first_find_by_search() {
     Run r = run("Add \"Wooden Bird Feeder\" to the cart, then open \"Cart\".");
 

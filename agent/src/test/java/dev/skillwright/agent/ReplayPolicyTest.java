@@ -40,6 +40,29 @@ class ReplayPolicyTest {
   }
 
   @Test
+  void a_step_bound_to_a_value_heals_only_onto_an_element_naming_that_value() {
+    Task teapot = new Task("t", "shop", "Open it.", "http://x/", SuccessSignal.none(),
+        Map.of("item", "Red Enamel Teapot"));
+    Target link = new Target(null, "link", "Red Enamel Teapot",
+        List.of(LocatorCandidate.role("link", "Red Enamel Teapot")));
+    Observation similar = page("- link \"Red Enamel Kettle\" [ref=e4]");
+    Policy p = Policy.replay(List.of(new Action.Click(link), new Action.Answer("Done.")), "e1");
+    Decision first = p.decide(teapot, similar, List.of());
+    List<Step> failed = List.of(new Step(0, similar.url(), "", null, null, first.thought(),
+        first.action(), false, "no locator matches", 1));
+
+    assertThat(p.decide(teapot, similar, failed).action())
+        .as("a kettle looks like a teapot, but is another item").isInstanceOf(Action.GiveUp.class);
+
+    Policy again = Policy.replay(List.of(new Action.Click(link), new Action.Answer("Done.")),
+        "e1");
+    again.decide(teapot, similar, List.of());
+    Observation drifted = page("- link \"Red Enamel Teapot (new)\" [ref=e5]");
+    assertThat(again.decide(teapot, drifted, failed).action().target())
+        .isEqualTo(Target.of("e5", "link", "Red Enamel Teapot (new)"));
+  }
+
+  @Test
   void recorded_targets_lose_their_dead_refs_and_keep_their_locators() {
     Decision d = Policy.replay(ACTIONS, "e1").decide(TASK, page(""), List.of());
 

@@ -5,13 +5,16 @@ import dev.skillwright.envs.BenchTask;
 import dev.skillwright.envs.Site;
 import dev.skillwright.envs.Sites;
 import dev.skillwright.trajectories.AtomicFiles;
+import dev.skillwright.trajectories.BadInputException;
 import dev.skillwright.trajectories.Json;
 import dev.skillwright.trajectories.ModelUsage;
 import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,6 +59,12 @@ final class BenchCommand implements Callable<Integer> {
           + "depend on it.")
   int concurrency;
 
+  @Option(names = "--with-skills", paramLabel = "DIR",
+      description = "Let the agent use the skills of this data directory (a copy: the bench "
+          + "never changes them). Without it the bench starts from an empty library, so its "
+          + "scores do not depend on what was crawled before.")
+  Path withSkills;
+
   @Mixin
   BrowserOptions browser;
 
@@ -75,6 +85,55 @@ final class BenchCommand implements Callable<Integer> {
     ModelBackend backend = models.backend(envVars);
     List<String> sites = env.equals("all") ? Sites.names() : List.of(env);
     sites.forEach(Sites::suite);
+    Path library = library();
+    try {
+      return run(sites, config, envVars, backend, library);
+    } finally {
+      deleteTree(library);
+    }
+  }
+
+  /** A library of the bench's own: empty, or a copy of the skill files of --with-skills. */
+  private Path library() {
+    Path from = null;
+    if (withSkills != null) {
+      from = Files.isDirectory(withSkills.resolve("skills")) ? withSkills.resolve("skills")
+          : withSkills;
+      if (!Files.isDirectory(from)) {
+        throw new BadInputException("--with-skills: no such folder " + withSkills);
+      }
+    }
+    try {
+      Path lib = Files.createTempDirectory("skillwright-bench-skills-");
+      if (from != null) {
+        Path src = from;
+        try (Stream<Path> files = Files.walk(src)) {
+          for (Path f : files.filter(f -> f.toString().endsWith(".json")
+              && !src.relativize(f).startsWith("index") && Files.isRegularFile(f)).toList()) {
+            Path to = lib.resolve(src.relativize(f).toString());
+            Files.createDirectories(to.getParent());
+            Files.copy(f, to);
+          }
+        }
+      }
+      return lib;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a temporary folder left behind is harmless
+    }
+  }
+
+  private Integer run(List<String> sites, BrowserConfig config, Map<String, String> envVars,
+      ModelBackend backend, Path library) {
     List<Row> rows = new ArrayList<>();
     ModelUsage usage = ModelUsage.NONE;
     String sessionIds = "";
@@ -101,6 +160,7 @@ final class BenchCommand implements Callable<Integer> {
             .observing((task, t, tab) -> siteRows.add(row(name, byId.get(task.id()), t,
                 site.groundTruth(tab.cookie(site.visitorCookie()).orElse(null)))))
             .distilling(false)
+            .library(library)
             .run(tasks);
         rows.addAll(siteRows);
         usage = s.usage();

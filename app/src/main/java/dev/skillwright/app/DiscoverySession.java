@@ -16,9 +16,11 @@ import dev.skillwright.proposer.SiteCrawler;
 import dev.skillwright.skills.Distiller;
 import dev.skillwright.skills.Skill;
 import dev.skillwright.skills.SkillIndex;
+import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.BadInputException;
 import dev.skillwright.trajectories.FileLocks;
 import dev.skillwright.trajectories.ModelUsage;
+import dev.skillwright.trajectories.Observation;
 import dev.skillwright.trajectories.Secrets;
 import dev.skillwright.trajectories.SessionRecord;
 import dev.skillwright.trajectories.SessionRecord.Counters;
@@ -96,7 +98,14 @@ final class DiscoverySession {
     return this;
   }
 
+  /** The skill library to use instead of the data directory's (a benchmark's own). */
+  DiscoverySession library(Path skillsDir) {
+    this.library = skillsDir;
+    return this;
+  }
+
   private boolean distill = true;
+  private Path library;
   /** What the crawl saw of the site, for verification's new values; null until crawled. */
   private SiteContext context;
 
@@ -209,7 +218,7 @@ final class DiscoverySession {
       SessionRecord record, Store.SessionLog log) {
     long t0 = System.nanoTime();
     String sessionId = record.id();
-    try (SkillIndex index = SkillIndex.open(store.skillsDir(),
+    try (SkillIndex index = SkillIndex.open(library != null ? library : store.skillsDir(),
         n -> err.println("skillwright: " + n))) {
       List<Task> tasks = given != null ? given : propose(store, index, log);
       if (given == null || resumeId == null) {
@@ -459,10 +468,12 @@ final class DiscoverySession {
       }
     });
     Trajectory t;
+    Observation last = null;
     Instant started = clock.instant();
     try (Tab tab = browser.newTab(settings.scope(), secrets)) {
       Policy policy = policies == null ? episode.policy() : policies.of(task, episode);
       EpisodeRunner.Result r = runner.run(sessionId, episodeId, task, policy, tab, files);
+      last = r.last();
       t = r.trajectory().withVerdict(episode.evaluator().judge(r.trajectory(), r.recent()))
           .withUsage(episode.usage().snapshot());
       observer.done(task, t, tab);
@@ -486,7 +497,9 @@ final class DiscoverySession {
     }
     if (t.succeeded()) {
       succeeded.incrementAndGet();
-      Optional<Skill> skill = distill ? Distiller.distill(t) : Optional.empty();
+      Optional<Skill> skill = !distill ? Optional.empty() : Distiller.distill(t,
+          last == null ? null : AriaSnapshot.parse(
+              last.ariaSnapshot()));
       if (skill.isPresent()) {
         SkillIndex.Added a = index.add(skill.get());
         (a.isNew() ? skillsAdded : skillsMerged).incrementAndGet();
@@ -544,8 +557,8 @@ final class DiscoverySession {
   /** Verifies a skill in the episode's wake; says how it went, for the progress line. */
   private String verify(Skill skill, SkillVerifier verifier, SkillIndex index,
       BrowserSession browser, String sessionId, String episodeId, Store.SessionLog log) {
-    SkillVerifier.Outcome o = verifier.verify(skill, index, browser, sessionId,
-        episodeId + "-v" + (skill.verifications().size() + 1), log);
+    SkillVerifier.Outcome o = verifier.verify(skill, index, browser, sessionId, episodeId,
+        log);
     if (o.skill().offered()) {
       verified.incrementAndGet();
       return " (verified)";

@@ -2,6 +2,8 @@ package dev.skillwright.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skillwright.agent.TrainingExamples;
+import dev.skillwright.skills.Skill;
+import dev.skillwright.skills.SkillIndex;
 import dev.skillwright.trajectories.AtomicFiles;
 import dev.skillwright.trajectories.BadInputException;
 import dev.skillwright.trajectories.Store;
@@ -39,6 +41,10 @@ final class ExportCommand implements Callable<Integer> {
       description = "Of each task's successes, keep this share, shortest first (default: 1.0).")
   double share;
 
+  @Option(names = "--inline-images",
+      description = "Put each screenshot in the file as base64 (default: a path relative to it).")
+  boolean inlineImages;
+
   @Override
   public Integer call() {
     if (!format.equals("sft-jsonl")) {
@@ -62,27 +68,38 @@ final class ExportCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("skillwright: skipping " + e.getMessage());
         continue;
       }
-      if (t.succeeded()) {
+      // what the agent decided, not a replay of what it did before
+      if (t.succeeded() && t.replayOf() == null) {
         read.put(f, t);
         byTask.computeIfAbsent(t.task().instruction(), k -> new ArrayList<>()).add(f);
       }
     }
+    Path target = out != null ? out : store.root().resolve("exports").resolve("sft.jsonl");
+    Path exportDir = target.toAbsolutePath().getParent();
     StringBuilder lines = new StringBuilder();
     int kept = 0;
     int examples = 0;
-    for (List<Path> files : byTask.values()) {
-      files.sort(Comparator.comparingInt((Path f) -> read.get(f).steps().size())
-          .thenComparing(Path::toString));
-      int keep = Math.max(1, (int) Math.ceil(share * files.size()));
-      for (Path f : files.subList(0, keep)) {
-        kept++;
-        for (ObjectNode ex : TrainingExamples.of(read.get(f), f.getParent())) {
-          lines.append(ex.toString()).append('\n');
-          examples++;
+    try (SkillIndex skills = SkillIndex.open(store.skillsDir(),
+        n -> spec.commandLine().getErr().println("skillwright: " + n))) {
+      for (List<Path> files : byTask.values()) {
+        files.sort(Comparator.comparingInt((Path f) -> read.get(f).steps().size())
+            .thenComparing(Path::toString));
+        int keep = Math.max(1, (int) Math.ceil(share * files.size()));
+        for (Path f : files.subList(0, keep)) {
+          kept++;
+          Trajectory t = read.get(f);
+          // the skills it called, listed in its prompt as the policy was offered them
+          List<Skill> used = t.steps().stream().filter(s -> s.skill() != null)
+              .map(s -> s.skill().name()).distinct().map(skills::get)
+              .flatMap(java.util.Optional::stream).toList();
+          for (ObjectNode ex : TrainingExamples.of(t, f.getParent(), exportDir, inlineImages,
+              used)) {
+            lines.append(ex.toString()).append('\n');
+            examples++;
+          }
         }
       }
     }
-    Path target = out != null ? out : store.root().resolve("exports").resolve("sft.jsonl");
     AtomicFiles.write(target, lines.toString());
     spec.commandLine().getOut().printf(
         "Wrote %d examples from %d successful trajectories of %d tasks to %s%n",

@@ -34,8 +34,8 @@ import picocli.CommandLine.ParentCommand;
  * healing steps whose element moved, and writes a new trajectory linked to what it replays.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-    description = "Replay an episode (its id or trajectory.json) or a skill (skill NAME --arg "
-        + "k=v) without a model, healing what drifted.")
+    description = "Replay episodes (their ids or trajectory.json files, of one site) or a skill "
+        + "(skill NAME --arg k=v) without a model, healing what drifted.")
 final class ReplayCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -43,8 +43,9 @@ final class ReplayCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
 
-  @Parameters(arity = "1..2", paramLabel = "WHAT",
-      description = "An episode id, a trajectory.json, or: skill NAME")
+  @Parameters(arity = "1..*", paramLabel = "WHAT",
+      description = "Episode ids or trajectory.json files (replayed in one session, one "
+          + "browser), or: skill NAME")
   List<String> what;
 
   @Option(names = "--arg", paramLabel = "NAME=VALUE", description = "A skill's argument.")
@@ -91,30 +92,58 @@ final class ReplayCommand implements Callable<Integer> {
       }
       return replaySkill(store, what.get(1), browserConfig);
     }
-    if (what.size() != 1) {
-      throw new BadInputException("replay takes one episode id or trajectory file, or: skill NAME");
-    }
     if (!args.isEmpty()) {
       throw new BadInputException("--arg is for skills: replay skill NAME --arg k=v");
     }
-    Path file = store.trajectoryFile(what.get(0));
-    Trajectory original = store.readTrajectory(file);
-    List<Action> actions = original.steps().stream().filter(Step::ok).map(Step::action)
+    // every recording read and checked before anything runs
+    Map<String, Trajectory> originals = new LinkedHashMap<>();
+    for (String w : what) {
+      Path file = store.trajectoryFile(w);
+      Trajectory original = store.readTrajectory(file);
+      if (replayable(original).isEmpty()) {
+        throw new BadInputException(file + ": the episode has no step to replay");
+      }
+      originals.put(original.episodeId(), original);
+    }
+    Trajectory first = originals.values().iterator().next();
+    for (Trajectory t : originals.values()) {
+      if (!t.task().site().equals(first.task().site())) {
+        throw new BadInputException("replay episodes of one site at a time: " + t.episodeId()
+            + " is of " + t.task().site() + ", " + first.episodeId() + " of "
+            + first.task().site());
+      }
+    }
+    String defaultEnv = env == null && url == null && isBundled(first.task().site())
+        ? first.task().site() : env;
+    try (SiteOptions.Target target = open(defaultEnv, first.task().startUrl())) {
+      // each task named by the episode it replays, so each gets its own recording's steps
+      List<Task> tasks = originals.values().stream().map(o -> {
+        Task t = rebase(o.task(), target.startUrl());
+        return new Task(o.episodeId(), t.site(), t.instruction(), t.startUrl(), t.success(),
+            t.params());
+      }).toList();
+      List<Trajectory> replays = run(store, target, browserConfig, tasks, (task, e) -> {
+        Trajectory o = originals.get(task.id());
+        return Policy.replay(replayable(o).stream().map(a -> a instanceof Action.Goto g
+            ? new Action.Goto(rebaseUrl(g.url(), target.startUrl())) : a).toList(),
+            o.episodeId(), e.model());
+      });
+      replays.forEach(r -> report(r, store));
+      if (replays.size() > 1) {
+        long ok = replays.stream().filter(Trajectory::succeeded).count();
+        spec.commandLine().getOut().printf(Locale.ROOT,
+            "%nReplayed %d episodes: %d succeeded, %d steps healed, %d model calls%n",
+            replays.size(), ok, replays.stream().mapToInt(r -> r.repairs().size()).sum(),
+            replays.stream().mapToLong(r -> r.usage().calls()).sum());
+      }
+      return replays.stream().allMatch(Trajectory::succeeded) ? 0 : 1;
+    }
+  }
+
+  /** The steps of a recording that a replay does again: those that went well, as they ran. */
+  private static List<Action> replayable(Trajectory t) {
+    return t.steps().stream().filter(Step::ok).map(Step::action)
         .filter(a -> !(a instanceof Action.UseSkill)).toList();
-    if (actions.isEmpty()) {
-      throw new BadInputException(file + ": the episode has no step to replay");
-    }
-    String defaultEnv = env == null && url == null && isBundled(original.task().site())
-        ? original.task().site() : env;
-    try (SiteOptions.Target target = open(defaultEnv, original.task().startUrl())) {
-      Task task = rebase(original.task(), target.startUrl());
-      List<Action> rebased = actions.stream().map(a -> a instanceof Action.Goto g
-          ? new Action.Goto(rebaseUrl(g.url(), target.startUrl())) : a).toList();
-      Trajectory replay = run(store, target, browserConfig, task,
-          e -> Policy.replay(rebased, original.episodeId(), e.model()));
-      report(replay, store);
-      return replay.succeeded() ? 0 : 1;
-    }
   }
 
   private int replaySkill(Store store, String name, BrowserConfig browserConfig) {
@@ -134,8 +163,8 @@ final class ReplayCommand implements Callable<Integer> {
       String start = URI.create(target.startUrl()).resolve(bound.startPath()).toString();
       Task task = new Task("skill", skill.site(), bound.instruction(), start, bound.success(),
           bound.args());
-      Trajectory replay = run(store, target, browserConfig, task,
-          e -> Policy.replay(bound.steps(), "skill:" + skill.id(), e.model()));
+      Trajectory replay = run(store, target, browserConfig, List.of(task),
+          (t, e) -> Policy.replay(bound.steps(), "skill:" + skill.id(), e.model())).get(0);
       report(replay, store);
       if (replay.succeeded() && !replay.repairs().isEmpty()) {
         writeBackHealed(store, target, browserConfig, skill, task, replay);
@@ -156,8 +185,8 @@ final class ReplayCommand implements Callable<Integer> {
         replay.sessionId(), replay.episodeId(), Instant.now()));
     SkillBinding again = SkillBinding.bind(healed, args);
     spec.commandLine().getOut().println("Re-verifying the healed skill in a fresh context...");
-    Trajectory check = run(store, target, config, task, e -> Policy.replay(again.steps(),
-        "skill:" + skill.id()));
+    Trajectory check = run(store, target, config, List.of(task),
+        (t, e) -> Policy.replay(again.steps(), "skill:" + skill.id())).get(0);
     if (check.succeeded() && check.repairs().isEmpty()) {
       try (SkillIndex index = SkillIndex.open(store.skillsDir(),
           n -> spec.commandLine().getErr().println("skillwright: " + n))) {
@@ -178,18 +207,19 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private Trajectory run(Store store, SiteOptions.Target target, BrowserConfig config, Task task,
-      java.util.function.Function<ModelBackend.Episode, Policy> policy) {
+  /** Runs {@code tasks} in one session on one browser; their trajectories, in order. */
+  private List<Trajectory> run(Store store, SiteOptions.Target target, BrowserConfig config,
+      List<Task> tasks, DiscoverySession.PolicyChoice policy) {
     CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(), target.scope(),
-        1, 0, maxSteps, 1, 0, main.dataDir(), config);
+        tasks.size(), 0, maxSteps, 1, 0, main.dataDir(), config);
     DiscoverySession.Summary s = new DiscoverySession(settings, backend,
         target.secrets(secrets), List.of(), new PrintWriter(
             java.io.Writer.nullWriter()), spec.commandLine().getErr(), Clock.systemUTC())
         .distilling(false) // a replay uses skills; it does not learn new ones
-        .run(List.of(task), (t, e) -> policy.apply(e));
-    Path file = store.trajectoryFiles().stream()
-        .filter(p -> p.startsWith(s.sessionDir().toAbsolutePath())).findFirst().orElseThrow();
-    return store.readTrajectory(file);
+        .run(tasks, policy);
+    Path dir = s.sessionDir().toAbsolutePath();
+    return store.trajectoryFiles().stream().filter(p -> p.startsWith(dir)).sorted()
+        .map(store::readTrajectory).toList();
   }
 
   private void report(Trajectory t, Store store) {

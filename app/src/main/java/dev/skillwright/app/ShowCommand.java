@@ -38,8 +38,9 @@ final class ShowCommand implements Callable<Integer> {
     for (Step s : t.steps()) {
       out.printf("%3d  %-40s %s%s%n", s.index(), DiscoverySession.abbreviate(
           s.action().describe(), 40),
-          DiscoverySession.abbreviate(s.thought(), 80), s.ok() ? "" : "  [failed: " + s.error()
-              + "]");
+          DiscoverySession.abbreviate(s.thought(), 80), (s.matchedBy() == null ? ""
+              : "  [found by " + s.matchedBy() + "]") + (s.ok() ? "" : "  [failed: " + s.error()
+              + "]"));
     }
     for (ScopeBlock b : t.blocked()) {
       out.println("Blocked: " + b.kind() + " to " + b.url() + " (step " + b.step() + ")");

@@ -20,10 +20,12 @@ import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,13 +51,55 @@ final class SkillVerifier {
     this.context = context;
   }
 
-  /** The outcome: the skill as recorded, and the verification episode. */
-  record Outcome(Skill skill, Trajectory trajectory) {}
+  /** How many tries a verification makes at most, each with other values. */
+  static final int TRIES = 3;
 
+  /** The outcome: the skill as recorded, and the verification episodes. */
+  record Outcome(Skill skill, List<Trajectory> trajectories) {}
+
+  /**
+   * Verifies {@code skill} in up to {@value #TRIES} tries with different values (episodes
+   * {@code episodeId-vN}, numbered after the skill's earlier verifications); it passes when a
+   * clear majority of the tries made passes, and stops as soon as the majority is known.
+   */
   Outcome verify(Skill skill, SkillIndex index, BrowserSession browser, String sessionId,
       String episodeId, Store.SessionLog log) {
-    Map<String, String> args = ArgumentPicker.pick(skill, values(skill, browser));
-    Trajectory t;
+    List<Map<String, String>> tries = ArgumentPicker.several(skill, values(skill, browser), TRIES);
+    List<Skill.Verification> round = new ArrayList<>();
+    Optional<Skill.Parameter> stuck = skill.parameters().stream()
+        .filter(p -> !p.examples().isEmpty() && !tries.get(0).containsKey(p.name())).findFirst();
+    if (stuck.isPresent()) {
+      // nothing to try it with: unverified, and why
+      String reason = "no other value of " + stuck.get().name() + " than \""
+          + stuck.get().examples().get(0) + "\" that its first step could click on its start page";
+      round.add(new Skill.Verification(clock.instant(), tries.get(0), false, reason, null));
+      log.event("skill_unverified", Map.of("skill", skill.id(), "reason", reason));
+      Skill recorded = index.update(skill.id(), s -> s.verified(round))
+          .orElse(skill.verified(round));
+      return new Outcome(recorded, List.of());
+    }
+    List<Trajectory> episodes = new ArrayList<>();
+    int passed = 0;
+    for (Map<String, String> args : tries) {
+      if (passed * 2 > tries.size() || (round.size() - passed) * 2 >= tries.size()) {
+        break; // the majority is known
+      }
+      String id = episodeId + "-v" + (skill.verifications().size() + round.size() + 1);
+      Skill.Verification v = once(skill, args, index, browser, sessionId, id, log, episodes);
+      round.add(v);
+      passed += v.passed() ? 1 : 0;
+      log.event(v.passed() ? "skill_verified" : "skill_unverified", Map.of("skill", skill.id(),
+          "episode", id, "reason", v.reason()));
+    }
+    Skill recorded = index.update(skill.id(), s -> s.verified(round))
+        .orElse(skill.verified(round));
+    return new Outcome(recorded, episodes);
+  }
+
+  /** One try: the skill's steps with {@code args}, strictly, and its promise checked. */
+  private Skill.Verification once(Skill skill, Map<String, String> args, SkillIndex index,
+      BrowserSession browser, String sessionId, String episodeId, Store.SessionLog log,
+      List<Trajectory> episodes) {
     boolean passed;
     String reason;
     try {
@@ -64,27 +108,23 @@ final class SkillVerifier {
       Task task = new Task(episodeId, skill.site(), b.instruction(),
           URI.create(settings.startUrl()).resolve(b.startPath()).toString(), b.promise(), args);
       Store.EpisodeFiles files = log.verification(episodeId);
+      Trajectory t;
       try (Tab tab = browser.newTab(settings.scope())) {
         EpisodeRunner.Result r = runner.run(sessionId, episodeId, task,
             Policy.strictReplay(steps, "skill:" + skill.id()), tab, files);
         t = r.trajectory().withVerdict(Evaluator.offline().judge(r.trajectory(), r.recent()));
       }
       files.writeTrajectory(t);
+      episodes.add(t);
       passed = t.succeeded();
       // a replay that gave up says which step failed: the better reason
       reason = passed ? "its success signal held with " + args
           : t.status() == Trajectory.Status.GAVE_UP ? t.answer() : t.verdict().reason();
     } catch (BadInputException e) {
-      t = null;
       passed = false;
       reason = e.getMessage();
     }
-    Skill.Verification v = new Skill.Verification(clock.instant(), args, passed, reason,
-        episodeId);
-    Skill recorded = index.update(skill.id(), s -> s.verified(v)).orElse(skill.verified(v));
-    log.event(passed ? "skill_verified" : "skill_unverified", Map.of("skill", skill.id(),
-        "episode", episodeId, "reason", reason));
-    return new Outcome(recorded, t);
+    return new Skill.Verification(clock.instant(), args, passed, reason, episodeId);
   }
 
   private synchronized ArgumentPicker.SiteValues values(Skill skill, BrowserSession browser) {
@@ -97,12 +137,15 @@ final class SkillVerifier {
     Set<String> links = new LinkedHashSet<>();
     Set<List<String>> choices = new LinkedHashSet<>();
     Set<String> onStart = new HashSet<>();
+    Map<String, String> urls = new java.util.HashMap<>();
     String start = skill.startUrlPattern().replaceFirst("^\\*", "");
     // option lists exploring saw outside forms (a single-page app's select boxes, custom lists)
     choices.addAll(context.explored().choices());
     for (SiteContext.PageSummary p : context.pages()) {
       p.items().forEach(i -> items.add(i.name()));
       p.links().forEach(l -> links.add(l.name()));
+      p.items().forEach(i -> urls.putIfAbsent(fold(i.name()), i.url()));
+      p.links().forEach(l -> urls.putIfAbsent(fold(l.name()), l.url()));
       p.forms().forEach(f -> f.fields().stream().filter(x -> !x.options().isEmpty())
           .forEach(x -> choices.add(x.options().stream().map(o -> o.label()).toList())));
       String path = URI.create(p.url()).getRawPath();
@@ -111,6 +154,6 @@ final class SkillVerifier {
       }
     }
     return new ArgumentPicker.SiteValues(List.copyOf(items), List.copyOf(links),
-        List.copyOf(choices), onStart);
+        List.copyOf(choices), onStart, urls);
   }
 }

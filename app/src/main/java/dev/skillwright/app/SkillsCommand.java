@@ -134,10 +134,11 @@ final class SkillsCommand {
         out.println("  parameters: " + (s.parameters().isEmpty() ? "none" : params(s)));
         out.println("  effect:     " + s.sideEffect().name().toLowerCase(java.util.Locale.ROOT));
         out.println("  success:    " + s.success().describe());
-        out.println("  status:     " + s.status().name().toLowerCase(java.util.Locale.ROOT)
-            + "; " + health(s) + (s.health().lastVerified() == null ? ""
-                : "; last verified " + s.health().lastVerified()));
-        s.verifications().forEach(v -> out.println("    verification " + v.episode() + ": "
+        out.println("  status:     " + s.describeStatus());
+        out.println("  uses:       " + health(s) + (s.health().lastVerified() == null ? ""
+            : "; last verified " + s.health().lastVerified()));
+        s.verifications().forEach(v -> out.println("    verification "
+            + (v.episode() == null ? "(no run)" : v.episode()) + ": "
             + (v.passed() ? "passed" : "failed") + " with " + v.args() + ": " + v.reason()));
         s.health().failures().forEach(f -> out.println("    failure in " + f.episode() + ": "
             + f.reason()));
@@ -206,8 +207,7 @@ final class SkillsCommand {
   }
 
   static String health(Skill s) {
-    return s.health().executions() == 0 ? "not used yet" : String.format(java.util.Locale.ROOT,
-        "used %d times, %d succeeded", s.health().executions(), s.health().successes());
+    return s.health().describe();
   }
 
   @Command(name = "export", mixinStandardHelpOptions = true,

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skillwright.envs.BenchTask;
 import dev.skillwright.envs.Sites;
+import dev.skillwright.skills.Skill;
 import dev.skillwright.skills.SkillIndex;
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.LocatorCandidate;
+import dev.skillwright.trajectories.SuccessSignal;
+import dev.skillwright.trajectories.Target;
+import java.time.Instant;
+import java.util.Map;
 import dev.skillwright.trajectories.Json;
 import dev.skillwright.trajectories.Store;
 import java.nio.file.Files;
@@ -20,8 +27,27 @@ class BenchTest {
   @TempDir
   Path data;
 
+  /**
+   * A verified skill that a bench task's words call for, but that goes to the wrong page: an
+   * agent offered it fails "Go to the "Garden" page".
+   */
+  static Skill misleading() {
+    return new Skill(Skill.SCHEMA_VERSION, "shop:go-to-the-page-page", "go-to-the-page-page",
+        "shop", "Go to the \"{page}\" page",
+        List.of(new Skill.Parameter("page", "string", List.of("Kitchen"))),
+        List.of(new Action.Click(new Target(null, "link", "Home",
+            List.of(LocatorCandidate.role("link", "Home"))))), "*/", SuccessSignal.none(),
+        List.of("Go to the \"Kitchen\" page."), List.of(new Skill.Provenance("s", "e",
+            Instant.EPOCH))).verified(new Skill.Verification(Instant.EPOCH, Map.of("page",
+                "Office"), true, "planted", "e-v1"));
+  }
+
   @Test
   void the_bench_scores_by_ground_truth_and_measures_the_evaluator() throws Exception {
+    // a library from earlier crawls holds a misleading skill: the bench does not use it
+    try (SkillIndex index = SkillIndex.open(Store.at(data).skillsDir())) {
+      index.add(misleading());
+    }
     Cli c = Cli.run("bench", "--env", "all", "--concurrency", "2", "--no-trace", "--data-dir",
         data.toString());
 
@@ -51,7 +77,36 @@ class BenchTest {
         .isEqualTo(infeasible);
     assertThat(r.path("evaluatorPrecision").asDouble()).isEqualTo(1.0);
     try (SkillIndex index = SkillIndex.open(Store.at(data).skillsDir())) {
-      assertThat(index.size()).as("a benchmark leaves the skill library alone").isZero();
+      assertThat(index.list(null)).as("a benchmark leaves the skill library alone")
+          .containsExactly(misleading());
     }
+  }
+
+  @Test
+  void with_skills_the_bench_lets_the_agent_use_a_copy_of_them(@TempDir Path other)
+      throws Exception {
+    try (SkillIndex index = SkillIndex.open(Store.at(other).skillsDir())) {
+      index.add(misleading());
+    }
+    Cli c = Cli.run("bench", "--env", "shop", "--with-skills", other.toString(), "--no-trace",
+        "--data-dir", data.toString());
+
+    assertThat(c.exit()).as(c.err()).isZero();
+    JsonNode r;
+    try (Stream<Path> s = Files.walk(data.resolve("bench"))) {
+      r = Json.mapper().readTree(s.filter(p -> p.endsWith("report.json")).findFirst()
+          .orElseThrow().toFile());
+    }
+    assertThat(r.path("rows").findValuesAsText("id").indexOf("shop-01")).isNotNegative();
+    JsonNode garden = java.util.stream.StreamSupport.stream(r.path("rows").spliterator(), false)
+        .filter(row -> row.path("id").asText().equals("shop-01")).findFirst().orElseThrow();
+    assertThat(garden.path("groundTruth").asBoolean()).as("the planted skill was used").isFalse();
+    try (SkillIndex index = SkillIndex.open(Store.at(other).skillsDir())) {
+      assertThat(index.list(null)).as("the given library is not changed")
+          .containsExactly(misleading());
+    }
+    assertThat(Cli.run("bench", "--env", "shop", "--with-skills", other.resolve("nope")
+        .toString(), "--data-dir", data.toString()).err().strip())
+        .isEqualTo("skillwright: --with-skills: no such folder " + other.resolve("nope"));
   }
 }

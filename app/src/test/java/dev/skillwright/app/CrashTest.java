@@ -170,7 +170,7 @@ class CrashTest {
         .doesNotContain("[30/30]");
 
     Cli next = Cli.run("crawl", "--env", "shop", "--budget", "2", "--seed", "11",
-        "--data-dir", data.toString());
+        "--explore", "0", "--data-dir", data.toString());
     assertThat(next.exit()).as(next.err()).isZero();
     assertThat(store.trajectoryFiles()).hasSize(files.size() + 2);
     try (SkillIndex index = SkillIndex.open(store.skillsDir())) {

@@ -99,7 +99,7 @@ class CrawlIntegrationTest {
     try (dev.skillwright.envs.Site site = dev.skillwright.envs.Sites.start("shop")) {
       Path dir = data.resolve("by-url");
       Cli c = Cli.run("crawl", "--url", site.baseUrl(), "--budget", "4", "--concurrency", "2",
-          "--pages", "10", "--data-dir", dir.toString());
+          "--pages", "10", "--explore", "0", "--data-dir", dir.toString());
 
       assertThat(c.exit()).as(c.err()).isZero();
       assertThat(c.out()).contains("running with 2 workers", "[4/4]");
@@ -120,7 +120,7 @@ class CrawlIntegrationTest {
   void every_bundled_site_can_be_crawled(String env) {
     Path dir = data.resolve("env-" + env);
     Cli c = Cli.run("crawl", "--env", env, "--budget", "5", "--seed", "3", "--no-trace",
-        "--data-dir", dir.toString());
+        "--explore", "0", "--data-dir", dir.toString());
 
     assertThat(c.exit()).as(c.err()).isZero();
     assertThat(c.out()).contains("[5/5]", "Session ");

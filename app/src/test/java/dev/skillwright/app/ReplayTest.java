@@ -30,7 +30,7 @@ class ReplayTest {
   @BeforeAll
   void record() {
     Cli crawl = Cli.run("crawl", "--env", "shop", "--budget", "20", "--seed", "5",
-        "--data-dir", data.toString());
+        "--explore", "0", "--data-dir", data.toString());
     assertThat(crawl.exit()).as(crawl.err()).isZero();
     Store store = Store.at(data);
     recorded = store.trajectoryFiles().stream().map(store::readTrajectory)
@@ -50,12 +50,31 @@ class ReplayTest {
     return store.readTrajectory(added);
   }
 
+  /** Replays {@code ids} in one command (one session, one browser); the replays, in order. */
+  List<Trajectory> replayAll(List<String> ids, String... args) {
+    Store store = Store.at(data);
+    List<Path> before = store.trajectoryFiles();
+    List<String> all = new java.util.ArrayList<>(List.of("replay"));
+    all.addAll(ids);
+    all.addAll(List.of(args));
+    all.addAll(List.of("--data-dir", data.toString()));
+    Cli c = Cli.run(all.toArray(String[]::new));
+    assertThat(c.err()).isEmpty();
+    assertThat(c.out()).contains("Replayed " + ids.size() + " episodes: ");
+    List<Trajectory> added = store.trajectoryFiles().stream().filter(f -> !before.contains(f))
+        .map(store::readTrajectory).toList();
+    assertThat(added).extracting(Trajectory::replayOf).containsExactlyElementsOf(ids);
+    return added;
+  }
+
   @Test
   void twenty_recorded_episodes_replay_with_zero_model_calls() throws Exception {
     assertThat(recorded).hasSize(20);
     Map<Path, String> library = skillFiles();
-    for (String id : recorded) {
-      Trajectory t = replay(id);
+    List<Trajectory> replays = replayAll(recorded);
+    for (int i = 0; i < recorded.size(); i++) {
+      String id = recorded.get(i);
+      Trajectory t = replays.get(i);
       assertThat(t.succeeded()).as(id + ": " + t.verdict().reason()).isTrue();
       assertThat(t.replayOf()).isEqualTo(id);
       assertThat(t.usage().calls()).isZero();
@@ -89,8 +108,7 @@ class ReplayTest {
     int healed = 0;
     int unhealed = 0;
     int succeeded = 0;
-    for (String id : recorded) {
-      Trajectory t = replay(id, "--variant", "v2");
+    for (Trajectory t : replayAll(recorded, "--variant", "v2")) {
       succeeded += t.succeeded() ? 1 : 0;
       healed += t.repairs().size();
       for (Step s : t.steps()) {
@@ -161,6 +179,9 @@ class ReplayTest {
     assertThat(c.exit()).as(c.err()).isZero();
     List<String> lines = Files.readAllLines(out);
     assertThat(lines).isNotEmpty();
+    Store store = Store.at(data);
+    // a reader, as a fine-tuning script would be: every image resolves from the export file's
+    // folder, every reply parses as the policy's own, its ref on the page the step saw
     for (String line : lines) {
       JsonNode ex = Json.mapper().readTree(line);
       JsonNode m = ex.path("messages");
@@ -168,14 +189,25 @@ class ReplayTest {
       assertThat(m.get(0).path("role").asText()).isEqualTo("system");
       assertThat(m.get(1).path("content").get(0).path("text").asText()).contains("Task: ",
           "<<<PAGE");
-      assertThat(m.get(1).path("content").get(1).path("image").asText()).endsWith(".jpg");
-      JsonNode reply = Json.mapper().readTree(m.get(2).path("content").asText());
-      assertThat(reply.path("action").path("type").asText()).isNotEmpty();
+      String image = m.get(1).path("content").get(1).path("image").asText();
+      assertThat(Path.of(image)).isRelative();
+      assertThat(out.getParent().resolve(image)).isRegularFile();
+      Path episode = store.findEpisode(ex.path("episode").asText()).orElseThrow().getParent();
+      Trajectory t = store.readTrajectory(episode.resolve(Store.TRAJECTORY_FILE));
+      assertThat(t.replayOf()).as("a replay is not training data").isNull();
+      dev.skillwright.trajectories.Step step = t.steps().get(ex.path("step").asInt());
+      dev.skillwright.trajectories.Action a = dev.skillwright.agent.TrainingExamples.readAction(
+          m.get(2).path("content").asText(), Files.readString(episode.resolve(
+              step.snapshotFile())));
+      assertThat(a).isEqualTo(step.skill() != null ? step.skill()
+          : a.target() == null ? step.action() : step.action().withTarget(a.target()));
+      if (a.target() != null) {
+        assertThat(a.target().ref()).isEqualTo(step.action().target().ref()).isNotNull();
+      }
     }
     // per task, the shortest ceil(share x n) successes are kept, counted from the store itself
-    Store store = Store.at(data);
     Map<String, List<Trajectory>> successes = store.trajectoryFiles().stream()
-        .map(store::readTrajectory).filter(Trajectory::succeeded)
+        .map(store::readTrajectory).filter(t -> t.succeeded() && t.replayOf() == null)
         .collect(Collectors.groupingBy(t -> t.task().instruction()));
     java.util.Set<String> exported = new java.util.HashSet<>();
     for (String line : lines) {
@@ -210,6 +242,12 @@ class ReplayTest {
     assertOneLine(Cli.run("replay", "skill", skill, "--arg", "query=mug", "--arg", "item=x",
         "--arg", "colour=red", "--data-dir", dir), "has no parameter 'colour'; it takes: item, query");
     assertOneLine(Cli.run("replay", "skill", "nope", "--data-dir", dir), "no skill 'nope'");
+    Path elsewhere = data.resolve("elsewhere.json");
+    Files.writeString(elsewhere, Files.readString(original).replace("\"site\" : \"shop\"",
+        "\"site\" : \"wiki\"").replace("\"episodeId\" : \"" + recorded.get(0) + "\"",
+        "\"episodeId\" : \"elsewhere-1\""));
+    assertOneLine(Cli.run("replay", recorded.get(0), elsewhere.toString(), "--data-dir", dir),
+        "replay episodes of one site at a time");
     assertOneLine(Cli.run("trace", "zzzz-999", "--data-dir", dir), "no episode 'zzzz-999'");
     assertOneLine(Cli.run("export", "--format", "csv", "--data-dir", dir), "unknown --format 'csv'");
   }

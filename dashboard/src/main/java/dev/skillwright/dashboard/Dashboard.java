@@ -212,9 +212,13 @@ public final class Dashboard implements AutoCloseable {
     }
   }
 
-  /** Screenshots, snapshots, records and traces of episodes: nothing else, nowhere else. */
+  /**
+   * Screenshots, snapshots, records and traces of episodes and skill verifications: nothing
+   * else, nowhere else.
+   */
   private Response file(List<String> parts) throws IOException {
-    if (parts.size() != 5 || !parts.get(0).equals("sessions") || !parts.get(2).equals("episodes")) {
+    if (parts.size() != 5 || !parts.get(0).equals("sessions")
+        || !List.of("episodes", "verifications").contains(parts.get(2))) {
       return notFound();
     }
     String name = parts.get(4);

@@ -57,11 +57,26 @@ final class DataView {
   }
 
   List<Episode> episodes(String sessionId) {
+    return read(sessionId, "episodes");
+  }
+
+  /** The session's skill verifications: episodes that re-ran a skill with new values. */
+  List<Episode> verifications(String sessionId) {
+    return read(sessionId, "verifications");
+  }
+
+  private List<Episode> read(String sessionId, String kind) {
     List<Episode> out = new ArrayList<>();
-    for (Path dir : dirs(store.sessionsDir().resolve(sessionId).resolve("episodes"))) {
+    for (Path dir : dirs(store.sessionsDir().resolve(sessionId).resolve(kind))) {
       read(dir).ifPresent(out::add);
     }
     return out;
+  }
+
+  /** Whether an episode re-ran a skill to verify it (rather than doing a task). */
+  static boolean isVerification(Episode e) {
+    return e.dir().getParent() != null
+        && e.dir().getParent().getFileName().toString().equals("verifications");
   }
 
   /** Every episode of every session, oldest first. */

@@ -89,13 +89,16 @@ final class Pages {
       Template row = Template.of("<tr><td><a href=\"/episodes/{{href}}\">{{id}}</a></td>"
           + "<td>{{task}}</td><td>{{steps}}</td><td class=\"{{cls}}\">{{verdict}}</td></tr>");
       List<Template.Safe> rows = new ArrayList<>();
-      for (DataView.Episode e : data.episodes(id)) {
-        Trajectory t = e.trajectory();
-        rows.add(row.render(Map.of("href", enc(t.episodeId()), "id", t.episodeId(),
-            "task", t.task().instruction(), "steps", t.steps().size(),
-            "cls", t.succeeded() ? "ok" : "fail",
-            "verdict", t.verdict() == null ? t.status().name() : t.succeeded() ? "success"
-                : "failure: " + t.verdict().reason())));
+      List<Template.Safe> checks = new ArrayList<>();
+      for (boolean verifications : List.of(false, true)) {
+        for (DataView.Episode e : verifications ? data.verifications(id) : data.episodes(id)) {
+          Trajectory t = e.trajectory();
+          (verifications ? checks : rows).add(row.render(Map.of("href", enc(t.episodeId()),
+              "id", t.episodeId(), "task", t.task().instruction(), "steps", t.steps().size(),
+              "cls", t.succeeded() ? "ok" : "fail",
+              "verdict", t.verdict() == null ? t.status().name() : t.succeeded() ? "success"
+                  : "failure: " + t.verdict().reason())));
+        }
       }
       return page("Session " + id, Template.of("""
           <h1>Session {{id}}</h1>
@@ -109,11 +112,18 @@ final class Pages {
           <h2>Episodes</h2>
           <table><thead><tr><th>Episode</th><th>Task</th><th>Steps</th><th>Verdict</th></tr></thead>
           <tbody>{{rows}}</tbody></table>
-          """).render(Map.of("id", id, "site", nz(s.site()),
-          "status", s.status().name().toLowerCase(Locale.ROOT), "started", nz(s.startedAt()),
-          "model", s.config().getOrDefault("model", ""), "done", s.counters().done(),
-          "total", s.counters().episodes(), "ok", s.counters().succeeded(),
-          "skills", s.counters().skillsAdded(), "rows", Template.join(rows))));
+          <h2>Skill verifications</h2>
+          <p class="muted">Each re-ran a skill it learned, strictly, with new values.</p>
+          <table class="verifications"><thead><tr><th>Episode</th><th>Skill run</th><th>Steps</th><th>Verdict</th></tr></thead>
+          <tbody>{{checks}}</tbody></table>
+          """).render(Map.ofEntries(Map.entry("id", id), Map.entry("site", nz(s.site())),
+          Map.entry("status", s.status().name().toLowerCase(Locale.ROOT)),
+          Map.entry("started", nz(s.startedAt())),
+          Map.entry("model", s.config().getOrDefault("model", "")),
+          Map.entry("done", s.counters().done()), Map.entry("total", s.counters().episodes()),
+          Map.entry("ok", s.counters().succeeded()),
+          Map.entry("skills", s.counters().skillsAdded()), Map.entry("rows", Template.join(rows)),
+          Map.entry("checks", Template.join(checks)))));
     });
   }
 
@@ -147,17 +157,14 @@ final class Pages {
     siteOptions.add(option("", "all sites", site));
     sites.forEach(s -> siteOptions.add(option(s, s, site)));
     Template row = Template.of("<tr><td><a href=\"/skills/{{href}}\">{{name}}</a></td>"
-        + "<td>{{site}}</td><td>{{description}}</td><td>{{params}}</td><td>{{uses}}</td>"
-        + "<td>{{rate}}</td><td>{{verified}}</td><td>{{effect}}</td></tr>");
+        + "<td>{{site}}</td><td>{{description}}</td><td>{{params}}</td>"
+        + "<td class=\"status\">{{status}}</td><td>{{uses}}</td><td>{{effect}}</td></tr>");
     List<Template.Safe> rows = new ArrayList<>();
     for (Skill s : found) {
       rows.add(row.render(Map.of("href", enc(s.id()), "name", s.name(), "site", s.site(),
           "description", s.description(), "params", String.join(", ",
               s.parameters().stream().map(Skill.Parameter::name).toList()),
-          "uses", uses(s), "rate", s.health().executions() == 0 ? "–"
-              : String.format(java.util.Locale.ROOT, "%.0f%% of %d", 100.0
-                  * s.health().successes() / s.health().executions(), s.health().executions()),
-          "verified", s.status().name().toLowerCase(java.util.Locale.ROOT),
+          "status", s.describeStatus(), "uses", s.health().describe(),
           "effect", s.sideEffect().name().toLowerCase(java.util.Locale.ROOT))));
     }
     return page("Skills", Template.of("""
@@ -171,7 +178,7 @@ final class Pages {
         </form>
         <p class="muted">{{count}}</p>
         <table><thead><tr><th>Skill</th><th>Site</th><th>Description</th><th>Parameters</th>
-        <th>Uses</th><th>Success rate</th><th>Verified</th><th>Effect</th></tr></thead><tbody>{{rows}}</tbody></table>
+        <th>Status</th><th>Uses</th><th>Effect</th></tr></thead><tbody>{{rows}}</tbody></table>
         """).render(Map.of("q", text, "sites", Template.join(siteOptions),
         "verifiedOptions", Template.join(List.of(option("", "any", verified),
             option("yes", "verified", verified), option("no", "not verified", verified))),
@@ -206,6 +213,15 @@ final class Pages {
       List<Template.Safe> params = s.parameters().stream().map(p -> param.render(Map.of(
           "name", p.name(), "type", p.type(), "examples", String.join(", ", p.examples()))))
           .toList();
+      Template check = Template.of("<li class=\"{{cls}}\">{{episode}} {{outcome}} with "
+          + "<code>{{args}}</code> ({{at}}): {{reason}}</li>");
+      Template link = Template.of("<a href=\"/episodes/{{href}}\">{{id}}</a>");
+      List<Template.Safe> checks = s.verifications().stream().map(v -> check.render(Map.of(
+          "cls", v.passed() ? "ok" : "fail", "episode", v.episode() == null
+              ? Template.of("no run:").render(Map.of())
+              : link.render(Map.of("href", enc(v.episode()), "id", v.episode())),
+          "outcome", v.passed() ? "passed" : "failed", "args", String.valueOf(v.args()),
+          "at", nz(v.at()), "reason", nz(v.reason())))).toList();
       Template source = Template.of("<li><a href=\"/episodes/{{href}}\">{{id}}</a> ({{at}})</li>");
       List<Template.Safe> sources = s.provenance().stream().map(p -> source.render(Map.of(
           "href", enc(p.episodeId()), "id", p.episodeId(), "at", nz(p.at())))).toList();
@@ -215,7 +231,8 @@ final class Pages {
           <p class="muted">{{site}} · starts at <code>{{start}}</code> · success: {{success}} · effect: <span class="effect">{{effect}}</span></p>
           <h2>Parameters</h2><ul>{{params}}</ul>
           <h2>Steps</h2><ol class="steps">{{steps}}</ol>
-          <h2>Verification</h2><p class="muted">Not verified yet: no re-execution on new values has been recorded.</p>
+          <h2>Verification</h2><p class="status">{{status}}</p><p class="muted">{{uses}}</p>
+          <ul class="verifications">{{checks}}</ul>
           <h2>Source trajectories</h2><ul>{{sources}}</ul>
           <h2>Export</h2><p><a href="/api/skills/{{href}}" download="{{file}}">Download the skill as JSON</a></p>
           """).render(Map.ofEntries(Map.entry("name", s.name()),
@@ -224,6 +241,8 @@ final class Pages {
           Map.entry("effect", s.sideEffect().name().toLowerCase(Locale.ROOT)),
           Map.entry("params", Template.join(params)), Map.entry("steps", Template.join(steps)),
           Map.entry("sources", Template.join(sources)), Map.entry("href", enc(s.id())),
+          Map.entry("status", s.describeStatus()), Map.entry("uses", s.health().describe()),
+          Map.entry("checks", Template.join(checks)),
           Map.entry("file", s.name() + ".json"))));
     });
   }
@@ -234,7 +253,7 @@ final class Pages {
     return data.episode(id).map(e -> {
       Trajectory t = e.trajectory();
       return page("Episode " + id, Template.of("""
-          <h1>Episode {{id}}</h1>
+          <h1>{{kind}} {{id}}</h1>
           <p class="task">{{task}}</p>
           <p class="muted">Session <a href="/sessions/{{sessionHref}}">{{session}}</a> · success shows as: {{signal}}</p>
           <p class="verdict {{cls}}"><strong>{{outcome}}</strong> {{reason}}</p>
@@ -246,7 +265,8 @@ final class Pages {
             <dt>Action</dt><dd id="action"></dd><dt>Outcome</dt><dd id="outcome"></dd></dl>
           </section>
           <p class="muted">Playwright trace: <span id="trace">none recorded</span></p>
-          """).render(Map.of("id", id, "task", t.task().instruction(),
+          """).render(Map.of("kind", DataView.isVerification(e) ? "Skill verification"
+              : "Episode", "id", id, "task", t.task().instruction(),
           "sessionHref", enc(t.sessionId()), "session", t.sessionId(),
           "signal", t.task().success().describe(), "cls", t.succeeded() ? "ok" : "fail",
           "outcome", t.verdict() == null ? t.status().name() : t.succeeded() ? "Success."

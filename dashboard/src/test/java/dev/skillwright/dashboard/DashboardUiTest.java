@@ -116,9 +116,41 @@ class DashboardUiTest {
   }
 
   @Test
+  void a_verified_skill_shows_its_verifications_and_their_episodes_screenshots() {
+    page.navigate(url("/skills?q=" + java.net.URLEncoder.encode("add to cart",
+        java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(page.locator("tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        .setHasText("add-item-to-the-cart")).locator("td.status").textContent())
+        .isEqualTo("verified: 1 of 1 verification passed");
+    page.navigate(url("/skills/shop%3Aadd-item-to-the-cart"));
+    assertThat(page.locator("p.status").textContent())
+        .isEqualTo("verified: 1 of 1 verification passed");
+    assertThat(page.locator("ul.verifications li").textContent())
+        .contains(Fixture.VERIFICATION, "passed with", "Hand Trowel");
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Fixture.VERIFICATION))
+        .click();
+    page.waitForURL("**/episodes/" + Fixture.VERIFICATION);
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))
+        .textContent()).isEqualTo("Skill verification " + Fixture.VERIFICATION);
+    page.waitForCondition(() -> "Step 1 of 4".equals(page.locator("#position").textContent()));
+    assertThat(page.locator("#shot").getAttribute("src"))
+        .endsWith("/verifications/" + Fixture.VERIFICATION + "/step-000.jpg");
+    page.waitForCondition(() -> (Boolean) page.evaluate(
+        "() => document.querySelector('#shot').complete"));
+    assertThat((Integer) page.evaluate("() => document.querySelector('#shot').naturalWidth"))
+        .as("the screenshot is served").isEqualTo(1280);
+    shot("verification-episode");
+
+    page.navigate(url("/sessions/" + Fixture.DONE));
+    assertThat(page.locator("table.verifications").textContent())
+        .contains(Fixture.VERIFICATION, "Hand Trowel", "success");
+  }
+
+  @Test
   void a_trajectory_opens_from_its_session_and_steps_through_its_screenshots() {
     page.navigate(url("/sessions/" + Fixture.DONE));
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("aaaa-001")).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("aaaa-001")
+        .setExact(true)).click();
     page.waitForURL("**/episodes/aaaa-001");
 
     page.waitForCondition(() -> "Step 1 of 4".equals(page.locator("#position").textContent()));
@@ -132,6 +164,7 @@ class DashboardUiTest {
     assertThat(page.locator("#position").textContent()).isEqualTo("Step 2 of 4");
     assertThat(page.locator("#shot").getAttribute("src")).endsWith("step-001.jpg");
     assertThat(page.locator("#thought").textContent()).isEqualTo("I add it.");
+    assertThat(page.locator("#outcome").textContent()).isEqualTo("done (found by ref)");
     page.waitForCondition(() -> page.locator("#outline").isVisible());
     // the outline sits where the button was: 500,400 of 1280x800
     var box = page.locator("#outline").boundingBox();

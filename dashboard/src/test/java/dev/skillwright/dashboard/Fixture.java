@@ -30,6 +30,7 @@ import javax.imageio.ImageIO;
 final class Fixture {
   static final String DONE = "20261122-010000-aaaa";
   static final String RUNNING = "20261122-020000-bbbb";
+  static final String VERIFICATION = "aaaa-001-v1";
   static final String XSS_NAME = "<img src=x onerror=alert(1)>";
   static final String XSS_TITLE = "<script>window.pwned=1</script>";
 
@@ -58,6 +59,8 @@ final class Fixture {
     episode(done, DONE, "aaaa-001", "Add \"Blue Ceramic Mug\" to the cart.", "Blue Ceramic Mug",
         true);
     episode(done, DONE, "aaaa-002", "Open \"" + XSS_TITLE + "\".", XSS_TITLE, false);
+    write(done.verification(VERIFICATION), DONE, VERIFICATION,
+        "Add \"Hand Trowel\" to the cart.", "Hand Trowel", true);
     Store.SessionLog running = store.startSession(session(RUNNING, SessionRecord.Status.RUNNING, 3, 0));
     running.event("session_started", Map.of("session", RUNNING));
     running.event("tasks_proposed", Map.of("count", 3));
@@ -66,7 +69,10 @@ final class Fixture {
     try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
       // as they are: the three share their steps, which add() would merge into one skill
       index.addAll(List.of(
-          skill("add-item-to-the-cart", "Add \"{item}\" to the cart", "aaaa-001"),
+          skill("add-item-to-the-cart", "Add \"{item}\" to the cart", "aaaa-001")
+              .verified(new Skill.Verification(Instant.parse("2026-11-22T01:05:00Z"),
+                  Map.of("item", "Hand Trowel"), true, "its success signal held",
+                  VERIFICATION)),
           skill("go-to-the-page-page", "Go to the \"{page}\" page", "aaaa-001"),
           skill(XSS_NAME, "Click \"" + XSS_NAME + "\"", "aaaa-002")));
     }
@@ -80,7 +86,11 @@ final class Fixture {
 
   static void episode(Store.SessionLog log, String session, String id, String instruction,
       String title, boolean success) {
-    Store.EpisodeFiles files = log.episode(id);
+    write(log.episode(id), session, id, instruction, title, success);
+  }
+
+  static void write(Store.EpisodeFiles files, String session, String id, String instruction,
+      String title, boolean success) {
     String[] first = files.writeObservation("step-000", new Observation("http://127.0.0.1:1/",
         title, "- heading \"" + title + "\" [level=1] [ref=e1]", jpeg(new Color(40, 90, 160))));
     String[] second = files.writeObservation("step-001", new Observation("http://127.0.0.1:1/p",

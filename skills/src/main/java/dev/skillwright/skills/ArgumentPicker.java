@@ -23,12 +23,52 @@ import java.util.Optional;
 public final class ArgumentPicker {
   private ArgumentPicker() {}
 
-  /** The values a site shows, by kind, and the names on the skill's start page. */
+  /**
+   * The values a site shows, by kind, the names on the skill's start page, and where a named
+   * link or item goes (by folded name), so a new value can be one that goes to the same kind of
+   * page.
+   */
   public record SiteValues(List<String> items, List<String> links, List<List<String>> choices,
-      java.util.Set<String> onStartPage) {}
+      java.util.Set<String> onStartPage, Map<String, String> urls) {
+    public SiteValues(List<String> items, List<String> links, List<List<String>> choices,
+        java.util.Set<String> onStartPage) {
+      this(items, links, choices, onStartPage, Map.of());
+    }
+  }
 
-  /** New arguments for every parameter of {@code skill}. */
+  /**
+   * New arguments for every parameter of {@code skill}; a parameter its first step clicks on the
+   * start page is left out when the start page shows no other value of its kind.
+   */
   public static Map<String, String> pick(Skill skill, SiteValues site) {
+    return pick(skill, site, Map.of());
+  }
+
+  /**
+   * Up to {@code tries} sets of new arguments, each parameter's value differing from every
+   * earlier set's where the site offers enough values (so a majority of tries says more than
+   * one lucky value). A set that lacks a parameter (see {@link #pick}) ends the list.
+   */
+  public static List<Map<String, String>> several(Skill skill, SiteValues site, int tries) {
+    List<Map<String, String>> out = new ArrayList<>();
+    Map<String, java.util.Set<String>> used = new LinkedHashMap<>();
+    skill.parameters().forEach(p -> used.put(p.name(), new java.util.HashSet<>(p.examples())));
+    for (int i = 0; i < tries; i++) {
+      Map<String, String> args = pick(skill, site, used);
+      boolean repeats = out.contains(args) || !out.isEmpty() && args.size() < out.get(0).size()
+          || args.entrySet().stream().anyMatch(e -> used.get(e.getKey()).contains(e.getValue()));
+      if (i > 0 && repeats) {
+        break; // the site offers no other values: a further try would repeat one
+      }
+      out.add(args);
+      args.forEach((k, v) -> used.get(k).add(v));
+    }
+    return out;
+  }
+
+  /** New arguments, avoiding the examples and, per parameter, the values in {@code used}. */
+  private static Map<String, String> pick(Skill skill, SiteValues site,
+      Map<String, java.util.Set<String>> used) {
     List<Skill.Parameter> params = new ArrayList<>(skill.parameters());
     params.removeIf(p -> p.examples().isEmpty());
     // containing values first: an item's name before the query word inside it
@@ -40,7 +80,12 @@ public final class ArgumentPicker {
           .filter(q -> q != p && out.containsKey(q.name()) && containsWord(q.examples().get(0),
               example))
           .findFirst().flatMap(q -> wordOf(out.get(q.name()), q.examples().get(0), example));
-      out.put(p.name(), derived.orElseGet(() -> another(skill, p, site)));
+      List<String> avoid = new ArrayList<>(p.examples());
+      avoid.addAll(used.getOrDefault(p.name(), java.util.Set.of()));
+      String value = derived.orElseGet(() -> another(skill, p, avoid, site));
+      if (value != null) {
+        out.put(p.name(), value);
+      }
     }
     Map<String, String> ordered = new LinkedHashMap<>();
     skill.parameters().forEach(p -> {
@@ -51,7 +96,8 @@ public final class ArgumentPicker {
     return ordered;
   }
 
-  private static String another(Skill skill, Skill.Parameter p, SiteValues site) {
+  private static String another(Skill skill, Skill.Parameter p, List<String> avoid,
+      SiteValues site) {
     List<List<String>> pools = new ArrayList<>(List.of(site.items(), site.links()));
     pools.addAll(site.choices());
     for (List<String> pool : pools) {
@@ -60,19 +106,32 @@ public final class ArgumentPicker {
         continue;
       }
       List<String> fresh = pool.stream()
-          .filter(v -> p.examples().stream().noneMatch(e -> fold(e).equals(fold(v))))
+          .filter(v -> avoid.stream().noneMatch(e -> fold(e).equals(fold(v))))
           .distinct().toList();
-      Optional<String> unseen = fresh.stream()
-          .filter(v -> !site.onStartPage().contains(fold(v))).findFirst();
-      if (unseen.isPresent() || !fresh.isEmpty()) {
-        return unseen.orElse(fresh.get(0));
+      // a link to a page of the same shape: /category/office gives /category/garden
+      String shape = shape(site.urls().get(fold(p.examples().get(0))));
+      List<String> alike = fresh.stream()
+          .filter(v -> shape != null && shape.equals(shape(site.urls().get(fold(v))))).toList();
+      if (!alike.isEmpty()) {
+        fresh = alike;
+      }
+      // what the first step clicks must be on the start page; elsewhere, prefer what is not
+      boolean clickedFirst = usedFirst(skill, p);
+      Optional<String> best = fresh.stream()
+          .filter(v -> site.onStartPage().contains(fold(v)) == clickedFirst).findFirst();
+      if (clickedFirst) {
+        return best.orElse(null); // nothing else its first click could reach
+      }
+      if (!fresh.isEmpty()) {
+        return best.orElse(fresh.get(0));
       }
     }
-    return typed(skill, p, site).orElse(p.examples().get(0));
+    return typed(skill, p, avoid, site).orElse(p.examples().get(0));
   }
 
   /** For a value typed into a field: another of the field's kind. */
-  private static Optional<String> typed(Skill skill, Skill.Parameter p, SiteValues site) {
+  private static Optional<String> typed(Skill skill, Skill.Parameter p, List<String> avoid,
+      SiteValues site) {
     String placeholder = "{" + p.name() + "}";
     Optional<String> field = skill.steps().stream()
         .filter(a -> a instanceof dev.skillwright.trajectories.Action.Fill f
@@ -90,13 +149,45 @@ public final class ArgumentPicker {
       for (String item : site.items()) {
         for (String w : item.split("[^\\p{L}]+")) {
           String word = w.toLowerCase(Locale.ROOT);
-          if (word.length() >= 4 && p.examples().stream().noneMatch(e -> fold(e).equals(word))) {
+          if (word.length() >= 4 && avoid.stream().noneMatch(e -> fold(e).equals(word))) {
             return Optional.of(word);
           }
         }
       }
     }
-    return Optional.of(PlausibleValues.another(kind, p.examples()));
+    return Optional.of(PlausibleValues.another(kind, avoid));
+  }
+
+  /** Whether the skill's first step, on its start page, acts on the parameter's value. */
+  private static boolean usedFirst(Skill skill, Skill.Parameter p) {
+    if (skill.steps().isEmpty()) {
+      return false;
+    }
+    String placeholder = "{" + p.name() + "}";
+    dev.skillwright.trajectories.Action first = skill.steps().get(0);
+    if (first instanceof dev.skillwright.trajectories.Action.UseSkill call) {
+      // a called skill starts on the same page; what it gets may be what it clicks first
+      return call.args().values().stream().anyMatch(v -> v.contains(placeholder));
+    }
+    return first.target() != null && first.target().name() != null
+        && first.target().name().contains(placeholder);
+  }
+
+  /** A URL's path with its last segment as {@code *}: the kind of page it goes to. */
+  private static String shape(String url) {
+    if (url == null) {
+      return null;
+    }
+    String path;
+    try {
+      path = java.net.URI.create(url).getRawPath();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (path == null || path.isEmpty() || path.equals("/")) {
+      return null;
+    }
+    return path.replaceAll("/+$", "").replaceAll("[^/]+$", "*");
   }
 
   private static boolean containsWord(String whole, String part) {

@@ -3,6 +3,7 @@ package dev.skillwright.skills;
 import static dev.skillwright.trajectories.AriaSnapshot.fold;
 
 import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.Condition;
 import dev.skillwright.trajectories.SuccessSignal;
 import dev.skillwright.trajectories.Step;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Turns a successful trajectory into a {@link Skill}. The task's values (typed text, chosen
@@ -34,6 +36,17 @@ public final class Distiller {
    * @return the skill, or empty when the trajectory did not succeed or did nothing reusable
    */
   public static Optional<Skill> distill(Trajectory t) {
+    return distill(t, null);
+  }
+
+  /**
+   * Distills one trajectory whose last page was {@code finalPage}: when the success signal names
+   * none of the task's values (a confirmation page known by its heading), the values that page
+   * showed join the signal, so a verification with new values checks that the page shows them.
+   *
+   * @return the skill, or empty when the trajectory did not succeed or did nothing reusable
+   */
+  public static Optional<Skill> distill(Trajectory t, AriaSnapshot finalPage) {
     if (!t.succeeded()) {
       return Optional.empty();
     }
@@ -69,18 +82,72 @@ public final class Distiller {
     if (steps.isEmpty() || steps.size() == 1 && steps.get(0) instanceof Action.UseSkill) {
       return Optional.empty();
     }
-    String description = lift.apply(task.instruction()).replaceAll("[.?!]+$", "");
+    String lifted = lift.apply(task.instruction()).replaceAll("[.?!]+$", "");
+    Map<String, String> values = new LinkedHashMap<>(task.params());
+    String description = apart(steps, lifted, values);
     String name = slug(description);
     // parameters in the order the description names them, whatever the task's map order
-    List<Skill.Parameter> parameters = task.params().entrySet().stream()
-        .filter(e -> description.contains("{" + e.getKey() + "}"))
-        .sorted(Comparator.comparingInt(e -> description.indexOf("{" + e.getKey() + "}")))
+    List<Skill.Parameter> parameters = values.entrySet().stream()
+        .filter(e -> description.contains("{" + e.getKey() + "}")
+            || steps.stream().anyMatch(a -> a.describe().contains("{" + e.getKey() + "}")))
+        .sorted(Comparator.comparingInt(e -> description.contains("{" + e.getKey() + "}")
+            ? description.indexOf("{" + e.getKey() + "}") : Integer.MAX_VALUE))
         .map(e -> new Skill.Parameter(e.getKey(), typeOf(e.getValue()), List.of(e.getValue())))
         .toList();
+    SuccessSignal success = liftSignal(task.success(), lift, params, steps);
+    if (finalPage != null && success.all().stream().noneMatch(
+        c -> !(c instanceof Condition.AnswerContains) && c.describe().contains("{"))) {
+      List<Condition> more = new ArrayList<>(success.all());
+      String shown = fold(finalPage.text());
+      // a whole word or more, not a digit inside a price
+      parameters.stream().filter(p -> p.examples().get(0).length() >= 3
+              && Pattern.compile("(?<![\\p{L}\\p{N}])"
+                  + Pattern.quote(fold(p.examples().get(0)))
+                  + "(?![\\p{L}\\p{N}])").matcher(shown).find())
+          .forEach(p -> more.add(new Condition.TextPresent("{" + p.name() + "}")));
+      success = new SuccessSignal(more);
+    }
     return Optional.of(new Skill(Skill.SCHEMA_VERSION, task.site() + ":" + name, name,
         task.site(), description, parameters, steps, urlPattern(task.startUrl()),
-        liftSignal(task.success(), lift, params), List.of(task.instruction()),
+        success, List.of(task.instruction()),
         List.of(new Skill.Provenance(t.sessionId(), t.episodeId(), t.startedAt()))));
+  }
+
+  /**
+   * Keeps apart two fields that held the same text: a parameter typed into a second field (or
+   * more) becomes a parameter of its own for each ({@code title_2}, with the same example), in
+   * {@code steps}, in {@code values}, and in the description where it names the value again.
+   *
+   * @return the description
+   */
+  private static String apart(List<Action> steps, String description, Map<String, String> values) {
+    String out = description;
+    for (String p : List.copyOf(values.keySet())) {
+      String placeholder = "{" + p + "}";
+      List<String> fields = new ArrayList<>();
+      for (int i = 0; i < steps.size(); i++) {
+        if (!(steps.get(i) instanceof Action.Fill f) || !f.text().equals(placeholder)) {
+          continue;
+        }
+        String field = f.target().role() + "|" + f.target().name();
+        if (!fields.contains(field)) {
+          fields.add(field);
+        }
+        int n = fields.indexOf(field) + 1;
+        if (n > 1) {
+          String own = "{" + p + "_" + n + "}";
+          steps.set(i, new Action.Fill(f.target(), own));
+          values.put(p + "_" + n, values.get(p));
+          // the description's next mention of the value after the first, where it has one
+          int first = out.indexOf(placeholder);
+          int at = first < 0 ? -1 : out.indexOf(placeholder, first + 1);
+          if (at >= 0) {
+            out = out.substring(0, at) + own + out.substring(at + placeholder.length());
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** Replaces every occurrence of a parameter's value by its placeholder. */
@@ -98,25 +165,70 @@ public final class Distiller {
     return out;
   }
 
-  /** Lifts values out of a signal; URL globs take values as whole segments (see liftUrl). */
+  /**
+   * Lifts values out of a signal; URL globs take values as whole segments (see liftUrl). When an
+   * option is a parameter, the query values it left in the URL are the option's own value
+   * ({@code sort=price-desc} for "Price: high to low"), which no label names: they become
+   * {@code *}, and the option itself is checked on its box.
+   */
   private static SuccessSignal liftSignal(SuccessSignal signal, UnaryOperator<String> lift,
-      List<Map.Entry<String, String>> params) {
+      List<Map.Entry<String, String>> params, List<Action> steps) {
+    boolean optionIsParameter = chosen(steps);
+    boolean clicksValue = steps.stream().anyMatch(a -> a.target() != null
+        && a.target().name() != null && a.target().name().contains("{"));
     return new SuccessSignal(signal.all().stream()
-        .map(c -> c instanceof Condition.UrlMatches u
-            ? new Condition.UrlMatches(liftUrl(u.glob(), params)) : c.map(lift))
+        .map(c -> {
+          if (!(c instanceof Condition.UrlMatches u)) {
+            return c.map(lift);
+          }
+          String glob = liftUrl(u.glob(), params);
+          glob = optionIsParameter ? anyQueryValue(glob) : glob;
+          return new Condition.UrlMatches(clicksValue ? anyId(glob) : glob);
+        })
         .toList());
   }
 
   /**
-   * In a URL a value shows as a whole path or query segment, either as a slug ("Blue Ceramic
-   * Mug" as {@code blue-ceramic-mug}) or URL-encoded; only whole segments are lifted, so a query
-   * "mug" is not found inside {@code blue-ceramic-mug}.
+   * The glob with every path segment that is an id ({@code /post/20}, a UUID, a long hex) as
+   * {@code *}: a page reached by clicking a parameter's value has the id of that value, which
+   * no name says.
+   */
+  static String anyId(String glob) {
+    int q = glob.indexOf('?');
+    String path = q < 0 ? glob : glob.substring(0, q);
+    String rest = q < 0 ? "" : glob.substring(q);
+    return path.replaceAll("(?<=/)(\\d+|[0-9a-fA-F-]{8,})(?=/|$)", "*") + rest;
+  }
+
+  /** Whether a step chooses an option that is a parameter. */
+  private static boolean chosen(List<Action> steps) {
+    return steps.stream().anyMatch(a -> a instanceof Action.Select s && s.option() != null
+        && s.option().contains("{"));
+  }
+
+  /** The glob with every literal query value ({@code sort=price-desc}) as {@code *}. */
+  static String anyQueryValue(String glob) {
+    int q = glob.indexOf('?');
+    if (q < 0) {
+      return glob;
+    }
+    return glob.substring(0, q + 1) + glob.substring(q + 1)
+        .replaceAll("=(?![^&*#]*\\{)[^&*#]+", "=*");
+  }
+
+  /**
+   * In a URL a value shows as a whole path or query segment, as a slug ("Blue Ceramic Mug" as
+   * {@code blue-ceramic-mug}), a wiki title ({@code Blue_Ceramic_Mug}) or URL-encoded; only whole
+   * segments are lifted, so a query "mug" is not found inside {@code blue-ceramic-mug}.
    */
   static String liftUrl(String glob, List<Map.Entry<String, String>> params) {
     String out = glob;
     for (Map.Entry<String, String> p : params) {
-      for (String form : List.of(urlSlug(p.getValue()),
-          java.net.URLEncoder.encode(p.getValue(), java.nio.charset.StandardCharsets.UTF_8))) {
+      // a slug, a wiki title (Grace_Hopper), or encoded (Grace+Hopper, Grace%20Hopper)
+      String encoded = java.net.URLEncoder.encode(p.getValue(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      for (String form : List.of(urlSlug(p.getValue()), p.getValue().strip().replace(' ', '_'),
+          encoded, encoded.replace("+", "%20"))) {
         if (form.isEmpty()) {
           continue;
         }
@@ -201,6 +313,29 @@ public final class Distiller {
    * verifications. Its steps stay, unless it is not verified and the new skill went another way:
    * then the new steps replace them, as a candidate to verify.
    */
+  /**
+   * Whether two skills of different steps that read alike can be one: their success signals
+   * share a condition (which then holds for all its examples), or neither has any. Skills of the
+   * same steps always can: they keep what both promise, if only the values on the page.
+   */
+  static boolean agree(Skill known, Skill found) {
+    return known.success().all().isEmpty() && found.success().all().isEmpty()
+        || known.success().all().stream().anyMatch(found.success().all()::contains);
+  }
+
+  /** {@code found} under an id of its own, told apart by its success signal. */
+  static Skill apart(Skill found) {
+    String tag = String.format("%08x", found.success().describe().hashCode());
+    return new Skill(found.schemaVersion(), found.id() + "-" + tag, found.name() + "-" + tag,
+        found.site(), found.description(), found.parameters(), found.steps(),
+        found.startUrlPattern(), found.success(), found.examples(), found.provenance(),
+        found.status(), found.health(), found.verifications(), found.sideEffect());
+  }
+
+  /**
+   * {@code found} merged into {@code known}: examples, parameters' examples and provenance
+   * joined; the success signal is what both promise (see {@link #agree}).
+   */
   static Skill merge(Skill known, Skill found) {
     List<String> examples = new ArrayList<>(known.examples());
     found.examples().stream().filter(e -> !examples.contains(e)).forEach(examples::add);
@@ -223,7 +358,9 @@ public final class Distiller {
             && (u.name().equals(known.id()) || u.name().equals(known.name())));
     return new Skill(Skill.SCHEMA_VERSION, known.id(), known.name(), known.site(),
         known.description(), List.copyOf(params.values()),
-        otherWay ? found.steps() : known.steps(), known.startUrlPattern(), known.success(),
+        otherWay ? found.steps() : known.steps(), known.startUrlPattern(),
+        new SuccessSignal(known.success().all().stream()
+            .filter(found.success().all()::contains).toList()),
         examples, prov, otherWay ? Skill.Status.CANDIDATE : known.status(), known.health(),
         known.verifications());
   }

@@ -109,9 +109,18 @@ final class LuceneSkillIndex implements SkillIndex {
   public Added add(Skill skill) {
     writing.lock();
     try {
-      Optional<Skill> known = lookup(skill.id()).filter(s -> s.id().equals(skill.id()))
+      Skill found = skill;
+      Optional<Skill> known = lookup(found.id()).filter(s -> s.id().equals(skill.id()))
           .or(() -> sameSignature(skill)).or(() -> similar(skill));
-      Skill stored = known.map(k -> Distiller.merge(k, skill)).orElse(skill);
+      if (known.isPresent() && !known.get().signature().equals(found.signature())
+          && !Distiller.agree(known.get(), found)) {
+        // other steps with no success both promise: not the same skill, kept apart
+        found = Distiller.apart(skill);
+        String id = found.id();
+        known = lookup(id).filter(s -> s.id().equals(id));
+      }
+      Skill add = found;
+      Skill stored = known.map(k -> Distiller.merge(k, add)).orElse(found);
       write(List.of(stored));
       return new Added(stored, known.isEmpty());
     } finally {

@@ -81,6 +81,12 @@ public record Skill(
       return (successes + 1.0) / (executions + 2.0);
     }
 
+    /** How its uses went, in words every view shows alike: "used 5 times, 4 succeeded". */
+    public String describe() {
+      return executions == 0 ? "not used yet" : String.format(java.util.Locale.ROOT,
+          "used %d time%s, %d succeeded", executions, executions == 1 ? "" : "s", successes);
+    }
+
     /** True when the last two runs or more failed: time to verify it again. */
     public boolean failingLately() {
       return failingStreak >= 2;
@@ -141,6 +147,22 @@ public record Skill(
     sideEffect = sideEffect == null ? SideEffect.of(steps) : sideEffect;
   }
 
+  /**
+   * Its status and the verifications behind it, in words every view shows alike:
+   * "verified: 2 of 2 verifications passed".
+   */
+  public String describeStatus() {
+    String word = status.name().toLowerCase(java.util.Locale.ROOT);
+    if (verifications.isEmpty()) {
+      return word + ": not verified yet";
+    }
+    long passed = verifications.stream().filter(Verification::passed).count();
+    Verification last = verifications.get(verifications.size() - 1);
+    return word + ": " + passed + " of " + verifications.size() + " verification"
+        + (verifications.size() == 1 ? "" : "s") + " passed"
+        + (last.passed() ? "" : "; the last failed: " + last.reason());
+  }
+
   /** Whether agents are offered this skill. */
   public boolean offered() {
     return status == Status.VERIFIED;
@@ -194,13 +216,27 @@ public record Skill(
    * candidate, and demotes a skill that was verified.
    */
   public Skill verified(Verification v) {
+    return verified(List.of(v));
+  }
+
+  /**
+   * Records a round of verification: tries with different values. A clear majority of passing
+   * tries makes the skill verified; otherwise a candidate stays a candidate, and a skill that was
+   * verified is demoted.
+   */
+  public Skill verified(List<Verification> round) {
+    if (round.isEmpty()) {
+      return this;
+    }
     List<Verification> all = new java.util.ArrayList<>(verifications);
-    all.add(v);
-    Status next = v.passed() ? Status.VERIFIED
+    all.addAll(round);
+    long passing = round.stream().filter(Verification::passed).count();
+    boolean passed = passing * 2 > round.size();
+    Status next = passed ? Status.VERIFIED
         : status == Status.CANDIDATE ? Status.CANDIDATE : Status.DEMOTED;
     Health h = new Health(health.executions(), health.successes(),
-        v.passed() ? 0 : health.failingStreak(), v.passed() ? v.at() : health.lastVerified(),
-        health.failures());
+        passed ? 0 : health.failingStreak(),
+        passed ? round.get(round.size() - 1).at() : health.lastVerified(), health.failures());
     return new Skill(schemaVersion, id, name, site, description, parameters, steps,
         startUrlPattern, success, examples, provenance, next, h, last(all), sideEffect);
   }

@@ -3,6 +3,7 @@ package dev.skillwright.skills;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.Condition;
 import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.LocatorCandidate.Strategy;
@@ -40,6 +41,17 @@ class DistillerTest {
     return new Trajectory(1, "s1", episode, task, Instant.EPOCH, 10, steps,
         Trajectory.Status.ANSWERED, "Done.", "http://127.0.0.1:1/product/x", "", null, null,
         List.of(), new Verdict(success, 0.9, "r", null, "offline-rules"), null, null, null);
+  }
+
+  /** A trajectory of {@code task} that ended well at {@code finalUrl}. */
+  static Trajectory succeeded(Task task, String episode, String finalUrl, Step... steps) {
+    return new Trajectory(1, "s1", episode, task, Instant.EPOCH, 10, List.of(steps),
+        Trajectory.Status.ANSWERED, "Done.", finalUrl, "", null, null, List.of(),
+        new Verdict(true, 0.9, "r", null, "offline-rules"), null, null, null);
+  }
+
+  static Target textbox(String ref, String name) {
+    return new Target(ref, "textbox", name, List.of(LocatorCandidate.role("textbox", name)));
   }
 
   static Step step(int i, Action a, boolean ok) {
@@ -87,6 +99,104 @@ class DistillerTest {
     assertThat(Distiller.liftUrl("*/category/office?*sort=price-desc*", params))
         .isEqualTo("*/category/{page}?*sort=price-desc*");
     assertThat(Distiller.liftUrl("*/mugshots", params)).isEqualTo("*/mugshots");
+    assertThat(Distiller.liftUrl("*/wiki/Blue_Ceramic_Mug", params)).isEqualTo("*/wiki/{item}");
+    assertThat(Distiller.liftUrl("*/find?*q=Blue%20Ceramic%20Mug*", params))
+        .isEqualTo("*/find?*q={item}*");
+  }
+
+  @Test
+  void a_confirmation_known_by_its_heading_also_checks_the_values_it_showed() {
+    Target name = textbox("e5", "Full name");
+    Target email = textbox("e6", "Email");
+    Task task = new Task("t3", "shop", "Fill \"Full name\" with \"Ada Lovelace\", fill \"Email\""
+        + " with \"ada@example.com\", then press \"Place order\".", "http://127.0.0.1:1/checkout",
+        SuccessSignal.of(new Condition.ElementState("button", "Place order",
+            Condition.ElementState.State.ABSENT, null)),
+        Map.of("name", "Ada Lovelace", "email", "ada@example.com"));
+    Trajectory t = succeeded(task, "e10", "http://127.0.0.1:1/order/1",
+        step(0, new Action.Fill(name, "Ada Lovelace"), true),
+        step(1, new Action.Fill(email, "ada@example.com"), true),
+        step(2, new Action.Click(Target.of("e7", "button", "Place order")), true),
+        step(3, new Action.Answer("Done."), true));
+    AriaSnapshot confirmation = AriaSnapshot.parse("""
+        - heading "Thank you for your order" [level=1]
+        - paragraph: A receipt goes to ada@example.com.
+        """);
+
+    assertThat(Distiller.distill(t, confirmation).orElseThrow().success().all()).containsExactly(
+        new Condition.ElementState("button", "Place order", Condition.ElementState.State.ABSENT,
+            null),
+        new Condition.TextPresent("{email}"));
+    assertThat(Distiller.distill(t).orElseThrow().success().all()).hasSize(1);
+  }
+
+  @Test
+  void two_fields_that_held_the_same_text_get_a_parameter_each() {
+    Target title = textbox("e5", "Title");
+    Target body = textbox("e6", "Description");
+    Task task = new Task("t4", "tracker", "Create an issue titled \"Broken login\".",
+        "http://127.0.0.1:1/new", SuccessSignal.of(new Condition.TextPresent("Broken login")),
+        Map.of("title", "Broken login"));
+    Trajectory t = succeeded(task, "e11", "http://127.0.0.1:1/issue/1",
+        step(0, new Action.Fill(title, "Broken login"), true),
+        step(1, new Action.Fill(body, "Broken login"), true),
+        step(2, new Action.Click(Target.of("e7", "button", "Create")), true),
+        step(3, new Action.Answer("Done."), true));
+
+    Skill s = Distiller.distill(t).orElseThrow();
+    assertThat(s.steps()).extracting(a -> a instanceof Action.Fill f ? f.text() : "")
+        .containsExactly("{title}", "{title_2}", "");
+    assertThat(s.parameters()).extracting(Skill.Parameter::name)
+        .containsExactly("title", "title_2");
+    assertThat(s.description()).isEqualTo("Create an issue titled \"{title}\"");
+    assertThat(SkillBinding.bind(s, Map.of("title", "A", "title_2", "B")).steps())
+        .extracting(a -> a instanceof Action.Fill f ? f.text() : "").containsExactly("A", "B",
+            "");
+  }
+
+  @Test
+  void a_page_reached_by_clicking_a_value_is_matched_whatever_its_id() {
+    assertThat(Distiller.anyId("*/post/20")).isEqualTo("*/post/*");
+    assertThat(Distiller.anyId("*/issues/1f3a9c2e-77aa/edit?tab=2")).isEqualTo("*/issues/*/edit?tab=2");
+    assertThat(Distiller.anyId("*/category/{page}")).isEqualTo("*/category/{page}");
+    assertThat(Distiller.anyId("*/v2/blue-ceramic-mug")).isEqualTo("*/v2/blue-ceramic-mug");
+
+    Trajectory t = searchThenOpen("bisect", "Git bisect saved my week", "e12", true);
+    Task task = t.task();
+    Task byId = new Task(task.id(), task.site(), task.instruction(), task.startUrl(),
+        SuccessSignal.of(new Condition.UrlMatches("*/post/20")), task.params());
+    AriaSnapshot post = AriaSnapshot.parse("- heading \"Git bisect saved my week\" [level=1]");
+    Skill s = Distiller.distill(new Trajectory(t.schemaVersion(), t.sessionId(), t.episodeId(),
+        byId, t.startedAt(), t.durationMillis(), t.steps(), t.status(), t.answer(), t.finalUrl(),
+        t.finalTitle(), null, null, List.of(), t.verdict(), null, null, null), post)
+        .orElseThrow();
+    assertThat(s.success().all()).containsExactly(new Condition.UrlMatches("*/post/*"),
+        new Condition.TextPresent("{query}"), new Condition.TextPresent("{item}"));
+  }
+
+  @Test
+  void an_option_chosen_as_a_parameter_leaves_any_value_in_the_query() {
+    assertThat(Distiller.anyQueryValue("*/category/{page}?*sort=price-desc*"))
+        .isEqualTo("*/category/{page}?*sort=**");
+    assertThat(Distiller.anyQueryValue("*/search?*q={query}&order=new"))
+        .isEqualTo("*/search?*q={query}&order=*");
+    assertThat(Distiller.anyQueryValue("*/category/{page}")).isEqualTo("*/category/{page}");
+
+    Target sort = new Target("e4", "combobox", "Sort by", List.of(
+        LocatorCandidate.role("combobox", "Sort by")));
+    Task task = new Task("t2", "shop", "Choose \"Price: high to low\" in \"Sort by\".",
+        "http://127.0.0.1:1/category/office", SuccessSignal.of(
+            new Condition.UrlMatches("*/category/office?*sort=price-desc*"),
+            new Condition.ElementState("combobox", "Sort by",
+                Condition.ElementState.State.HAS_VALUE, "Price: high to low")),
+        Map.of("option", "Price: high to low"));
+    Trajectory t = succeeded(task, "e9", "http://127.0.0.1:1/category/office?sort=price-desc",
+        step(0, new Action.Select(sort, "Price: high to low"), true),
+        step(1, new Action.Answer("Done."), true));
+    assertThat(Distiller.distill(t).orElseThrow().success().all()).containsExactly(
+        new Condition.UrlMatches("*/category/office?*sort=**"),
+        new Condition.ElementState("combobox", "Sort by", Condition.ElementState.State.HAS_VALUE,
+            "{option}"));
   }
 
   @Test

@@ -78,6 +78,44 @@ class LuceneSkillIndexTest {
     }
   }
 
+  static Skill withSignal(Skill s, dev.skillwright.trajectories.Condition... all) {
+    return new Skill(s.schemaVersion(), s.id(), s.name(), s.site(), s.description(),
+        s.parameters(), s.steps(), s.startUrlPattern(), SuccessSignal.of(all), s.examples(),
+        s.provenance());
+  }
+
+  @Test
+  void a_run_of_the_same_steps_merges_only_into_a_signal_both_keep() {
+    var category = new dev.skillwright.trajectories.Condition.UrlMatches("*/category/{item}");
+    var shown = new dev.skillwright.trajectories.Condition.TextPresent("{item}");
+    var created = new dev.skillwright.trajectories.Condition.UrlMatches("*/new");
+    try (SkillIndex index = SkillIndex.open(dir)) {
+      index.add(withSignal(ADD, category, shown));
+      Skill same = skill("shop", ADD.description(), "Add \"Hand Trowel\" to the cart.");
+      assertThat(index.add(withSignal(same, shown)).isNew()).isFalse();
+      assertThat(index.get(ADD.id()).orElseThrow().success().all())
+          .as("what both promise").containsExactly(shown);
+
+      // other steps under the same words, and no promise in common: another skill
+      Skill otherSteps = new Skill(Skill.SCHEMA_VERSION, ADD.id(), ADD.name(), "shop",
+          ADD.description(), ADD.parameters(), List.of(new Action.Click(Target.of(null, "link",
+              "{item}")), new Action.Click(Target.of(null, "button", "Add"))), "*/",
+          SuccessSignal.of(created), List.of("Add \"Hand Trowel\" to the cart."), List.of());
+      SkillIndex.Added other = index.add(otherSteps);
+      assertThat(other.isNew()).as("kept apart").isTrue();
+      assertThat(other.skill().id()).startsWith(ADD.id() + "-");
+      assertThat(other.skill().success().all()).containsExactly(created);
+      assertThat(index.add(otherSteps).skill().id())
+          .as("and found again as itself").isEqualTo(other.skill().id());
+      assertThat(index.size()).isEqualTo(2);
+
+      // the same steps with no promise in common: one skill, checked by its values on the page
+      index.add(withSignal(same, created));
+      assertThat(index.get(ADD.id()).orElseThrow().success().all()).isEmpty();
+      assertThat(index.size()).isEqualTo(2);
+    }
+  }
+
   @Test
   void skills_survive_reopening_from_disk() {
     try (SkillIndex index = SkillIndex.open(dir)) {

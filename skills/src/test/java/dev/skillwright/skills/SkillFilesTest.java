@@ -23,7 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Skill files are the truth: the index is derived, checked on open, rebuilt, never lost. */
 class SkillFilesTest {
   @TempDir
+  Path root;
   Path dir;
+
+  @org.junit.jupiter.api.BeforeEach
+  void skillsDir() {
+    // the skills folder inside a folder of the test's own, so a file escaping it is found
+    dir = root.resolve("skills");
+  }
   final List<String> notices = new ArrayList<>();
 
   static Skill skill(String site, String id, String description) {

@@ -66,6 +66,20 @@ class SkillLifecycleTest {
   }
 
   @Test
+  void a_round_of_tries_verifies_only_on_a_clear_majority() {
+    assertThat(SEARCH.verified(List.of(verification(true), verification(true))).status())
+        .isEqualTo(Skill.Status.VERIFIED);
+    assertThat(SEARCH.verified(List.of(verification(true), verification(false),
+        verification(true))).status()).isEqualTo(Skill.Status.VERIFIED);
+    Skill split = SEARCH.verified(List.of(verification(true), verification(false)));
+    assertThat(split.status()).as("one of two is no majority").isEqualTo(Skill.Status.CANDIDATE);
+    assertThat(split.verifications()).hasSize(2);
+    Skill verified = SEARCH.verified(verification(true));
+    assertThat(verified.verified(List.of(verification(false), verification(false),
+        verification(true))).status()).isEqualTo(Skill.Status.DEMOTED);
+  }
+
+  @Test
   void a_skill_calling_a_skill_runs_as_one_flat_list_and_cycles_are_refused() {
     Map<String, Skill> known = Map.of(SEARCH.id(), SEARCH, SEARCH_OPEN.id(), SEARCH_OPEN);
     List<Action> flat = SkillBinding.bind(SEARCH_OPEN, Map.of("query", "mug", "item", "Mug"))
