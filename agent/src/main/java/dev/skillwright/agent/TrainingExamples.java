@@ -59,7 +59,9 @@ public final class TrainingExamples {
         before.add(s); // a skill call's later steps: the model decided none of them
         continue;
       }
-      Observation obs = new Observation(s.url(), s.title(), read(dir, s.snapshotFile()), null);
+      Path snapshot = inside(dir, s.snapshotFile());
+      Observation obs = new Observation(s.url(), s.title(),
+          snapshot == null ? "" : read(snapshot), null);
       ObjectNode ex = Json.mapper().createObjectNode();
       ex.put("episode", t.episodeId());
       ex.put("step", s.index());
@@ -69,12 +71,12 @@ public final class TrainingExamples {
       ArrayNode content = user.putArray("content");
       content.addObject().put("type", "text").put("text",
           prompts.stepPrompt(t.task(), obs, before));
-      if (s.screenshotFile() != null) {
+      Path shot = inside(dir, s.screenshotFile());
+      if (shot != null) {
         content.addObject().put("type", "image").put("image", inlineImages
             ? "data:image/jpeg;base64," + java.util.Base64.getEncoder().encodeToString(
-                bytes(dir.resolve(s.screenshotFile())))
-            : exportDir.toAbsolutePath().relativize(dir.resolve(s.screenshotFile())
-                .toAbsolutePath()).toString().replace('\\', '/'));
+                bytes(shot))
+            : exportDir.toAbsolutePath().relativize(shot).toString().replace('\\', '/'));
       }
       ObjectNode reply = Json.mapper().createObjectNode();
       reply.put("thought", s.thought());
@@ -95,6 +97,19 @@ public final class TrainingExamples {
   public static Action readAction(String assistantContent, String pageSnapshot) {
     JsonNode reply = ModelJson.object(assistantContent);
     return ActionParser.parse(reply.get("action"), AriaSnapshot.parse(pageSnapshot));
+  }
+
+  /**
+   * The episode's file {@code name}, when it is one inside {@code dir} (a record names its own
+   * files; one naming another place, or a file gone, gives none).
+   */
+  private static Path inside(Path dir, String name) {
+    if (name == null) {
+      return null;
+    }
+    Path root = dir.toAbsolutePath().normalize();
+    Path f = root.resolve(name).normalize();
+    return f.startsWith(root) && Files.isRegularFile(f) ? f : null;
   }
 
   private static byte[] bytes(Path f) {
@@ -126,12 +141,9 @@ public final class TrainingExamples {
     return o;
   }
 
-  private static String read(Path dir, String file) {
-    if (file == null) {
-      return "";
-    }
+  private static String read(Path f) {
     try {
-      return Files.readString(dir.resolve(file));
+      return Files.readString(f);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

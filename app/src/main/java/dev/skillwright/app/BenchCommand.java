@@ -85,40 +85,52 @@ final class BenchCommand implements Callable<Integer> {
     ModelBackend backend = models.backend(envVars);
     List<String> sites = env.equals("all") ? Sites.names() : List.of(env);
     sites.forEach(Sites::suite);
-    Path library = library();
+    Path from = skillsToUse();
+    Path library = null;
     try {
+      library = Files.createTempDirectory("skillwright-bench-skills-");
+      copySkills(from, library);
       return run(sites, config, envVars, backend, library);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     } finally {
-      deleteTree(library);
+      if (library != null) {
+        deleteTree(library);
+      }
     }
   }
 
-  /** A library of the bench's own: empty, or a copy of the skill files of --with-skills. */
-  private Path library() {
-    Path from = null;
-    if (withSkills != null) {
-      from = Files.isDirectory(withSkills.resolve("skills")) ? withSkills.resolve("skills")
-          : withSkills;
-      if (!Files.isDirectory(from)) {
-        throw new BadInputException("--with-skills: no such folder " + withSkills);
-      }
+  /** The skills folder --with-skills names (a data directory's, or itself), or null. */
+  private Path skillsToUse() {
+    if (withSkills == null) {
+      return null;
     }
-    try {
-      Path lib = Files.createTempDirectory("skillwright-bench-skills-");
-      if (from != null) {
-        Path src = from;
-        try (Stream<Path> files = Files.walk(src)) {
-          for (Path f : files.filter(f -> f.toString().endsWith(".json")
-              && !src.relativize(f).startsWith("index") && Files.isRegularFile(f)).toList()) {
-            Path to = lib.resolve(src.relativize(f).toString());
-            Files.createDirectories(to.getParent());
-            Files.copy(f, to);
-          }
-        }
+    Path skills = withSkills.resolve("skills");
+    if (Files.isDirectory(skills)) {
+      return skills;
+    }
+    if (!Files.isDirectory(withSkills)) {
+      throw new BadInputException("--with-skills: no such folder " + withSkills);
+    }
+    if (Files.isDirectory(withSkills.resolve("sessions"))) {
+      throw new BadInputException("--with-skills: the data directory " + withSkills
+          + " holds no skills yet");
+    }
+    return withSkills;
+  }
+
+  /** Copies the skill files of {@code from} (not its derived index) into {@code to}. */
+  private static void copySkills(Path from, Path to) throws IOException {
+    if (from == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".json")
+          && !from.relativize(f).startsWith("index") && Files.isRegularFile(f)).toList()) {
+        Path copy = to.resolve(from.relativize(f).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(f, copy);
       }
-      return lib;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -154,7 +154,7 @@ final class CrawlCommand implements Callable<Integer> {
       out.printf("  model             %s%s%n", backend.describe(),
           backend.offlineOnly() ? "" : ": " + s.usage().describe());
       out.printf("  data              %s%n", s.sessionDir());
-      out.println("See the skills with: skillwright skills list");
+      out.println("See the skills with: " + main.hint("skills list"));
     }
     return 0;
   }

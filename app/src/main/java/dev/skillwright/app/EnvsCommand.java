@@ -48,8 +48,17 @@ final class EnvsCommand {
             + "static pages with their state in the browser, to try crawl --url on.")
     String app;
 
+    @Option(names = "--port", defaultValue = "0", paramLabel = "N",
+        description = "Serve on this port of 127.0.0.1; the sites, when all are served, on N, "
+            + "N+1, ... in the order envs list gives (default: free ports).")
+    int port;
+
     @Override
     public Integer call() throws InterruptedException {
+      if (port < 0 || port > 65535) {
+        throw new dev.skillwright.trajectories.BadInputException(
+            "--port must be between 0 and 65535: " + port);
+      }
       java.util.List<String> names = env == null ? Sites.names() : java.util.List.of(env);
       java.util.List<Site> started = new ArrayList<>();
       CountDownLatch stop = new CountDownLatch(1);
@@ -60,13 +69,13 @@ final class EnvsCommand {
             throw new dev.skillwright.trajectories.BadInputException("unknown app: " + app
                 + " (known: " + String.join(", ", StaticApps.NAMES) + ")");
           }
-          StaticApps.Server s = StaticApps.start(app);
+          StaticApps.Server s = StaticApps.start(app, port);
           apps.add(s);
           spec.commandLine().getOut().println(app + " (single-page app): " + s.url());
           names = java.util.List.of();
         }
         for (String n : names) {
-          Site s = Sites.start(n, variant);
+          Site s = Sites.start(n, variant, port == 0 ? 0 : port + started.size());
           started.add(s);
           spec.commandLine().getOut().println(n + " (" + s.variant() + "): " + s.baseUrl());
         }

@@ -42,6 +42,21 @@ public final class Main {
     return dir;
   }
 
+  /**
+   * A command to paste: {@code ./skillwright skills list --data-dir DIR}, with the launcher this
+   * run came through and the data directory it was given.
+   */
+  String hint(String command) {
+    String launcher = Optional.ofNullable(System.getenv("SKILLWRIGHT_LAUNCHER"))
+        .filter(s -> !s.isBlank()).orElse("skillwright");
+    return launcher + " " + command + (dataDir == null ? "" : " --data-dir " + quoted(dataDir));
+  }
+
+  private static String quoted(Path p) {
+    String s = p.toString();
+    return s.matches("[A-Za-z0-9_./:=@%+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+  }
+
   public static void main(String[] args) {
     System.exit(run(args));
   }

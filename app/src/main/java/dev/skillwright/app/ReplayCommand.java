@@ -44,8 +44,8 @@ final class ReplayCommand implements Callable<Integer> {
   Main main;
 
   @Parameters(arity = "1..*", paramLabel = "WHAT",
-      description = "Episode ids or trajectory.json files (replayed in one session, one "
-          + "browser), or: skill NAME")
+      description = "Episode ids, trajectory.json files or last (replayed in one session, "
+          + "one browser), or: skill NAME")
   List<String> what;
 
   @Option(names = "--arg", paramLabel = "NAME=VALUE", description = "A skill's argument.")

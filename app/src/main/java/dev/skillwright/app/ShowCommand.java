@@ -22,7 +22,7 @@ final class ShowCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
 
-  @Parameters(paramLabel = "EPISODE", description = "An episode id, or a trajectory.json file.")
+  @Parameters(paramLabel = "EPISODE", description = "An episode id, a trajectory.json file, or last (the newest).")
   String episode;
 
   @Override

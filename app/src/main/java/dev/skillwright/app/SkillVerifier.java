@@ -87,6 +87,9 @@ final class SkillVerifier {
       String id = episodeId + "-v" + (skill.verifications().size() + round.size() + 1);
       Skill.Verification v = once(skill, args, index, browser, sessionId, id, log, episodes);
       round.add(v);
+      if (v.episode() == null) {
+        break; // it cannot run at all: other values would not change that
+      }
       passed += v.passed() ? 1 : 0;
       log.event(v.passed() ? "skill_verified" : "skill_unverified", Map.of("skill", skill.id(),
           "episode", id, "reason", v.reason()));
@@ -121,8 +124,8 @@ final class SkillVerifier {
       reason = passed ? "its success signal held with " + args
           : t.status() == Trajectory.Status.GAVE_UP ? t.answer() : t.verdict().reason();
     } catch (BadInputException e) {
-      passed = false;
-      reason = e.getMessage();
+      // it could not run: no episode to show for it
+      return new Skill.Verification(clock.instant(), args, false, e.getMessage(), null);
     }
     return new Skill.Verification(clock.instant(), args, passed, reason, episodeId);
   }
@@ -138,22 +141,35 @@ final class SkillVerifier {
     Set<List<String>> choices = new LinkedHashSet<>();
     Set<String> onStart = new HashSet<>();
     Map<String, String> urls = new java.util.HashMap<>();
-    String start = skill.startUrlPattern().replaceFirst("^\\*", "");
+    String start = path(skill.startUrlPattern().replaceFirst("^\\*", ""));
+    List<SiteContext.PageSummary> pages = new ArrayList<>(context.pages());
+    if (pages.stream().noneMatch(p -> path(URI.create(p.url()).getRawPath()).equals(start))) {
+      // the crawl did not see the skill's start page: what its first step may click is there
+      try (Tab tab = browser.newScratchTab(settings.scope())) {
+        pages.addAll(SiteCrawler.crawl(tab, settings.site(),
+            URI.create(settings.startUrl()).resolve(start).toString(), 1).pages());
+      }
+    }
     // option lists exploring saw outside forms (a single-page app's select boxes, custom lists)
     choices.addAll(context.explored().choices());
-    for (SiteContext.PageSummary p : context.pages()) {
+    for (SiteContext.PageSummary p : pages) {
       p.items().forEach(i -> items.add(i.name()));
       p.links().forEach(l -> links.add(l.name()));
       p.items().forEach(i -> urls.putIfAbsent(fold(i.name()), i.url()));
       p.links().forEach(l -> urls.putIfAbsent(fold(l.name()), l.url()));
       p.forms().forEach(f -> f.fields().stream().filter(x -> !x.options().isEmpty())
           .forEach(x -> choices.add(x.options().stream().map(o -> o.label()).toList())));
-      String path = URI.create(p.url()).getRawPath();
-      if ((path == null || path.isEmpty() ? "/" : path).equals(start)) {
+      if (path(URI.create(p.url()).getRawPath()).equals(start)) {
         p.links().forEach(l -> onStart.add(fold(l.name())));
       }
     }
     return new ArgumentPicker.SiteValues(List.copyOf(items), List.copyOf(links),
         List.copyOf(choices), onStart, urls);
+  }
+
+  /** A URL path compared as a page: {@code /a/} as {@code /a}, nothing as {@code /}. */
+  private static String path(String raw) {
+    String p = raw == null ? "" : raw.replaceAll("/+$", "");
+    return p.isEmpty() ? "/" : p;
   }
 }

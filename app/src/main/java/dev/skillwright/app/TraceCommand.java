@@ -19,14 +19,13 @@ final class TraceCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
 
-  @Parameters(paramLabel = "EPISODE", description = "An episode id.")
+  @Parameters(paramLabel = "EPISODE", description = "An episode id, or last (the newest).")
   String episode;
 
   @Override
   public Integer call() {
     Store store = Store.at(main.dataDir());
-    Path dir = store.findEpisode(episode).orElseThrow(() -> new BadInputException(
-        "no episode '" + episode + "' in " + store.root())).getParent();
+    Path dir = store.trajectoryFile(episode).toAbsolutePath().getParent();
     Path trace = dir.resolve("trace.zip");
     if (!Files.exists(trace)) {
       throw new BadInputException("episode " + episode + " has no trace (it ran with --no-trace)");

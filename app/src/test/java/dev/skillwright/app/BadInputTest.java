@@ -77,6 +77,13 @@ class BadInputTest {
 
     assertOneLine(Cli.run("crawl", "--env", "bank", "--data-dir", dir),
         "unknown env 'bank': the bundled sites are shop");
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      assertOneLine(Cli.run("envs", "serve", "--app", "todo", "--port",
+          String.valueOf(taken.getLocalPort())), "it is in use (choose another with --port)");
+    }
+    assertOneLine(Cli.run("envs", "serve", "--port", "70000"),
+        "--port must be between 0 and 65535: 70000");
     assertOneLine(Cli.run("crawl", "--url", "http://127.0.0.1:1/", "--data-dir", dir),
         "cannot reach http://127.0.0.1:1/: connection refused");
     assertOneLine(Cli.run("crawl", "--url", "ftp://example.com/", "--data-dir", dir),

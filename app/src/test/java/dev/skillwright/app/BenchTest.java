@@ -100,7 +100,12 @@ class BenchTest {
     assertThat(r.path("rows").findValuesAsText("id").indexOf("shop-01")).isNotNegative();
     JsonNode garden = java.util.stream.StreamSupport.stream(r.path("rows").spliterator(), false)
         .filter(row -> row.path("id").asText().equals("shop-01")).findFirst().orElseThrow();
-    assertThat(garden.path("groundTruth").asBoolean()).as("the planted skill was used").isFalse();
+    assertThat(garden.path("groundTruth").asBoolean()).as("the misleading skill misled").isFalse();
+    Store store = Store.at(data);
+    assertThat(store.trajectoryFiles().stream().map(store::readTrajectory)
+        .filter(t -> t.task().id().equals("shop-01")).findFirst().orElseThrow().steps())
+        .as("the planted skill was called").anySatisfy(step -> assertThat(step.skill())
+            .isNotNull().extracting(Action.UseSkill::name).isEqualTo(misleading().id()));
     try (SkillIndex index = SkillIndex.open(Store.at(other).skillsDir())) {
       assertThat(index.list(null)).as("the given library is not changed")
           .containsExactly(misleading());

@@ -6,6 +6,7 @@ import dev.skillwright.skills.Skill;
 import dev.skillwright.skills.SkillIndex;
 import dev.skillwright.trajectories.SessionRecord;
 import dev.skillwright.trajectories.Store;
+import dev.skillwright.trajectories.Trajectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +55,8 @@ class CrawlIntegrationTest {
   @Test
   void progress_and_summary_are_printed_and_the_session_is_recorded() throws Exception {
     assertThat(crawl.out()).contains("[1/7]", "[7/7]", "tasks proposed    7",
-        "judged successful", "skills added", "data              ");
+        "judged successful", "skills added", "data              ",
+        "See the skills with: skillwright skills list --data-dir " + data);
     Store store = Store.at(data);
     SessionRecord session = store.sessions().get(0);
     assertThat(session.status()).isEqualTo(SessionRecord.Status.COMPLETED);
@@ -82,6 +84,16 @@ class CrawlIntegrationTest {
     Cli ep = Cli.run("show", episode, "--data-dir", data.toString());
     assertThat(ep.exit()).isZero();
     assertThat(ep.out()).contains("Task:", "Verdict:");
+
+    List<Path> all = Store.at(data).trajectoryFiles();
+    Trajectory newest = Store.at(data).readTrajectory(all.get(all.size() - 1));
+    Cli last = Cli.run("show", "last", "--data-dir", data.toString());
+    assertThat(last.exit()).isZero();
+    assertThat(last.out()).startsWith("Episode " + newest.episodeId() + " of session ");
+    Cli none = Cli.run("show", "last", "--data-dir", data.resolve("empty").toString());
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err().strip()).startsWith("skillwright: no episodes yet in ")
+        .endsWith("empty").doesNotContain("\n");
   }
 
   @Test

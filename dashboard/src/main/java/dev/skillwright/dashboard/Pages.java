@@ -89,16 +89,12 @@ final class Pages {
       Template row = Template.of("<tr><td><a href=\"/episodes/{{href}}\">{{id}}</a></td>"
           + "<td>{{task}}</td><td>{{steps}}</td><td class=\"{{cls}}\">{{verdict}}</td></tr>");
       List<Template.Safe> rows = new ArrayList<>();
+      for (DataView.Episode e : data.episodes(id)) {
+        rows.add(episodeRow(row, e.trajectory()));
+      }
       List<Template.Safe> checks = new ArrayList<>();
-      for (boolean verifications : List.of(false, true)) {
-        for (DataView.Episode e : verifications ? data.verifications(id) : data.episodes(id)) {
-          Trajectory t = e.trajectory();
-          (verifications ? checks : rows).add(row.render(Map.of("href", enc(t.episodeId()),
-              "id", t.episodeId(), "task", t.task().instruction(), "steps", t.steps().size(),
-              "cls", t.succeeded() ? "ok" : "fail",
-              "verdict", t.verdict() == null ? t.status().name() : t.succeeded() ? "success"
-                  : "failure: " + t.verdict().reason())));
-        }
+      for (DataView.Episode e : data.verifications(id)) {
+        checks.add(episodeRow(row, e.trajectory()));
       }
       return page("Session " + id, Template.of("""
           <h1>Session {{id}}</h1>
@@ -125,6 +121,14 @@ final class Pages {
           Map.entry("skills", s.counters().skillsAdded()), Map.entry("rows", Template.join(rows)),
           Map.entry("checks", Template.join(checks)))));
     });
+  }
+
+  private static Template.Safe episodeRow(Template row, Trajectory t) {
+    return row.render(Map.of("href", enc(t.episodeId()), "id", t.episodeId(),
+        "task", t.task().instruction(), "steps", t.steps().size(),
+        "cls", t.succeeded() ? "ok" : "fail",
+        "verdict", t.verdict() == null ? t.status().name() : t.succeeded() ? "success"
+            : "failure: " + t.verdict().reason()));
   }
 
   // ---- skills ----

@@ -1,5 +1,6 @@
 package dev.skillwright.dashboard;
 
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
@@ -37,6 +38,8 @@ class DashboardUiTest {
 
   @BeforeAll
   void start() throws Exception {
+    // how long a page may take to show what a test waits for (the machine may be busy)
+    PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
     Fixture.write(data);
     dashboard = Dashboard.start(DashboardConfig.local(data, 0));
     browser = BrowserSession.launch(BrowserConfig.defaults());
@@ -84,8 +87,8 @@ class DashboardUiTest {
   void the_overview_lists_sessions_and_draws_both_charts() {
     page.navigate(url("/"));
 
-    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Fixture.DONE))
-        .isVisible()).isTrue();
+    PlaywrightAssertions.assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+        .setName(Fixture.DONE))).isVisible();
     assertThat(page.locator("figcaption").allTextContents()).containsExactly(
         "Success rate over 2 episodes: 50%", "Skills found over time: 3");
     assertThat(page.locator("polyline").count()).isEqualTo(2);
@@ -95,7 +98,7 @@ class DashboardUiTest {
   @Test
   void searching_for_a_skill_finds_it_by_a_paraphrase() {
     page.navigate(url("/skills"));
-    assertThat(page.getByText("3 skills").isVisible()).isTrue();
+    PlaywrightAssertions.assertThat(page.getByText("3 skills")).isVisible();
 
     page.getByLabel("Search").fill("put a mug in the basket");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find")).click();
@@ -206,8 +209,8 @@ class DashboardUiTest {
   @Test
   void hostile_names_and_titles_stay_text() {
     page.navigate(url("/skills"));
-    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
-        .setName(Fixture.XSS_NAME)).isVisible()).isTrue();
+    PlaywrightAssertions.assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+        .setName(Fixture.XSS_NAME))).isVisible();
     assertThat(page.locator("main img").count()).isZero();
     shot("xss-skills");
 

@@ -93,6 +93,9 @@ abstract class SiteServer<V> implements Site {
       @SuppressWarnings("unchecked")
       S self = (S) this;
       return self;
+    } catch (java.net.BindException e) {
+      throw new dev.skillwright.trajectories.BadInputException("cannot serve the " + name
+          + " site on port " + port + ": it is in use (choose another with --port)");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the " + name + " site: " + e.getMessage(), e);
     }

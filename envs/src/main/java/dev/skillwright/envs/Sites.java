@@ -45,22 +45,31 @@ public final class Sites {
    * @throws BadInputException for an unknown site or variant
    */
   public static Site start(String name, String variant) {
+    return start(name, variant, 0);
+  }
+
+  /**
+   * As {@link #start(String, String)}, on {@code port} of 127.0.0.1 (0 for a free one).
+   *
+   * @throws BadInputException also for a port in use
+   */
+  public static Site start(String name, String variant, int port) {
     if (!NAMES.contains(name)) {
       throw new BadInputException(
           "unknown env '" + name + "': the bundled sites are " + String.join(", ", NAMES));
     }
     if (name.equals("shop") && variant.equals("v2")) {
-      return ShopSite.start(0, true);
+      return ShopSite.start(port, true);
     }
     if (!variant.equals("v1")) {
       throw new BadInputException("unknown variant '" + variant + "' of " + name
           + (name.equals("shop") ? ": it has v1 and v2" : ": it has v1 only"));
     }
     return switch (name) {
-      case "forum" -> ForumSite.start(0);
-      case "wiki" -> WikiSite.start(0);
-      case "tracker" -> TrackerSite.start(0);
-      default -> ShopSite.start(0, false);
+      case "forum" -> ForumSite.start(port);
+      case "wiki" -> WikiSite.start(port);
+      case "tracker" -> TrackerSite.start(port);
+      default -> ShopSite.start(port, false);
     };
   }
 }

@@ -43,10 +43,15 @@ public final class StaticApps {
    * @throws UncheckedIOException if the server cannot start
    */
   public static Server start(String name) {
+    return start(name, 0);
+  }
+
+  /** As {@link #start(String)}, on {@code port} of 127.0.0.1 (0 for a free one). */
+  public static Server start(String name, int port) {
     if (!NAMES.contains(name)) {
       throw new IllegalArgumentException("unknown app: " + name + " (known: " + NAMES + ")");
     }
-    return new Server(name);
+    return new Server(name, port);
   }
 
   /** One running app; close it to stop serving. */
@@ -55,10 +60,14 @@ public final class StaticApps {
     private final HttpServer http;
     private final ExecutorService executor;
 
-    private Server(String name) {
+    private Server(String name, int port) {
       this.name = name;
       try {
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+            32);
+      } catch (java.net.BindException e) {
+        throw new dev.skillwright.trajectories.BadInputException("cannot serve the " + name
+            + " app on port " + port + ": it is in use (choose another with --port)");
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the " + name + " app: " + e.getMessage(), e);
       }

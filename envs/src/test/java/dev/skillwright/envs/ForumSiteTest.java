@@ -1,5 +1,6 @@
 package dev.skillwright.envs;
 
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
@@ -19,7 +20,7 @@ class ForumSiteTest extends SiteTestSupport {
   static void logIn(Page page, String password) {
     role(page, AriaRole.BUTTON, "Log in").first().click();
     var dialog = role(page, AriaRole.DIALOG, "Log in");
-    assertThat(dialog.isVisible()).isTrue();
+    PlaywrightAssertions.assertThat(dialog).isVisible();
     dialog.getByLabel("Username").fill("alice");
     dialog.getByLabel("Password").fill(password);
     role(page, AriaRole.BUTTON, "Sign in").click();
@@ -29,11 +30,11 @@ class ForumSiteTest extends SiteTestSupport {
   void the_login_modal_signs_in_and_returns_to_the_page() {
     try (Tab tab = tab("/f/books")) {
       Page page = tab.page();
-      assertThat(role(page, AriaRole.DIALOG, "Log in").isVisible()).isFalse();
+      PlaywrightAssertions.assertThat(role(page, AriaRole.DIALOG, "Log in")).isHidden();
       logIn(page, site.demoSecrets().get("forum_password"));
 
       assertThat(page.url()).endsWith("/f/books");
-      assertThat(page.getByText("Signed in as alice").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(page.getByText("Signed in as alice")).isVisible();
       assertThat(truth(tab).get("user")).isEqualTo("alice");
     }
   }
@@ -58,7 +59,7 @@ class ForumSiteTest extends SiteTestSupport {
       assertThat(page.getByText("That crumb is beautiful.").count()).isZero();
 
       role(page, AriaRole.HEADING, "Comments (3)").waitFor();
-      assertThat(page.getByText("That crumb is beautiful.").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(page.getByText("That crumb is beautiful.")).isVisible();
       assertThat(page.getByLabel("Comment", new Page.GetByLabelOptions().setExact(true)).count())
           .as("only members comment").isZero();
 
@@ -79,8 +80,7 @@ class ForumSiteTest extends SiteTestSupport {
       logIn(page, site.demoSecrets().get("forum_password"));
       role(page, AriaRole.LINK, "New post").click();
       var community = role(page, AriaRole.COMBOBOX, "Community");
-      assertThat(role(page, AriaRole.OPTION, "Books").isVisible()).as("closed at first")
-          .isFalse();
+      PlaywrightAssertions.assertThat(role(page, AriaRole.OPTION, "Books")).isHidden();
 
       community.click();
       assertThat(community.getAttribute("aria-expanded")).isEqualTo("true");
@@ -101,7 +101,8 @@ class ForumSiteTest extends SiteTestSupport {
       page.getByLabel("Body").fill("Tell me yours.");
       role(page, AriaRole.BUTTON, "Create post").click();
 
-      assertThat(role(page, AriaRole.HEADING, "Favourite debuggers").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(role(page, AriaRole.HEADING, "Favourite debuggers"))
+          .isVisible();
       assertThat(truth(tab).get("posts")).isEqualTo(List.of(Map.of("community", "programming",
           "title", "Favourite debuggers", "body", "Tell me yours.", "author", "alice")));
     }
@@ -122,7 +123,7 @@ class ForumSiteTest extends SiteTestSupport {
       role(page, AriaRole.BUTTON, "Sign in").click();
       assertThat(page.url()).endsWith("/post/10");
       role(page, AriaRole.BUTTON, "Upvote").click();
-      assertThat(page.getByText("Score: 73").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(page.getByText("Score: 73")).isVisible();
       assertThat(role(page, AriaRole.BUTTON, "Upvote").getAttribute("aria-pressed"))
           .isEqualTo("true");
       assertThat(truth(tab).get("votes")).isEqualTo(Map.of("Composting in a small apartment", 1));
@@ -135,10 +136,11 @@ class ForumSiteTest extends SiteTestSupport {
   void community_lists_are_sorted_and_paged() {
     try (Tab tab = tab("/f/cooking")) {
       Page page = tab.page();
-      assertThat(page.getByText("Page 1 of 2").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(page.getByText("Page 1 of 2")).isVisible();
       assertThat(role(page, AriaRole.LINK, "Lemon tart that never cracks").count()).isZero();
       role(page, AriaRole.LINK, "Next page").click();
-      assertThat(role(page, AriaRole.LINK, "Lemon tart that never cracks").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(role(page, AriaRole.LINK, "Lemon tart that never cracks"))
+          .isVisible();
 
       page.getByLabel("Sort by").selectOption("top");
       role(page, AriaRole.BUTTON, "Apply").click();

@@ -1,5 +1,6 @@
 package dev.skillwright.envs;
 
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -114,7 +115,7 @@ class ShopSiteTest {
       Page page = tab.page();
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kitchen").setExact(true))
           .first().click();
-      assertThat(page.getByText("Page 1 of 2").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(page.getByText("Page 1 of 2")).isVisible();
       page.getByLabel("Sort by").selectOption("price-asc");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
       page.waitForURL("**/category/kitchen?sort=price-asc");
@@ -122,7 +123,7 @@ class ShopSiteTest {
       List<String> firstPage = page.locator(".products li a").allTextContents();
       assertThat(firstPage).first().isEqualTo("Striped Tea Towel");
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page")).click();
-      assertThat(page.getByText("Page 2 of 2").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(page.getByText("Page 2 of 2")).isVisible();
       assertThat(page.locator(".products li a").allTextContents()).last()
           .isEqualTo("Steel Chef Knife");
     }
@@ -136,7 +137,7 @@ class ShopSiteTest {
       assertThat(shop.groundTruth(visitor(first)).get("cart")).isEqualTo(Map.of("Hand Trowel", 1));
       assertThat((Map<?, ?>) shop.groundTruth(visitor(second)).get("cart")).isEmpty();
       second.page().reload();
-      assertThat(second.page().getByText("Cart (0)").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(second.page().getByText("Cart (0)")).isVisible();
 
       shop.reset();
       assertThat((Map<?, ?>) shop.groundTruth(visitor(first)).get("cart")).isEmpty();
@@ -191,7 +192,7 @@ class ShopSiteTest {
           .isEqualTo("Remove Hand Trowel from your cart?");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, remove it"))
           .click();
-      assertThat(page.getByText("Your cart is empty.").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(page.getByText("Your cart is empty.")).isVisible();
       assertThat(shop.groundTruth(visitor(tab)).get("cart")).isEqualTo(Map.of());
     }
   }

@@ -21,8 +21,13 @@ abstract class SiteTestSupport {
 
   abstract String siteName();
 
+  /** How long a page may take to show what a test waits for (the machine may be busy). */
+  static final double SHOWS_WITHIN_MS = 15_000;
+
   @BeforeAll
   void start() {
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(
+        SHOWS_WITHIN_MS);
     site = Sites.start(siteName());
     browser = BrowserSession.launch(BrowserConfig.defaults());
   }

@@ -27,6 +27,7 @@ class StaticAppsTest {
 
   @BeforeAll
   void start() {
+    PlaywrightAssertions.setDefaultAssertionTimeout(SiteTestSupport.SHOWS_WITHIN_MS);
     browser = BrowserSession.launch(BrowserConfig.defaults());
   }
 
@@ -65,7 +66,7 @@ class StaticAppsTest {
       Page page = tab.page();
       Locator input = page.getByPlaceholder("What needs to be done?");
       assertThat(page.evaluate("() => document.activeElement.className")).isEqualTo("new-todo");
-      assertThat(page.locator(".footer").isVisible()).isFalse();
+      PlaywrightAssertions.assertThat(page.locator(".footer")).isHidden();
       input.fill("Buy milk");
       input.press("Enter");
       input.fill("Walk the dog");
@@ -78,7 +79,7 @@ class StaticAppsTest {
 
       page.locator(".todo-list li").first().locator(".toggle").check();
       expectText(page.locator(".todo-count"), "1 item left");
-      assertThat(page.locator(".clear-completed").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(page.locator(".clear-completed")).isVisible();
 
       role(page, AriaRole.LINK, "Active").click();
       assertThat(page.url()).endsWith("#/active");
@@ -103,14 +104,14 @@ class StaticAppsTest {
       Locator second = page.locator(".todo-list li").nth(1);
       assertThat(second.locator(".destroy").textContent()).isEmpty();
       page.mouse().move(0, 0);
-      assertThat(second.locator(".destroy").isVisible()).isFalse();
+      PlaywrightAssertions.assertThat(second.locator(".destroy")).isHidden();
       second.hover();
       second.locator(".destroy").click();
       PlaywrightAssertions.assertThat(page.locator(".todo-list li")).hasCount(1);
 
       role(page, AriaRole.BUTTON, "Clear completed").click();
       PlaywrightAssertions.assertThat(page.locator(".todo-list li")).hasCount(0);
-      assertThat(page.locator(".main").isVisible()).isFalse();
+      PlaywrightAssertions.assertThat(page.locator(".main")).isHidden();
 
       input.fill("Persisted");
       input.press("Enter");
@@ -180,7 +181,7 @@ class StaticAppsTest {
       PlaywrightAssertions.assertThat(page.getByRole(AriaRole.TABPANEL)).containsText("Work");
       Locator more = role(page, AriaRole.BUTTON, "More actions");
       assertThat(more.getAttribute("aria-expanded")).isEqualTo("false");
-      assertThat(role(page, AriaRole.BUTTON, "Delete").isVisible()).isFalse();
+      PlaywrightAssertions.assertThat(role(page, AriaRole.BUTTON, "Delete")).isHidden();
       more.click();
       assertThat(more.getAttribute("aria-expanded")).isEqualTo("true");
       role(page, AriaRole.BUTTON, "Delete").click();

@@ -33,6 +33,22 @@ class SuitesTest {
     return new Outcome(false, answer, url, truth);
   }
 
+  @Test
+  void a_site_serves_on_the_port_asked_and_a_port_in_use_is_said_in_one_line() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    try (Site wiki = Sites.start("wiki", "v1", port)) {
+      assertThat(wiki.baseUrl()).isEqualTo("http://127.0.0.1:" + port + "/");
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(
+          () -> Sites.start("shop", "v1", port)))
+          .isInstanceOf(dev.skillwright.trajectories.BadInputException.class)
+          .hasMessage("cannot serve the shop site on port " + port
+              + ": it is in use (choose another with --port)");
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("sites")
   void each_suite_has_15_tasks_or_more_from_easy_to_hard_with_infeasible_ones(String site) {

@@ -1,5 +1,6 @@
 package dev.skillwright.envs;
 
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
@@ -36,10 +37,10 @@ class TrackerSiteTest extends SiteTestSupport {
       assertThat(calendar.getByRole(AriaRole.HEADING).textContent()).isEqualTo("December 2026");
       role(page, AriaRole.BUTTON, "31 December 2026").click();
 
-      assertThat(calendar.isVisible()).isFalse();
+      PlaywrightAssertions.assertThat(calendar).isHidden();
       assertThat(role(page, AriaRole.TEXTBOX, "Due date").inputValue()).isEqualTo("2026-12-31");
       role(page, AriaRole.BUTTON, "Save changes").click();
-      assertThat(page.getByText("Due date: 2026-12-31").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(page.getByText("Due date: 2026-12-31")).isVisible();
       assertThat(issue(tab, "Write a contributing guide").get("due")).isEqualTo("2026-12-31");
     }
   }
@@ -60,7 +61,7 @@ class TrackerSiteTest extends SiteTestSupport {
       role(page, AriaRole.BUTTON, "Remove label feature").click();
       role(page, AriaRole.BUTTON, "Save changes").click();
 
-      assertThat(page.getByText("Labels: security").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(page.getByText("Labels: security")).isVisible();
       Map<String, Object> i = issue(tab, "Bulk close issues");
       assertThat(i.get("assignee")).isEqualTo("Priya");
       assertThat(i.get("labels")).isEqualTo(List.of("security"));
@@ -73,14 +74,14 @@ class TrackerSiteTest extends SiteTestSupport {
       Page page = tab.page();
       role(page, AriaRole.BUTTON, "Close issue").click();
       var dialog = role(page, AriaRole.DIALOG, "Close issue #10?");
-      assertThat(dialog.isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(dialog).isVisible();
       dialog.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
           .setName("Cancel")).click();
       assertThat(issue(tab, "Session expires too early").get("status")).isEqualTo("open");
 
       role(page, AriaRole.BUTTON, "Close issue").click();
       role(page, AriaRole.BUTTON, "Yes, close it").click();
-      assertThat(page.getByText("Status: Closed").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(page.getByText("Status: Closed")).isVisible();
       assertThat(issue(tab, "Session expires too early").get("status")).isEqualTo("closed");
       role(page, AriaRole.BUTTON, "Reopen issue").click();
       assertThat(issue(tab, "Session expires too early").get("status")).isEqualTo("open");
@@ -91,15 +92,16 @@ class TrackerSiteTest extends SiteTestSupport {
   void the_list_shows_open_issues_paged_and_filters_narrow_it() {
     try (Tab tab = tab("/")) {
       Page page = tab.page();
-      assertThat(page.getByText("21 issues").isVisible()).isTrue();
-      assertThat(page.getByText("Page 1 of 3").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(page.getByText("21 issues")).isVisible();
+      PlaywrightAssertions.assertThat(page.getByText("Page 1 of 3")).isVisible();
       assertThat(role(page, AriaRole.LINK, "Dark mode toggle resets").count())
           .as("closed issues are filtered out").isZero();
       page.getByLabel("Status").selectOption("closed");
       page.getByLabel("Label").selectOption("ui");
       role(page, AriaRole.BUTTON, "Filter").click();
       assertThat(page.getByRole(AriaRole.LISTITEM).allTextContents()).hasSize(3);
-      assertThat(role(page, AriaRole.LINK, "Dark mode toggle resets").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(role(page, AriaRole.LINK, "Dark mode toggle resets"))
+          .isVisible();
     }
   }
 

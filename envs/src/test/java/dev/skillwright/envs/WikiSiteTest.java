@@ -1,5 +1,6 @@
 package dev.skillwright.envs;
 
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
@@ -32,7 +33,7 @@ class WikiSiteTest extends SiteTestSupport {
       assertThat(search.getAttribute("aria-activedescendant")).isEqualTo("wiki-search-list-1");
       search.press("Enter");
       page.waitForURL("**/wiki/Mount_Fuji");
-      assertThat(role(page, AriaRole.HEADING, "Mount Fuji").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(role(page, AriaRole.HEADING, "Mount Fuji")).isVisible();
     }
   }
 
@@ -43,7 +44,7 @@ class WikiSiteTest extends SiteTestSupport {
       role(page, AriaRole.COMBOBOX, "Search wiki").fill("river");
       role(page, AriaRole.COMBOBOX, "Search wiki").press("Enter");
       page.waitForURL("**/search?q=river");
-      assertThat(page.getByText("3 articles found.").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(page.getByText("3 articles found.")).isVisible();
     }
   }
 
@@ -65,17 +66,16 @@ class WikiSiteTest extends SiteTestSupport {
       role(page, AriaRole.LINK, "Edit").click();
       page.getByLabel("Content")
           .fill("The longest river of Iberia, 1,007 km, ending at [[Lisbon]].");
-      assertThat(role(page, AriaRole.BUTTON, "Save").isVisible()).as("inside the dialog")
-          .isFalse();
+      PlaywrightAssertions.assertThat(role(page, AriaRole.BUTTON, "Save")).isHidden();
       role(page, AriaRole.BUTTON, "Publish changes").click();
       var dialog = role(page, AriaRole.DIALOG, "Publish changes");
-      assertThat(dialog.isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(dialog).isVisible();
       dialog.getByLabel("Edit summary").fill("Shorter");
       role(page, AriaRole.BUTTON, "Save").click();
 
       assertThat(page.url()).endsWith("/wiki/Tagus");
-      assertThat(role(page, AriaRole.LINK, "Lisbon").isVisible()).as("the link renders").isTrue();
-      assertThat(page.getByText("Last edited by: you").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(role(page, AriaRole.LINK, "Lisbon")).isVisible();
+      PlaywrightAssertions.assertThat(page.getByText("Last edited by: you")).isVisible();
       role(page, AriaRole.LINK, "History").click();
       assertThat(page.getByRole(AriaRole.LISTITEM).first().textContent())
           .isEqualTo("Revision 4 · 2026-11-20 · you · Shorter");
@@ -94,7 +94,8 @@ class WikiSiteTest extends SiteTestSupport {
       role(page, AriaRole.BUTTON, "Publish changes").click();
       role(page, AriaRole.BUTTON, "Save").click();
       assertThat(page.locator("article img").count()).isZero();
-      assertThat(page.getByText("<img src=x onerror=alert(1)> see").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(page.getByText("<img src=x onerror=alert(1)> see"))
+          .isVisible();
       assertThat(truth(tab).get("created")).isEqualTo(List.of("Markup test"));
 
       tab.navigate(site.baseUrl() + "create");
@@ -111,10 +112,10 @@ class WikiSiteTest extends SiteTestSupport {
   void all_articles_are_paged() {
     try (Tab tab = tab("/all")) {
       Page page = tab.page();
-      assertThat(page.getByText("Page 1 of 3").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(page.getByText("Page 1 of 3")).isVisible();
       role(page, AriaRole.LINK, "Next page").click();
       role(page, AriaRole.LINK, "Next page").click();
-      assertThat(role(page, AriaRole.LINK, "Zanzibar").isVisible()).isTrue();
+      PlaywrightAssertions.assertThat(role(page, AriaRole.LINK, "Zanzibar")).isVisible();
       assertThat(role(page, AriaRole.LINK, "Next page").count()).isZero();
     }
   }

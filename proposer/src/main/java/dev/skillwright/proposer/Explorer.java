@@ -177,6 +177,7 @@ public final class Explorer {
         }
         if (dirty) {
           state.page.tab.close();
+          state = null;
           state = replay(prefix);
           if (state == null) {
             return; // the tab is closed; a walk that does not repeat ends here
@@ -225,15 +226,20 @@ public final class Explorer {
     }
     Page page = start;
     List<Done> done = new ArrayList<>();
-    for (Candidate c : prefix) {
-      Done d = perform(page, c);
-      if (d == null || !d.ok() || !d.effect().visible()) {
-        // the walk does not do the same again from a fresh start: nothing to build on
-        page.tab.close();
-        return null;
+    try {
+      for (Candidate c : prefix) {
+        Done d = perform(page, c);
+        if (d == null || !d.ok() || !d.effect().visible()) {
+          // the walk does not do the same again from a fresh start: nothing to build on
+          page.tab.close();
+          return null;
+        }
+        done.add(d);
+        page = new Page(page.tab, d.after(), d.urlAfter());
       }
-      done.add(d);
-      page = new Page(page.tab, d.after(), d.urlAfter());
+    } catch (RuntimeException e) {
+      start.tab.close();
+      throw e;
     }
     return new State(start, done, page);
   }

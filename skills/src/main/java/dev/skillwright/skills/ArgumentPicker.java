@@ -112,11 +112,11 @@ public final class ArgumentPicker {
       String shape = shape(site.urls().get(fold(p.examples().get(0))));
       List<String> alike = fresh.stream()
           .filter(v -> shape != null && shape.equals(shape(site.urls().get(fold(v))))).toList();
-      if (!alike.isEmpty()) {
+      boolean clickedFirst = usedFirst(skill, p);
+      if (!alike.isEmpty() || shape != null && clickedFirst) {
         fresh = alike;
       }
       // what the first step clicks must be on the start page; elsewhere, prefer what is not
-      boolean clickedFirst = usedFirst(skill, p);
       Optional<String> best = fresh.stream()
           .filter(v -> site.onStartPage().contains(fold(v)) == clickedFirst).findFirst();
       if (clickedFirst) {
@@ -173,21 +173,28 @@ public final class ArgumentPicker {
         && first.target().name().contains(placeholder);
   }
 
-  /** A URL's path with its last segment as {@code *}: the kind of page it goes to. */
+  /**
+   * The kind of page a URL goes to: its path with the last segment as {@code *}, and the names
+   * of its query's keys ({@code /category/*}, {@code /new?community}).
+   */
   private static String shape(String url) {
     if (url == null) {
       return null;
     }
-    String path;
+    java.net.URI u;
     try {
-      path = java.net.URI.create(url).getRawPath();
+      u = java.net.URI.create(url);
     } catch (IllegalArgumentException e) {
       return null;
     }
+    String path = u.getRawPath();
     if (path == null || path.isEmpty() || path.equals("/")) {
       return null;
     }
-    return path.replaceAll("/+$", "").replaceAll("[^/]+$", "*");
+    String keys = u.getRawQuery() == null ? "" : "?" + java.util.Arrays.stream(
+        u.getRawQuery().split("&")).map(kv -> kv.replaceFirst("=.*", "")).sorted().distinct()
+        .collect(java.util.stream.Collectors.joining("&"));
+    return path.replaceAll("/+$", "").replaceAll("[^/]+$", "*") + keys;
   }
 
   private static boolean containsWord(String whole, String part) {

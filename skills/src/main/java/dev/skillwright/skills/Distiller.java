@@ -5,6 +5,7 @@ import static dev.skillwright.trajectories.AriaSnapshot.fold;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.Condition;
+import dev.skillwright.trajectories.SignalCheck;
 import dev.skillwright.trajectories.SuccessSignal;
 import dev.skillwright.trajectories.Step;
 import dev.skillwright.trajectories.Target;
@@ -95,6 +96,9 @@ public final class Distiller {
         .map(e -> new Skill.Parameter(e.getKey(), typeOf(e.getValue()), List.of(e.getValue())))
         .toList();
     SuccessSignal success = liftSignal(task.success(), lift, params, steps);
+    if (finalPage != null) {
+      success = withOptions(success, steps, finalPage);
+    }
     if (finalPage != null && success.all().stream().noneMatch(
         c -> !(c instanceof Condition.AnswerContains) && c.describe().contains("{"))) {
       List<Condition> more = new ArrayList<>(success.all());
@@ -135,9 +139,13 @@ public final class Distiller {
         }
         int n = fields.indexOf(field) + 1;
         if (n > 1) {
-          String own = "{" + p + "_" + n + "}";
+          String name = p + "_" + n;
+          while (values.containsKey(name)) {
+            name += "_";
+          }
+          String own = "{" + name + "}";
           steps.set(i, new Action.Fill(f.target(), own));
-          values.put(p + "_" + n, values.get(p));
+          values.put(name, values.get(p));
           // the description's next mention of the value after the first, where it has one
           int first = out.indexOf(placeholder);
           int at = first < 0 ? -1 : out.indexOf(placeholder, first + 1);
@@ -185,7 +193,29 @@ public final class Distiller {
           glob = optionIsParameter ? anyQueryValue(glob) : glob;
           return new Condition.UrlMatches(clicksValue ? anyId(glob) : glob);
         })
-        .toList());
+        .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+  }
+
+  /**
+   * The signal with the box of each parameterized option checked for its value, where the
+   * final page still shows the box.
+   */
+  private static SuccessSignal withOptions(SuccessSignal signal, List<Action> steps,
+      AriaSnapshot finalPage) {
+    List<Condition> out = new ArrayList<>(signal.all());
+    for (Action a : steps) {
+      if (a instanceof Action.Select s && s.option() != null && s.option().contains("{")
+          && s.target() != null && SignalCheck.holds(new Condition.ElementState(
+              s.target().role(), s.target().name(), Condition.ElementState.State.PRESENT, null),
+              null, finalPage, null)) {
+        Condition c = new Condition.ElementState(s.target().role(), s.target().name(),
+            Condition.ElementState.State.HAS_VALUE, s.option());
+        if (!out.contains(c)) {
+          out.add(c);
+        }
+      }
+    }
+    return new SuccessSignal(out);
   }
 
   /**
@@ -197,7 +227,9 @@ public final class Distiller {
     int q = glob.indexOf('?');
     String path = q < 0 ? glob : glob.substring(0, q);
     String rest = q < 0 ? "" : glob.substring(q);
-    return path.replaceAll("(?<=/)(\\d+|[0-9a-fA-F-]{8,})(?=/|$)", "*") + rest;
+    // digits, or a long hex id or UUID with a digit in it (not a word such as "deadbeef")
+    return path.replaceAll("(?<=/)(\\d+|(?=[0-9a-fA-F-]*\\d)[0-9a-fA-F]{8,}(-[0-9a-fA-F]+)*)"
+        + "(?=/|$)", "*") + rest;
   }
 
   /** Whether a step chooses an option that is a parameter. */
@@ -308,15 +340,9 @@ public final class Distiller {
   }
 
   /**
-   * Merges a newly distilled skill into a known one that does the same thing: examples,
-   * parameter examples and provenance of both; the known skill's status, health and
-   * verifications. Its steps stay, unless it is not verified and the new skill went another way:
-   * then the new steps replace them, as a candidate to verify.
-   */
-  /**
    * Whether two skills of different steps that read alike can be one: their success signals
-   * share a condition (which then holds for all its examples), or neither has any. Skills of the
-   * same steps always can: they keep what both promise, if only the values on the page.
+   * share a condition (which then holds for all their examples), or neither has any. Skills of
+   * the same steps always can (see {@link #merge}).
    */
   static boolean agree(Skill known, Skill found) {
     return known.success().all().isEmpty() && found.success().all().isEmpty()
@@ -333,8 +359,33 @@ public final class Distiller {
   }
 
   /**
-   * {@code found} merged into {@code known}: examples, parameters' examples and provenance
-   * joined; the success signal is what both promise (see {@link #agree}).
+   * The success signal that holds for both skills' examples: what both promise; for the same
+   * steps with no parameter (one procedure, run twice) all that either saw hold; for the same
+   * steps whose promises share nothing (the page a link leads to is named by no value), that
+   * the page shows each value.
+   */
+  static SuccessSignal promised(Skill known, Skill found) {
+    List<Condition> both = known.success().all().stream()
+        .filter(found.success().all()::contains).toList();
+    if (!both.isEmpty() || !known.signature().equals(found.signature())
+        || known.success().all().isEmpty() && found.success().all().isEmpty()) {
+      return new SuccessSignal(both);
+    }
+    List<Condition> out = new ArrayList<>(known.success().all());
+    if (known.parameters().isEmpty()) {
+      found.success().all().stream().filter(c -> !out.contains(c)).forEach(out::add);
+      return new SuccessSignal(out);
+    }
+    return new SuccessSignal(known.parameters().stream()
+        .map(p -> (Condition) new Condition.TextPresent("{" + p.name() + "}")).toList());
+  }
+
+  /**
+   * {@code found} merged into {@code known}: examples, parameters' examples and provenance of
+   * both, and the signal {@link #promised} by both; the known skill's health and verifications.
+   * Its steps stay, unless it is not verified and the new skill went another way: then the new
+   * steps replace them, as a candidate to verify. A skill whose promise changed is a candidate
+   * again: what verified it promised something else.
    */
   static Skill merge(Skill known, Skill found) {
     List<String> examples = new ArrayList<>(known.examples());
@@ -353,15 +404,14 @@ public final class Distiller {
     }
     List<Skill.Provenance> prov = new ArrayList<>(known.provenance());
     prov.addAll(found.provenance());
+    SuccessSignal promise = promised(known, found);
     boolean otherWay = !known.offered() && !known.signature().equals(found.signature())
         && found.steps().stream().noneMatch(a -> a instanceof Action.UseSkill u
             && (u.name().equals(known.id()) || u.name().equals(known.name())));
     return new Skill(Skill.SCHEMA_VERSION, known.id(), known.name(), known.site(),
         known.description(), List.copyOf(params.values()),
-        otherWay ? found.steps() : known.steps(), known.startUrlPattern(),
-        new SuccessSignal(known.success().all().stream()
-            .filter(found.success().all()::contains).toList()),
-        examples, prov, otherWay ? Skill.Status.CANDIDATE : known.status(), known.health(),
-        known.verifications());
+        otherWay ? found.steps() : known.steps(), known.startUrlPattern(), promise, examples,
+        prov, otherWay || !promise.equals(known.success()) ? Skill.Status.CANDIDATE
+            : known.status(), known.health(), known.verifications());
   }
 }

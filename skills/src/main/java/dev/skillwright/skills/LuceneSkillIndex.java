@@ -114,8 +114,9 @@ final class LuceneSkillIndex implements SkillIndex {
           .or(() -> sameSignature(skill)).or(() -> similar(skill));
       if (known.isPresent() && !known.get().signature().equals(found.signature())
           && !Distiller.agree(known.get(), found)) {
-        // other steps with no success both promise: not the same skill, kept apart
-        found = Distiller.apart(skill);
+        // other steps with no success both promise: not the same skill, kept apart (under an
+        // id of its own when its name is taken)
+        found = known.get().id().equals(found.id()) ? Distiller.apart(skill) : skill;
         String id = found.id();
         known = lookup(id).filter(s -> s.id().equals(id));
       }

@@ -160,6 +160,8 @@ class DistillerTest {
     assertThat(Distiller.anyId("*/issues/1f3a9c2e-77aa/edit?tab=2")).isEqualTo("*/issues/*/edit?tab=2");
     assertThat(Distiller.anyId("*/category/{page}")).isEqualTo("*/category/{page}");
     assertThat(Distiller.anyId("*/v2/blue-ceramic-mug")).isEqualTo("*/v2/blue-ceramic-mug");
+    assertThat(Distiller.anyId("*/tag/deadbeef")).isEqualTo("*/tag/deadbeef");
+    assertThat(Distiller.anyId("*/run/3f2a9c1e")).isEqualTo("*/run/*");
 
     Trajectory t = searchThenOpen("bisect", "Git bisect saved my week", "e12", true);
     Task task = t.task();
@@ -193,6 +195,17 @@ class DistillerTest {
     Trajectory t = succeeded(task, "e9", "http://127.0.0.1:1/category/office?sort=price-desc",
         step(0, new Action.Select(sort, "Price: high to low"), true),
         step(1, new Action.Answer("Done."), true));
+    // with only the URL to go by, the box on the final page is checked for the option
+    Task byUrl = new Task(task.id(), task.site(), task.instruction(), task.startUrl(),
+        SuccessSignal.of(new Condition.UrlMatches("*/category/office?*sort=price-desc*")),
+        task.params());
+    AriaSnapshot sorted = AriaSnapshot.parse(
+        "- combobox \"Sort by\":\n  - option \"Price: high to low\" [selected]");
+    assertThat(Distiller.distill(succeeded(byUrl, "e13", t.finalUrl(), t.steps().toArray(
+        Step[]::new)), sorted).orElseThrow().success().all()).containsExactly(
+        new Condition.UrlMatches("*/category/office?*sort=**"),
+        new Condition.ElementState("combobox", "Sort by", Condition.ElementState.State.HAS_VALUE,
+            "{option}"));
     assertThat(Distiller.distill(t).orElseThrow().success().all()).containsExactly(
         new Condition.UrlMatches("*/category/office?*sort=**"),
         new Condition.ElementState("combobox", "Sort by", Condition.ElementState.State.HAS_VALUE,

@@ -268,12 +268,19 @@ public final class Store {
   }
 
   /**
-   * The trajectory a user names: a {@code trajectory.json}, the episode folder holding one, or an
-   * episode id of this data directory.
+   * The trajectory a user names: a {@code trajectory.json}, the episode folder holding one, an
+   * episode id of this data directory, or {@value #LAST} for the newest task episode.
    *
    * @throws BadInputException when it is none of these
    */
   public Path trajectoryFile(String episodeOrPath) {
+    if (episodeOrPath.equals(LAST) && !Files.exists(Path.of(LAST))) {
+      List<Path> all = trajectoryFiles();
+      if (all.isEmpty()) {
+        throw new BadInputException("no episodes yet in " + root);
+      }
+      return all.get(all.size() - 1);
+    }
     Path file = Path.of(episodeOrPath);
     if (Files.isDirectory(file)) {
       file = file.resolve(TRAJECTORY_FILE);
@@ -284,6 +291,9 @@ public final class Store {
     return findEpisode(episodeOrPath).orElseThrow(() -> new BadInputException(
         "no episode '" + episodeOrPath + "' in " + root + " and no such file"));
   }
+
+  /** What a user types for the newest task episode: {@code show last}. */
+  public static final String LAST = "last";
 
   /** Every task episode's trajectory file (not the skill verifications), sorted by path. */
   public List<Path> trajectoryFiles() {
