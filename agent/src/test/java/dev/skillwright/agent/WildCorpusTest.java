@@ -265,12 +265,19 @@ class WildCorpusTest {
    * since a page that never reached its terminal event never will.
    */
   Optional<WildServer.Score> scoreOf(Tab tab, String key) throws InterruptedException {
-    boolean sent;
-    try {
-      sent = Boolean.TRUE.equals(tab.evaluate("() => !!(window.Wild && Wild.reported())"));
-    } catch (com.microsoft.playwright.PlaywrightException e) {
-      sent = true; // the page is gone or busy: give a report in flight its time
-    }
+    boolean sent = false;
+    // an event that reports (a <details> toggle) may fire a moment after the action
+    long until = System.nanoTime() + 3_000_000_000L;
+    do {
+      try {
+        sent = Boolean.TRUE.equals(tab.evaluate("() => !!(window.Wild && Wild.reported())"));
+      } catch (com.microsoft.playwright.PlaywrightException e) {
+        sent = true; // the page is gone or busy: give a report in flight its time
+      }
+      if (!sent) {
+        Thread.sleep(100);
+      }
+    } while (!sent && System.nanoTime() < until);
     Optional<WildServer.Score> delivered = server.await(key, sent ? SCORE_WAIT_MILLIS : 200);
     if (delivered.isPresent() || !sent) {
       return delivered;
