@@ -90,7 +90,8 @@ class SkillReuseTest {
         "Add \"{item}\" to the cart, then open \"Cart\"", List.of(new Skill.Parameter("item",
             "string", List.of("Brass Desk Lamp"))), List.of(
             new dev.skillwright.trajectories.Action.Click(role("link", "{item}")),
-            new dev.skillwright.trajectories.Action.Click(role("button", "Add to cart")),
+            // broken for every item: the shop has no such button
+            new dev.skillwright.trajectories.Action.Click(role("button", "Add to basket")),
             new dev.skillwright.trajectories.Action.Click(role("link", "Cart (1)"))), "*/",
         dev.skillwright.trajectories.SuccessSignal.of(
             new dev.skillwright.trajectories.Condition.UrlMatches("*/cart*"),
@@ -119,7 +120,7 @@ class SkillReuseTest {
     assertThat(after.health().failures()).allSatisfy(f -> assertThat(f.reason())
         .startsWith("step 1 failed"));
     assertThat(after.verifications()).extracting(Skill.Verification::passed)
-        .containsExactly(true, false);
+        .startsWith(true).endsWith(false).containsOnlyOnce(true);
   }
 
   static dev.skillwright.trajectories.Target role(String role, String name) {
