@@ -4,6 +4,7 @@ import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.envs.BenchTask;
 import dev.skillwright.envs.Site;
 import dev.skillwright.envs.Sites;
+import dev.skillwright.skills.SkillIndex;
 import dev.skillwright.trajectories.AtomicFiles;
 import dev.skillwright.trajectories.BadInputException;
 import dev.skillwright.trajectories.Json;
@@ -89,7 +90,10 @@ final class BenchCommand implements Callable<Integer> {
     Path library = null;
     try {
       library = Files.createTempDirectory("skillwright-bench-skills-");
-      copySkills(from, library);
+      if (from != null) {
+        SkillIndex.copy(from, library,
+            n -> spec.commandLine().getErr().println("skillwright: " + n));
+      }
       return run(sites, config, envVars, backend, library);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -117,21 +121,6 @@ final class BenchCommand implements Callable<Integer> {
           + " holds no skills yet");
     }
     return withSkills;
-  }
-
-  /** Copies the skill files of {@code from} (not its derived index) into {@code to}. */
-  private static void copySkills(Path from, Path to) throws IOException {
-    if (from == null) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".json")
-          && !from.relativize(f).startsWith("index") && Files.isRegularFile(f)).toList()) {
-        Path copy = to.resolve(from.relativize(f).toString());
-        Files.createDirectories(copy.getParent());
-        Files.copy(f, copy);
-      }
-    }
   }
 
   private static void deleteTree(Path root) {

@@ -43,6 +43,8 @@ final class SkillVerifier {
   private final EpisodeRunner runner;
   private final Clock clock;
   private SiteContext context;
+  /** Skills' start pages the context crawl did not see, read when first needed. */
+  private final Map<String, SiteContext.PageSummary> startPages = new java.util.HashMap<>();
 
   SkillVerifier(CrawlSettings settings, EpisodeRunner runner, Clock clock, SiteContext context) {
     this.settings = settings;
@@ -66,6 +68,7 @@ final class SkillVerifier {
       String episodeId, Store.SessionLog log) {
     List<Map<String, String>> tries = ArgumentPicker.several(skill, values(skill, browser), TRIES);
     List<Skill.Verification> round = new ArrayList<>();
+    List<Trajectory> episodes = new ArrayList<>();
     Optional<Skill.Parameter> stuck = skill.parameters().stream()
         .filter(p -> !p.examples().isEmpty() && !tries.get(0).containsKey(p.name())).findFirst();
     if (stuck.isPresent()) {
@@ -74,13 +77,9 @@ final class SkillVerifier {
           + stuck.get().examples().get(0) + "\" that its first step could click on its start page";
       round.add(new Skill.Verification(clock.instant(), tries.get(0), false, reason, null));
       log.event("skill_unverified", Map.of("skill", skill.id(), "reason", reason));
-      Skill recorded = index.update(skill.id(), s -> s.verified(round))
-          .orElse(skill.verified(round));
-      return new Outcome(recorded, List.of());
     }
-    List<Trajectory> episodes = new ArrayList<>();
     int passed = 0;
-    for (Map<String, String> args : tries) {
+    for (Map<String, String> args : stuck.isPresent() ? List.<Map<String, String>>of() : tries) {
       if (passed * 2 > tries.size() || (round.size() - passed) * 2 >= tries.size()) {
         break; // the majority is known
       }
@@ -143,11 +142,16 @@ final class SkillVerifier {
     Map<String, String> urls = new java.util.HashMap<>();
     String start = path(skill.startUrlPattern().replaceFirst("^\\*", ""));
     List<SiteContext.PageSummary> pages = new ArrayList<>(context.pages());
+    pages.addAll(startPages.values());
     if (pages.stream().noneMatch(p -> path(URI.create(p.url()).getRawPath()).equals(start))) {
       // the crawl did not see the skill's start page: what its first step may click is there
       try (Tab tab = browser.newScratchTab(settings.scope())) {
-        pages.addAll(SiteCrawler.crawl(tab, settings.site(),
-            URI.create(settings.startUrl()).resolve(start).toString(), 1).pages());
+        List<SiteContext.PageSummary> read = SiteCrawler.crawl(tab, settings.site(),
+            URI.create(settings.startUrl()).resolve(start).toString(), 1).pages();
+        if (!read.isEmpty()) {
+          startPages.put(start, read.get(0)); // read once a session
+        }
+        pages.addAll(read);
       }
     }
     // option lists exploring saw outside forms (a single-page app's select boxes, custom lists)

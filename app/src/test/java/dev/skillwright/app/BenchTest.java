@@ -97,7 +97,6 @@ class BenchTest {
       r = Json.mapper().readTree(s.filter(p -> p.endsWith("report.json")).findFirst()
           .orElseThrow().toFile());
     }
-    assertThat(r.path("rows").findValuesAsText("id").indexOf("shop-01")).isNotNegative();
     JsonNode garden = java.util.stream.StreamSupport.stream(r.path("rows").spliterator(), false)
         .filter(row -> row.path("id").asText().equals("shop-01")).findFirst().orElseThrow();
     assertThat(garden.path("groundTruth").asBoolean()).as("the misleading skill misled").isFalse();

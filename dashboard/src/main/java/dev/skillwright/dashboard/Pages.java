@@ -133,11 +133,6 @@ final class Pages {
 
   // ---- skills ----
 
-  /** Episodes that made the skill, and runs that used it. */
-  private static int uses(Skill s) {
-    return s.provenance().size() + s.health().executions();
-  }
-
   Template.Safe skills(Map<String, String> q) {
     String text = q.getOrDefault("q", "").strip();
     String site = q.getOrDefault("site", "");
@@ -149,7 +144,7 @@ final class Pages {
     found = found.stream().filter(s -> verified.isEmpty()
         || s.offered() == verified.equals("yes")).toList();
     if (sort.equals("uses")) {
-      found = found.stream().sorted(Comparator.comparingInt((Skill s) -> -uses(s))
+      found = found.stream().sorted(Comparator.comparingInt((Skill s) -> -s.health().executions())
           .thenComparing(Skill::id)).toList();
     } else if (sort.equals("success")) {
       found = found.stream().sorted(Comparator.comparingDouble((Skill s) -> -s.health()

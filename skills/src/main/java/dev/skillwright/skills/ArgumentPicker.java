@@ -2,13 +2,16 @@ package dev.skillwright.skills;
 
 import static dev.skillwright.trajectories.AriaSnapshot.fold;
 
+import dev.skillwright.trajectories.Action;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Picks new arguments for verifying a skill: for each parameter, another value of the same kind
@@ -29,9 +32,9 @@ public final class ArgumentPicker {
    * page.
    */
   public record SiteValues(List<String> items, List<String> links, List<List<String>> choices,
-      java.util.Set<String> onStartPage, Map<String, String> urls) {
+      Set<String> onStartPage, Map<String, String> urls) {
     public SiteValues(List<String> items, List<String> links, List<List<String>> choices,
-        java.util.Set<String> onStartPage) {
+        Set<String> onStartPage) {
       this(items, links, choices, onStartPage, Map.of());
     }
   }
@@ -51,8 +54,8 @@ public final class ArgumentPicker {
    */
   public static List<Map<String, String>> several(Skill skill, SiteValues site, int tries) {
     List<Map<String, String>> out = new ArrayList<>();
-    Map<String, java.util.Set<String>> used = new LinkedHashMap<>();
-    skill.parameters().forEach(p -> used.put(p.name(), new java.util.HashSet<>(p.examples())));
+    Map<String, Set<String>> used = new LinkedHashMap<>();
+    skill.parameters().forEach(p -> used.put(p.name(), new HashSet<>(p.examples())));
     for (int i = 0; i < tries; i++) {
       Map<String, String> args = pick(skill, site, used);
       boolean repeats = out.contains(args) || !out.isEmpty() && args.size() < out.get(0).size()
@@ -68,7 +71,7 @@ public final class ArgumentPicker {
 
   /** New arguments, avoiding the examples and, per parameter, the values in {@code used}. */
   private static Map<String, String> pick(Skill skill, SiteValues site,
-      Map<String, java.util.Set<String>> used) {
+      Map<String, Set<String>> used) {
     List<Skill.Parameter> params = new ArrayList<>(skill.parameters());
     params.removeIf(p -> p.examples().isEmpty());
     // containing values first: an item's name before the query word inside it
@@ -81,7 +84,7 @@ public final class ArgumentPicker {
               example))
           .findFirst().flatMap(q -> wordOf(out.get(q.name()), q.examples().get(0), example));
       List<String> avoid = new ArrayList<>(p.examples());
-      avoid.addAll(used.getOrDefault(p.name(), java.util.Set.of()));
+      avoid.addAll(used.getOrDefault(p.name(), Set.of()));
       String value = derived.orElseGet(() -> another(skill, p, avoid, site));
       if (value != null) {
         out.put(p.name(), value);
@@ -134,7 +137,7 @@ public final class ArgumentPicker {
       SiteValues site) {
     String placeholder = "{" + p.name() + "}";
     Optional<String> field = skill.steps().stream()
-        .filter(a -> a instanceof dev.skillwright.trajectories.Action.Fill f
+        .filter(a -> a instanceof Action.Fill f
             && f.text().contains(placeholder))
         .map(a -> a.target().name() + " " + a.target().role()).findFirst();
     if (field.isEmpty()) {
@@ -164,8 +167,8 @@ public final class ArgumentPicker {
       return false;
     }
     String placeholder = "{" + p.name() + "}";
-    dev.skillwright.trajectories.Action first = skill.steps().get(0);
-    if (first instanceof dev.skillwright.trajectories.Action.UseSkill call) {
+    Action first = skill.steps().get(0);
+    if (first instanceof Action.UseSkill call) {
       // a called skill starts on the same page; what it gets may be what it clicks first
       return call.args().values().stream().anyMatch(v -> v.contains(placeholder));
     }

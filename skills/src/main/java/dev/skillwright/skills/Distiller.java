@@ -97,19 +97,7 @@ public final class Distiller {
         .toList();
     SuccessSignal success = liftSignal(task.success(), lift, params, steps);
     if (finalPage != null) {
-      success = withOptions(success, steps, finalPage);
-    }
-    if (finalPage != null && success.all().stream().noneMatch(
-        c -> !(c instanceof Condition.AnswerContains) && c.describe().contains("{"))) {
-      List<Condition> more = new ArrayList<>(success.all());
-      String shown = fold(finalPage.text());
-      // a whole word or more, not a digit inside a price
-      parameters.stream().filter(p -> p.examples().get(0).length() >= 3
-              && Pattern.compile("(?<![\\p{L}\\p{N}])"
-                  + Pattern.quote(fold(p.examples().get(0)))
-                  + "(?![\\p{L}\\p{N}])").matcher(shown).find())
-          .forEach(p -> more.add(new Condition.TextPresent("{" + p.name() + "}")));
-      success = new SuccessSignal(more);
+      success = shownValues(withOptions(success, steps, finalPage), parameters, finalPage);
     }
     return Optional.of(new Skill(Skill.SCHEMA_VERSION, task.site() + ":" + name, name,
         task.site(), description, parameters, steps, urlPattern(task.startUrl()),
@@ -128,31 +116,31 @@ public final class Distiller {
     String out = description;
     for (String p : List.copyOf(values.keySet())) {
       String placeholder = "{" + p + "}";
-      List<String> fields = new ArrayList<>();
+      Map<String, String> nameOf = new LinkedHashMap<>(); // field -> its parameter
       for (int i = 0; i < steps.size(); i++) {
         if (!(steps.get(i) instanceof Action.Fill f) || !f.text().equals(placeholder)) {
           continue;
         }
         String field = f.target().role() + "|" + f.target().name();
-        if (!fields.contains(field)) {
-          fields.add(field);
-        }
-        int n = fields.indexOf(field) + 1;
-        if (n > 1) {
-          String name = p + "_" + n;
-          while (values.containsKey(name)) {
-            name += "_";
+        if (!nameOf.containsKey(field)) {
+          String name = p;
+          if (!nameOf.isEmpty()) {
+            name = p + "_" + (nameOf.size() + 1);
+            while (values.containsKey(name)) {
+              name += "_";
+            }
+            values.put(name, values.get(p));
+            // the description's next mention of the value after the first, where it has one
+            int first = out.indexOf(placeholder);
+            int at = first < 0 ? -1 : out.indexOf(placeholder, first + 1);
+            if (at >= 0) {
+              out = out.substring(0, at) + "{" + name + "}"
+                  + out.substring(at + placeholder.length());
+            }
           }
-          String own = "{" + name + "}";
-          steps.set(i, new Action.Fill(f.target(), own));
-          values.put(name, values.get(p));
-          // the description's next mention of the value after the first, where it has one
-          int first = out.indexOf(placeholder);
-          int at = first < 0 ? -1 : out.indexOf(placeholder, first + 1);
-          if (at >= 0) {
-            out = out.substring(0, at) + own + out.substring(at + placeholder.length());
-          }
+          nameOf.put(field, name);
         }
+        steps.set(i, new Action.Fill(f.target(), "{" + nameOf.get(field) + "}"));
       }
     }
     return out;
@@ -194,6 +182,26 @@ public final class Distiller {
           return new Condition.UrlMatches(clicksValue ? anyId(glob) : glob);
         })
         .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+  }
+
+  /**
+   * When {@code signal} names none of the values (a confirmation page known by its heading),
+   * the signal with the values the final page showed: a whole word or more, not a digit inside
+   * a price.
+   */
+  private static SuccessSignal shownValues(SuccessSignal signal,
+      List<Skill.Parameter> parameters, AriaSnapshot finalPage) {
+    if (signal.all().stream().anyMatch(
+        c -> !(c instanceof Condition.AnswerContains) && c.describe().contains("{"))) {
+      return signal;
+    }
+    List<Condition> out = new ArrayList<>(signal.all());
+    String shown = fold(finalPage.text());
+    parameters.stream().filter(p -> p.examples().get(0).length() >= 3
+            && Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(fold(p.examples().get(0)))
+                + "(?![\\p{L}\\p{N}])").matcher(shown).find())
+        .forEach(p -> out.add(new Condition.TextPresent("{" + p.name() + "}")));
+    return new SuccessSignal(out);
   }
 
   /**

@@ -100,6 +100,21 @@ public interface SkillIndex extends AutoCloseable {
   }
 
   /**
+   * Copies the skills of the folder {@code from} (read from their files; its index is not
+   * touched) into the folder {@code to}, indexed there.
+   *
+   * @return how many skills were copied
+   */
+  static int copy(Path from, Path to, java.util.function.Consumer<String> notices) {
+    java.util.Collection<Skill> all = new SkillFiles(from).readAll(notices).values();
+    try (SkillIndex index = open(to, notices)) {
+      index.addAll(all);
+      index.commit();
+    }
+    return all.size();
+  }
+
+  /**
    * Builds the index of {@code dir} again from its skill files (after writing back as files the
    * skills only the index holds).
    *

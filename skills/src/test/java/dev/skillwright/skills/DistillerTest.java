@@ -140,18 +140,20 @@ class DistillerTest {
     Trajectory t = succeeded(task, "e11", "http://127.0.0.1:1/issue/1",
         step(0, new Action.Fill(title, "Broken login"), true),
         step(1, new Action.Fill(body, "Broken login"), true),
-        step(2, new Action.Click(Target.of("e7", "button", "Create")), true),
-        step(3, new Action.Answer("Done."), true));
+        step(2, new Action.Fill(body, "Broken login"), true),
+        step(3, new Action.Click(Target.of("e7", "button", "Create")), true),
+        step(4, new Action.Answer("Done."), true));
 
     Skill s = Distiller.distill(t).orElseThrow();
     assertThat(s.steps()).extracting(a -> a instanceof Action.Fill f ? f.text() : "")
-        .containsExactly("{title}", "{title_2}", "");
+        .as("a field filled again keeps its own parameter")
+        .containsExactly("{title}", "{title_2}", "{title_2}", "");
     assertThat(s.parameters()).extracting(Skill.Parameter::name)
         .containsExactly("title", "title_2");
     assertThat(s.description()).isEqualTo("Create an issue titled \"{title}\"");
     assertThat(SkillBinding.bind(s, Map.of("title", "A", "title_2", "B")).steps())
         .extracting(a -> a instanceof Action.Fill f ? f.text() : "").containsExactly("A", "B",
-            "");
+            "B", "");
   }
 
   @Test
