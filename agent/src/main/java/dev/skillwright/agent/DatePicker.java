@@ -3,8 +3,8 @@ package dev.skillwright.agent;
 import static dev.skillwright.trajectories.AriaSnapshot.fold;
 
 import dev.skillwright.trajectories.Action;
-import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.AriaSnapshot.Node;
+import dev.skillwright.trajectories.AriaSnapshot;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,7 +61,7 @@ final class DatePicker {
         return Episode.giveUp("The date field opens no calendar I can read.");
       }
       opened = true;
-      return new Decision("The date field takes no typing; I open its calendar.",
+      return Decision.of("The date field takes no typing; I open its calendar.",
           new Action.Click(Grounding.target(field)));
     }
     Matcher m = SHOWN.matcher(text(shown.get()));
@@ -79,7 +79,7 @@ final class DatePicker {
         return Episode.giveUp("The calendar has no control to go to "
             + (diff < 0 ? "an earlier" : "a later") + " month.");
       }
-      return new Decision("The calendar shows " + m.group(1) + " " + year + "; I go "
+      return Decision.of("The calendar shows " + m.group(1) + " " + year + "; I go "
           + (diff < 0 ? "back" : "on") + " a month.", new Action.Click(
               Grounding.target(step.get())));
     }
@@ -91,7 +91,7 @@ final class DatePicker {
           + day + ".");
     }
     want[0] = 0;
-    return new Decision("I click day " + day + " of " + m.group(1) + " " + year + ".",
+    return Decision.of("I click day " + day + " of " + m.group(1) + " " + year + ".",
         new Action.Click(Grounding.target(cell.get())));
   }
 

@@ -5,27 +5,65 @@ import static java.util.Objects.requireNonNull;
 import dev.skillwright.trajectories.Action;
 
 /**
- * A policy's next step: why, and what, and the skill call it is part of ({@code via}, null for
- * the policy's own steps). A decision with an {@code error} is a step that failed
- * before reaching the browser (the model's output could not be used); the runner records it as a
- * failed step and does not execute its action.
+ * A policy's next step, and why: an action for the browser ({@link Act}), the end of the episode
+ * ({@link Finish}: an answer or a give-up), or output that could not be used ({@link Invalid}:
+ * recorded as a failed step, nothing done).
  */
-public record Decision(String thought, Action action, String error, Action.UseSkill via) {
-  public Decision {
-    requireNonNull(action, "action");
-    thought = thought == null ? "" : thought;
+public sealed interface Decision {
+
+  /** Why the policy decided so, in its words (recorded with the step). */
+  String thought();
+
+  /**
+   * An action for the browser.
+   *
+   * @param via the skill call the action is part of, or null for the policy's own steps
+   */
+  record Act(String thought, Action action, Action.UseSkill via) implements Decision {
+    public Act {
+      requireNonNull(action, "action");
+      thought = thought == null ? "" : thought;
+      if (action.isFinal()) {
+        throw new IllegalArgumentException("an answer or a give-up is a Finish: " + action);
+      }
+    }
   }
 
-  public Decision(String thought, Action action) {
-    this(thought, action, null, null);
+  /** The episode ends: {@code action} is an {@link Action.Answer} or an {@link Action.GiveUp}. */
+  record Finish(String thought, Action action) implements Decision {
+    public Finish {
+      requireNonNull(action, "action");
+      thought = thought == null ? "" : thought;
+      if (!action.isFinal()) {
+        throw new IllegalArgumentException("only an answer or a give-up ends: " + action);
+      }
+    }
   }
 
-  public Decision(String thought, Action action, String error) {
-    this(thought, action, error, null);
+  /** Output that could not be used (a model's malformed reply): a failed step, nothing done. */
+  record Invalid(String thought, String error) implements Decision {
+    public Invalid {
+      requireNonNull(error, "error");
+      thought = thought == null ? "" : thought;
+    }
+  }
+
+  /** {@code action} as a decision: a {@link Finish} when it ends the episode, else an {@link Act}.
+   */
+  static Decision of(String thought, Action action) {
+    return requireNonNull(action, "action").isFinal() ? new Finish(thought, action)
+        : new Act(thought, action, null);
   }
 
   /** A step error: nothing is done, the failure is recorded. */
-  public static Decision invalid(String thought, String error) {
-    return new Decision(thought, new Action.Wait(0), requireNonNull(error, "error"));
+  static Decision invalid(String thought, String error) {
+    return new Invalid(thought, error);
+  }
+
+  /** The action decided, if any: what an {@link Act} or a {@link Finish} carries. */
+  default java.util.Optional<Action> chosen() {
+    return this instanceof Act a ? java.util.Optional.of(a.action())
+        : this instanceof Finish f ? java.util.Optional.of(f.action())
+        : java.util.Optional.empty();
   }
 }

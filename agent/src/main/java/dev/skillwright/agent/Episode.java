@@ -77,7 +77,7 @@ final class Episode {
   Decision waitOr(AriaSnapshot page, String what, String reason) {
     if (waits < MAX_WAITS && loading(page)) {
       waits++;
-      return new Decision("The page is still loading; I wait for " + what + " to show.",
+      return Decision.of("The page is still loading; I wait for " + what + " to show.",
           new Action.Wait(500));
     }
     return reason == null ? null : giveUp(reason);
@@ -90,6 +90,6 @@ final class Episode {
   }
 
   static Decision giveUp(String reason) {
-    return new Decision(reason, new Action.GiveUp(reason));
+    return Decision.of(reason, new Action.GiveUp(reason));
   }
 }

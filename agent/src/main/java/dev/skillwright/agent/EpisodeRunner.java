@@ -5,6 +5,7 @@ import dev.skillwright.browser.Tab;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.Observation;
 import dev.skillwright.trajectories.ScopeBlock;
+import dev.skillwright.trajectories.Secrets;
 import dev.skillwright.trajectories.SkillwrightException;
 import dev.skillwright.trajectories.Step;
 import dev.skillwright.trajectories.Store;
@@ -12,7 +13,6 @@ import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
 import java.time.Clock;
 import java.time.Instant;
-import dev.skillwright.trajectories.Secrets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -75,7 +75,7 @@ public final class EpisodeRunner {
     Observation last = null;
     Deque<Observation> recent = new ArrayDeque<>();
     tab.step(-1);
-    String startError = tab.navigate(task.startUrl());
+    String startError = tab.navigate(task.startUrl()).error();
     if (startError != null) {
       status = Trajectory.Status.ERROR;
       answer = "could not open " + task.startUrl() + ": " + startError;
@@ -87,27 +87,29 @@ public final class EpisodeRunner {
           last = obs;
           remember(recent, obs);
           String[] names = files.writeObservation(String.format("step-%03d", i), obs);
+          Step.Builder step = Step.on(i, obs.url(), obs.title(), names[0], names[1]);
           Decision d = policy.decide(task, obs, List.copyOf(steps));
-          Action action = redact(d.action());
-          if (d.error() != null) {
-            steps.add(new Step(i, obs.url(), obs.title(), names[0], names[1], d.thought(),
-                action, false, secrets.redact(d.error()), 0));
+          if (d instanceof Decision.Invalid bad) {
+            // recorded as a step that did nothing
+            steps.add(step.decided(secrets.redact(bad.thought()), new Action.Wait(0))
+                .failed(secrets.redact(bad.error())).build());
             last = null;
             continue;
           }
-          if (action.isFinal()) {
-            steps.add(new Step(i, obs.url(), obs.title(), names[0], names[1],
-                secrets.redact(d.thought()), action, true, null, 0));
+          if (d instanceof Decision.Finish end) {
+            Action action = redact(end.action());
+            steps.add(step.decided(secrets.redact(d.thought()), action).build());
             status = action instanceof Action.Answer ? Trajectory.Status.ANSWERED
                 : Trajectory.Status.GAVE_UP;
             answer = secrets.redact(action instanceof Action.Answer a ? a.text()
                 : ((Action.GiveUp) action).reason());
             break;
           }
-          ActionResult r = tab.execute(action);
-          steps.add(new Step(i, obs.url(), obs.title(), names[0], names[1],
-              secrets.redact(d.thought()), redact(r.action()), r.ok(), secrets.redact(r.error()),
-              r.millis(), r.box(), r.matchedBy(), d.via()));
+          Decision.Act act = (Decision.Act) d;
+          ActionResult r = tab.execute(redact(act.action()));
+          steps.add(step.decided(secrets.redact(d.thought()), redact(r.action()))
+              .outcome(r.ok(), secrets.redact(r.error()), r.millis())
+              .found(r.box(), r.matchedBy()).partOf(act.via()).build());
           last = null;
         }
         if (last == null) {
@@ -128,11 +130,13 @@ public final class EpisodeRunner {
     blocked.addAll(tab.drainBlocks());
     tab.saveTrace(files.dir().resolve("trace.zip"));
     String[] finalNames = last == null ? new String[2] : files.writeObservation("final", last);
-    Trajectory t = new Trajectory(Trajectory.SCHEMA_VERSION, sessionId, episodeId, task, started,
-        (System.nanoTime() - t0) / 1_000_000, steps, status, answer,
-        last == null ? tab.url() : last.url(), last == null ? null : last.title(),
-        finalNames[0], finalNames[1], blocked, null, null, null, null);
-    return new Result(policy.annotate(t), List.copyOf(recent));
+    Trajectory t = Trajectory.builder(sessionId, episodeId, task)
+        .timing(started, (System.nanoTime() - t0) / 1_000_000).steps(steps).ended(status, answer)
+        .finalPage(last == null ? tab.url() : last.url(), last == null ? null : last.title(),
+            finalNames[0], finalNames[1])
+        .blocked(blocked).build();
+    return new Result(policy instanceof Annotating a ? a.annotate(t) : t,
+        List.copyOf(recent));
   }
 
   /** The action with any secret value in its free text replaced by the placeholder. */

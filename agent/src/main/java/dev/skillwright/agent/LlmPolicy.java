@@ -77,7 +77,7 @@ final class LlmPolicy implements Policy {
   private static Decision read(ChatResponse r, AriaSnapshot page) {
     JsonNode reply = ModelJson.object(r.text());
     Action action = ActionParser.parse(reply.get("action"), page);
-    return new Decision(reply.path("thought").asText(""), action);
+    return Decision.of(reply.path("thought").asText(""), action);
   }
 
   String stepPrompt(Task task, Observation obs, List<Step> history) {

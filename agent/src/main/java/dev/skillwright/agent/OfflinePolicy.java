@@ -16,7 +16,7 @@ import java.util.Optional;
  * instruction, it calls the skill instead; if the skill fails, it does those clauses itself.
  * It never reads the task's parameters or success signal.
  */
-final class OfflinePolicy implements Policy {
+final class OfflinePolicy implements Policy, TakesOver {
   private static final int MAX_FAILURES = 2;
 
   private final List<dev.skillwright.skills.Skill> skills;
@@ -79,7 +79,7 @@ final class OfflinePolicy implements Policy {
     // let the page finish loading, so the final page shows what the task did
     Decision wait = episode.waitOr(page, "the page", null);
     return wait != null ? wait
-        : new Decision("Every part of the task is done.", new Action.Answer("Done."));
+        : Decision.of("Every part of the task is done.", new Action.Answer("Done."));
   }
 
   private boolean read(String instruction) {
@@ -130,7 +130,7 @@ final class OfflinePolicy implements Policy {
     }
     boolean whole = m.get().from() == 0 && m.get().to() == clauses.size();
     current = resume;
-    return Optional.of(new Decision("The skill \"" + m.get().skill().description() + "\" does "
+    return Optional.of(Decision.of("The skill \"" + m.get().skill().description() + "\" does "
         + (whole ? "this task" : "part of it") + "; I use it.",
         new Action.UseSkill(m.get().skill().id(), m.get().args())));
   }

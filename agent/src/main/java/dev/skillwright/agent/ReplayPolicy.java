@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@link Healer} (or by the model, when one is configured) and retried on the element it finds; the repair is kept, and {@link #annotate}
  * writes it into the new trajectory. A step that cannot be healed ends the replay with give_up.
  */
-final class ReplayPolicy implements Policy {
+final class ReplayPolicy implements Policy, Annotating {
   private final List<Action> actions;
   private final String original;
   /** Grounds a lost step with the model when one is configured; null for the offline matcher. */
@@ -67,21 +67,21 @@ final class ReplayPolicy implements Policy {
       }
       healing = lost.target();
       healingScore = m.get().score();
-      return new Decision(String.format(java.util.Locale.ROOT,
+      return Decision.of(String.format(java.util.Locale.ROOT,
           "No locator of %s matches; the closest element is %s (similarity %.2f).",
           lost.target().describe(), m.get().node().describe(), m.get().score()),
           lost.withTarget(Grounding.target(m.get().node())));
     }
     if (next == actions.size()) {
-      return new Decision("Every recorded step is replayed.", new Action.Answer("Done."));
+      return Decision.of("Every recorded step is replayed.", new Action.Answer("Done."));
     }
     Action a = actions.get(next++);
     if (a.isFinal()) {
-      return new Decision("The recording ends here.", a);
+      return Decision.of("The recording ends here.", a);
     }
     Action replayed = a.target() == null ? a : a.withTarget(new Target(null, a.target().role(),
         a.target().name(), a.target().locators()));
-    return new Decision("Replaying step " + next + ": " + replayed.describe() + ".", replayed);
+    return Decision.of("Replaying step " + next + ": " + replayed.describe() + ".", replayed);
   }
 
   /**
@@ -106,6 +106,6 @@ final class ReplayPolicy implements Policy {
   }
 
   private static Decision giveUp(String reason) {
-    return new Decision(reason, new Action.GiveUp(reason));
+    return Decision.of(reason, new Action.GiveUp(reason));
   }
 }

@@ -4,8 +4,8 @@ import static dev.skillwright.trajectories.AriaSnapshot.fold;
 
 import dev.skillwright.agent.Grounding.Hit;
 import dev.skillwright.trajectories.Action;
-import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.AriaSnapshot.Node;
+import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.SignalCheck;
 import dev.skillwright.trajectories.Target;
 import java.util.HashSet;
@@ -24,7 +24,7 @@ final class Runners {
   private Runners() {}
 
   private static Decision click(Node n, String thought) {
-    return new Decision(thought, new Action.Click(Grounding.target(n)));
+    return Decision.of(thought, new Action.Click(Grounding.target(n)));
   }
 
   /**
@@ -37,7 +37,7 @@ final class Runners {
     for (Node d : page.descendants(n)) {
       if (d.ref() != null && "pointer".equals(d.attrs().get("cursor")) && !d.is("group")
           && (d.name().equals(label) || label.equals(d.value()) || label.isEmpty())) {
-        return new Decision(thought, new Action.Click(Grounding.target(d)));
+        return Decision.of(thought, new Action.Click(Grounding.target(d)));
       }
       if (d.is("group")) {
         break;
@@ -141,11 +141,11 @@ final class Runners {
       }
       if (!typed && !fold(box.get().value()).equals(fold(goal.query()))) {
         typed = true;
-        return new Decision("I type \"" + goal.query() + "\" into " + box.get().describe() + ".",
+        return Decision.of("I type \"" + goal.query() + "\" into " + box.get().describe() + ".",
             new Action.Fill(Grounding.target(box.get()), goal.query()));
       }
       submitted = true;
-      return new Decision("I submit the search with Enter.",
+      return Decision.of("I submit the search with Enter.",
           new Action.Press(Grounding.target(box.get()), "Enter"));
     }
   }
@@ -177,7 +177,7 @@ final class Runners {
         searchTyped = false;
         Node box = Grounding.searchBox(page).orElse(null);
         if (box != null) {
-          return new Decision("I submit the search with Enter.",
+          return Decision.of("I submit the search with Enter.",
               new Action.Press(Grounding.target(box), "Enter"));
         }
       }
@@ -195,7 +195,7 @@ final class Runners {
         if (box.isPresent()) {
           searched = true;
           searchTyped = true;
-          return new Decision("\"" + name + "\" is not on this page; I search the site for it.",
+          return Decision.of("\"" + name + "\" is not on this page; I search the site for it.",
               new Action.Fill(Grounding.target(box.get()), name));
         }
       }
@@ -268,7 +268,7 @@ final class Runners {
             Matcher m = text == null ? null : LABELLED.matcher(text);
             if (m != null && m.matches() && fold(m.group(1)).equals(attr)) {
               String value = m.group(2).strip();
-              return new Decision("The page of \"" + goal.item() + "\" says " + goal.attribute()
+              return Decision.of("The page of \"" + goal.item() + "\" says " + goal.attribute()
                   + ": " + value + ".", new Action.Answer(value));
             }
           }
@@ -316,7 +316,7 @@ final class Runners {
           .filter(t -> !episode.missedText(t.name()));
       if (text.isPresent()) {
         done = true;
-        return new Decision("I click the text \"" + text.get().name() + "\": it is written "
+        return Decision.of("I click the text \"" + text.get().name() + "\": it is written "
             + "on the page but is not a link or button of its own.",
             new Action.Click(text.get()));
       }
@@ -348,10 +348,10 @@ final class Runners {
       done = true;
       Target field = episode.lastTyped();
       if (field != null && field.ref() != null && page.byRef(field.ref()).isPresent()) {
-        return new Decision("I press " + goal.key() + " in " + field.describe() + ".",
+        return Decision.of("I press " + goal.key() + " in " + field.describe() + ".",
             new Action.Press(field, goal.key()));
       }
-      return new Decision("I press " + goal.key() + ".", new Action.Press(null, goal.key()));
+      return Decision.of("I press " + goal.key() + ".", new Action.Press(null, goal.key()));
     }
   }
 
@@ -382,7 +382,7 @@ final class Runners {
         for (Node n : targets) {
           if (filled.add(n.ref())) {
             episode.typed(Grounding.target(n));
-            return new Decision("I type \"" + goal.value() + "\" into " + n.describe()
+            return Decision.of("I type \"" + goal.value() + "\" into " + n.describe()
                 + ", one of the fields it goes into.",
                 new Action.Fill(Grounding.target(n), goal.value()));
           }
@@ -413,7 +413,7 @@ final class Runners {
       }
       done = true;
       episode.typed(Grounding.target(n));
-      return new Decision("I fill " + describe(page, n) + " with \"" + goal.value() + "\": "
+      return Decision.of("I fill " + describe(page, n) + " with \"" + goal.value() + "\": "
           + field.get().why() + ".", new Action.Fill(Grounding.target(n), goal.value()));
     }
   }
@@ -456,7 +456,7 @@ final class Runners {
       if (box.isPresent()) {
         item++;
         chosenIn = box.get();
-        return new Decision("I choose \"" + want + "\" in " + box.get().describe() + ".",
+        return Decision.of("I choose \"" + want + "\" in " + box.get().describe() + ".",
             new Action.Select(Grounding.target(box.get()), want));
       }
       if (field.hasName() && !opened) {
@@ -476,7 +476,7 @@ final class Runners {
         if (typed.isPresent() && Grounding.match(Grounding.label(page, typed.get().node()),
             field.names().get(0)) <= 5) {
           item++;
-          return new Decision("\"" + field.names().get(0) + "\" is a text field; I type \""
+          return Decision.of("\"" + field.names().get(0) + "\" is a text field; I type \""
               + want + "\" into it.", new Action.Fill(Grounding.target(typed.get().node()),
               want));
         }
@@ -499,7 +499,7 @@ final class Runners {
           if (n.has("checked")) {
             return next(page);
           }
-          return new Decision("I select " + describe(page, n) + ": " + hit.get().why() + ".",
+          return Decision.of("I select " + describe(page, n) + ": " + hit.get().why() + ".",
               new Action.Check(Grounding.target(n), true));
         }
         if (n.has("selected")) {
@@ -549,12 +549,12 @@ final class Runners {
       if (!typedItem) {
         typedItem = true;
         episode.typed(Grounding.target(n));
-        return new Decision("\"" + want + "\" is not offered yet; I type it into "
+        return Decision.of("\"" + want + "\" is not offered yet; I type it into "
             + describe(page, n) + " to bring up the suggestion.",
             new Action.Fill(Grounding.target(n), want));
       }
       if (suggestLooks++ < 3) {
-        return new Decision("I wait for the suggestion \"" + want + "\".", new Action.Wait(400));
+        return Decision.of("I wait for the suggestion \"" + want + "\".", new Action.Wait(400));
       }
       if (fold(n.value()).equals(fold(want))) {
         item++;
@@ -640,7 +640,7 @@ final class Runners {
       if (n.has("checked") == goal.on() && !"mixed".equals(n.attrs().get("checked"))) {
         return null;
       }
-      return new Decision("I " + (goal.on() ? "check " : "uncheck ") + describe(page, n) + ": "
+      return Decision.of("I " + (goal.on() ? "check " : "uncheck ") + describe(page, n) + ": "
           + hit.get().why() + ".", new Action.Check(Grounding.target(n), goal.on()));
     }
   }
@@ -724,7 +724,7 @@ final class Runners {
         Node n = hit.get().node();
         return click(n, "I click " + n.describe() + ": " + hit.get().why() + ".");
       }
-      return new Decision("I see no close button; I press Escape to close the dialog.",
+      return Decision.of("I see no close button; I press Escape to close the dialog.",
           new Action.Press(null, "Escape"));
     }
   }
@@ -760,10 +760,10 @@ final class Runners {
       }
       Target field = episode.lastTyped();
       if (field != null) {
-        return new Decision("There is no button to submit with; I press Enter in "
+        return Decision.of("There is no button to submit with; I press Enter in "
             + field.describe() + ".", new Action.Press(field, "Enter"));
       }
-      return new Decision("There is no button to submit with; I press Enter.",
+      return Decision.of("There is no button to submit with; I press Enter.",
           new Action.Press(null, "Enter"));
     }
   }
@@ -910,7 +910,7 @@ final class Runners {
         }
         typed = true;
         episode.typed(Grounding.target(field.get().node()));
-        return new Decision("I type \"" + goal.prefix() + "\" into "
+        return Decision.of("I type \"" + goal.prefix() + "\" into "
             + describe(page, field.get().node()) + " to see what it suggests.",
             new Action.Fill(Grounding.target(field.get().node()), goal.prefix()));
       }
@@ -929,7 +929,7 @@ final class Runners {
             + "\".");
       }
       if (looks++ < 3) {
-        return new Decision("No suggestion fits yet; I wait for the suggestions.",
+        return Decision.of("No suggestion fits yet; I wait for the suggestions.",
             new Action.Wait(400));
       }
       return Episode.giveUp("No suggestion starts with \"" + goal.prefix() + "\" and ends with \""

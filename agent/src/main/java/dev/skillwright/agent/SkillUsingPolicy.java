@@ -22,7 +22,7 @@ import java.util.Optional;
  * does not hold, the wrapped policy takes over from the page as it is; either way the outcome is
  * reported on the skill.
  */
-final class SkillUsingPolicy implements Policy {
+final class SkillUsingPolicy implements Policy, Annotating {
   private final Policy inner;
   private final SkillCalls calls;
   private Skill current;
@@ -55,7 +55,7 @@ final class SkillUsingPolicy implements Policy {
       plan = null;
     }
     Decision d = inner.decide(task, obs, history);
-    if (!(d.action() instanceof Action.UseSkill use) || d.error() != null) {
+    if (!(d instanceof Decision.Act act && act.action() instanceof Action.UseSkill use)) {
       return d;
     }
     Optional<Skill> skill = calls.skill(use.name());
@@ -81,19 +81,21 @@ final class SkillUsingPolicy implements Policy {
     Action a = plan.get(next++);
     Action played = a.target() == null ? a : a.withTarget(new Target(null, a.target().role(),
         a.target().name(), a.target().locators()));
-    return new Decision("Skill " + current.name() + ", step " + next + " of " + plan.size() + ": "
-        + played.describe() + ".", played, null, call);
+    return new Decision.Act("Skill " + current.name() + ", step " + next + " of " + plan.size()
+        + ": " + played.describe() + ".", played, call);
   }
 
   private Decision takeOver(Task task, Observation obs, List<Step> history, String reason) {
     calls.report(current, false, reason);
     plan = null;
-    inner.skillFailed(current, reason);
+    if (inner instanceof TakesOver t) {
+      t.skillFailed(current, reason);
+    }
     return inner.decide(task, obs, history);
   }
 
   @Override
   public Trajectory annotate(Trajectory trajectory) {
-    return inner.annotate(trajectory);
+    return inner instanceof Annotating a ? a.annotate(trajectory) : trajectory;
   }
 }

@@ -39,12 +39,12 @@ class EpisodeRunnerHostileTest {
     public Decision decide(Task task, Observation obs, List<Step> history) {
       long gotos = history.stream().filter(s -> s.action() instanceof Action.Goto).count();
       if (!history.isEmpty() && history.get(history.size() - 1).action() instanceof Action.Goto) {
-        return new Decision("let it fire", new Action.Wait(800));
+        return Decision.of("let it fire", new Action.Wait(800));
       }
       if (gotos == urls.size()) {
-        return new Decision("done", new Action.Answer("visited"));
+        return Decision.of("done", new Action.Answer("visited"));
       }
-      return new Decision("visit", new Action.Goto(urls.get((int) gotos)));
+      return Decision.of("visit", new Action.Goto(urls.get((int) gotos)));
     }
   }
 

@@ -104,11 +104,11 @@ class EpisodeRunnerScopeTest {
     public Decision decide(Task task, Observation obs, List<Step> history) {
       String[] next = clicks.poll();
       if (next == null) {
-        return new Decision("done", new Action.Answer("stayed"));
+        return Decision.of("done", new Action.Answer("stayed"));
       }
       AriaSnapshot.Node n = obs.snapshot().nodes().stream()
           .filter(x -> x.is(next[0]) && x.name().equals(next[1])).findFirst().orElseThrow();
-      return new Decision("try " + next[1], new Action.Click(Target.of(n.ref(), n.role(), n.name())));
+      return Decision.of("try " + next[1], new Action.Click(Target.of(n.ref(), n.role(), n.name())));
     }
   }
 

@@ -44,19 +44,19 @@ class LlmPolicyTest {
 
   @Test
   void a_reply_becomes_an_action_on_the_element_its_ref_names() {
-    Decision d = Policy.llm(replies("{\"thought\": \"The button adds it.\", \"action\": "
+    Decision d = Policies.llm(replies("{\"thought\": \"The button adds it.\", \"action\": "
         + "{\"type\": \"click\", \"ref\": \"e18\"}}")).decide(TASK, OBS, List.of());
 
     assertThat(d.thought()).isEqualTo("The button adds it.");
-    assertThat(d.action()).isEqualTo(new Action.Click(Target.of("e18", "button", "Add to cart")));
-    assertThat(d.error()).isNull();
+    assertThat(d.chosen().orElseThrow()).isEqualTo(new Action.Click(Target.of("e18", "button", "Add to cart")));
+    assertThat(d).isInstanceOf(Decision.Act.class);
   }
 
   @Test
   void the_prompt_holds_task_history_fenced_page_and_screenshot() {
     Step earlier = new Step(0, "http://127.0.0.1:1/", "Home", null, null, "I search for it.",
         new Action.Fill(Target.of("e8", "searchbox", "Search products"), "mug"), true, null, 3);
-    Policy.llm(replies("{\"thought\":\"t\",\"action\":{\"type\":\"answer\",\"text\":\"ok\"}}"))
+    Policies.llm(replies("{\"thought\":\"t\",\"action\":{\"type\":\"answer\",\"text\":\"ok\"}}"))
         .decide(TASK, OBS, List.of(earlier));
 
     ChatRequest r = asked.get(0);
@@ -82,24 +82,24 @@ class LlmPolicyTest {
             "item", "string", List.of("Hand Trowel"))),
         List.of(new Action.Click(new Target(null, "button", "Add to cart", List.of()))), "*/",
         SuccessSignal.none(), List.of(), List.of());
-    Decision d = Policy.llm(replies("{\"thought\":\"t\",\"action\":{\"type\":\"use_skill\","
+    Decision d = Policies.llm(replies("{\"thought\":\"t\",\"action\":{\"type\":\"use_skill\","
         + "\"name\":\"shop:add\",\"args\":{\"item\":\"Blue Ceramic Mug\"}}}"),
-        List.of(skill)).decide(TASK, OBS, List.of());
+            new Policies.SkillOptions().setSkills(List.of(skill))).decide(TASK, OBS, List.of());
 
     assertThat(asked.get(0).messages().get(1).text()).contains("- shop:add(item, e.g. \"Hand "
         + "Trowel\"): Add \"{item}\" to the cart [1 steps, success rate 50%]");
-    assertThat(d.action()).isEqualTo(new Action.UseSkill("shop:add",
+    assertThat(d.chosen().orElseThrow()).isEqualTo(new Action.UseSkill("shop:add",
         java.util.Map.of("item", "Blue Ceramic Mug")));
   }
 
   @Test
   void an_unusable_reply_gets_one_corrective_re_ask() {
-    Decision d = Policy.llm(replies(
+    Decision d = Policies.llm(replies(
         "{\"thought\": \"x\", \"action\": {\"type\": \"click\", \"ref\": \"e99\"}}",
         "{\"thought\": \"Fixed.\", \"action\": {\"type\": \"click\", \"ref\": \"e18\"}}"))
         .decide(TASK, OBS, List.of());
 
-    assertThat(d.action()).isInstanceOf(Action.Click.class);
+    assertThat(d.chosen().orElseThrow()).isInstanceOf(Action.Click.class);
     assertThat(asked).hasSize(2);
     List<Message> second = asked.get(1).messages();
     assertThat(second.get(2).role()).isEqualTo(Message.Role.ASSISTANT);
@@ -108,20 +108,20 @@ class LlmPolicyTest {
 
   @Test
   void a_second_unusable_reply_is_a_step_error_not_an_exception() {
-    Decision d = Policy.llm(replies("not json", "{\"thought\": \"x\", \"action\": "
+    Decision d = Policies.llm(replies("not json", "{\"thought\": \"x\", \"action\": "
         + "{\"type\": \"teleport\"}}")).decide(TASK, OBS, List.of());
 
-    assertThat(d.error()).isEqualTo("invalid model output: unknown action type \"teleport\"");
+    assertThat(((Decision.Invalid) d).error()).isEqualTo("invalid model output: unknown action type \"teleport\"");
     assertThat(asked).hasSize(2);
   }
 
   @Test
   void elements_may_be_named_by_role_and_name_instead_of_ref() {
-    Decision d = Policy.llm(replies("{\"thought\": \"t\", \"action\": {\"type\": \"click\", "
+    Decision d = Policies.llm(replies("{\"thought\": \"t\", \"action\": {\"type\": \"click\", "
         + "\"role\": \"link\", \"name\": \"Cart (1)\"}}")).decide(TASK, OBS, List.of());
 
-    assertThat(d.action().target().ref()).isNull();
-    assertThat(d.action().target().locators()).singleElement()
+    assertThat(d.chosen().orElseThrow().target().ref()).isNull();
+    assertThat(d.chosen().orElseThrow().target().locators()).singleElement()
         .satisfies(l -> assertThat(l.name()).isEqualTo("Cart (1)"));
   }
 }

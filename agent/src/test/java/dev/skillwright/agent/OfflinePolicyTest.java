@@ -6,6 +6,7 @@ import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Scope;
 import dev.skillwright.browser.Tab;
+import dev.skillwright.browser.TestTabs;
 import dev.skillwright.envs.Site;
 import dev.skillwright.envs.Sites;
 import dev.skillwright.trajectories.Action;
@@ -58,7 +59,7 @@ class OfflinePolicyTest {
     String id = "e" + episodes.incrementAndGet();
     try (Tab tab = browser.newTab(Scope.ofUrl(shop.baseUrl()))) {
       EpisodeRunner.Result r = new EpisodeRunner(20, Clock.systemUTC())
-          .run("s1", id, task, Policy.offline(), tab, log.episode(id));
+          .run("s1", id, task, Policies.offline(), tab, log.episode(id));
       return new Run(r.trajectory(), shop.groundTruth(tab.cookie("sw_session").orElse(null)));
     }
   }
@@ -91,7 +92,8 @@ class OfflinePolicyTest {
     try (Tab tab = browser.newTab(Scope.ofUrl(shop.baseUrl()))) {
       // healing allowed: it must not heal onto another item
       Trajectory t = new EpisodeRunner(10, Clock.systemUTC()).run("s1", id, task,
-          Policy.replay(bound.steps(), "skill:" + skill.id()), tab, log.episode(id)).trajectory();
+          Policies.replay(bound.steps(),
+              new Policies.ReplayOptions().setOriginal("skill:" + skill.id())), tab, log.episode(id)).trajectory();
       Map<String, Object> truth = shop.groundTruth(tab.cookie("sw_session").orElse(null));
 
       assertThat(t.status()).isEqualTo(Trajectory.Status.GAVE_UP);
@@ -100,7 +102,7 @@ class OfflinePolicyTest {
           .allSatisfy(s -> assertThat(s.action().isFinal()).isTrue());
       assertThat((Map<?, ?>) truth.getOrDefault("cart", Map.of())).as("the cart").isEmpty();
       // the positional path was there to take: it is another item's link
-      assertThat(tab.page().locator("main > ul:nth-of-type(2) > li:nth-of-type(2) > a").textContent())
+      assertThat(TestTabs.page(tab).locator("main > ul:nth-of-type(2) > li:nth-of-type(2) > a").textContent())
           .isNotBlank().isNotEqualTo("Red Enamel Teapot");
     }
   }
@@ -211,7 +213,8 @@ class OfflinePolicyTest {
     };
     try (Tab tab = browser.newTab(Scope.ofUrl(shop.baseUrl()))) {
       EpisodeRunner.Result r = new EpisodeRunner(20, Clock.systemUTC())
-          .run("s1", id, task, Policy.offline(List.of(FEATURED_ADD), calls), tab, log.episode(id));
+          .run("s1", id, task, Policies.offline(
+              new Policies.SkillOptions().setSkills(List.of(FEATURED_ADD)).setCalls(calls)), tab, log.episode(id));
       return new Run(r.trajectory(), shop.groundTruth(tab.cookie("sw_session").orElse(null)));
     }
   }

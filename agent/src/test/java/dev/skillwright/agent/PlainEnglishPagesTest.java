@@ -94,7 +94,7 @@ class PlainEnglishPagesTest {
     String id = "e" + episodes.incrementAndGet();
     try (Tab tab = browser.newTab(Scope.ofUrl(base))) {
       EpisodeRunner.Result r = new EpisodeRunner(25, Clock.systemUTC())
-          .run("s1", id, task, Policy.offline(), tab, log.episode(id));
+          .run("s1", id, task, Policies.offline(), tab, log.episode(id));
       Object reward = tab.evaluate("() => document.body.getAttribute('data-reward')");
       assertThat(reward).as(r.trajectory().steps().stream()
           .map(s -> s.thought() + " -> " + s.action().describe() + (s.ok() ? "" : " !! "

@@ -68,11 +68,11 @@ class SecretsTest {
       seenByPolicy.add(obs.ariaSnapshot() + obs.title() + obs.url());
       AriaSnapshot page = obs.snapshot();
       return switch (history.size()) {
-        case 0 -> new Decision("type the user", new Action.Fill(find(page, "textbox", "User"), "ada"));
-        case 1 -> new Decision("type the secret", new Action.Fill(
+        case 0 -> Decision.of("type the user", new Action.Fill(find(page, "textbox", "User"), "ada"));
+        case 1 -> Decision.of("type the secret", new Action.Fill(
             find(page, "textbox", "Password"), Secrets.placeholder("password")));
-        case 2 -> new Decision("sign in", new Action.Click(find(page, "button", "Sign in")));
-        default -> new Decision("done", new Action.Answer("Signed in with " + PASSWORD));
+        case 2 -> Decision.of("sign in", new Action.Click(find(page, "button", "Sign in")));
+        default -> Decision.of("done", new Action.Answer("Signed in with " + PASSWORD));
       };
     };
     Secrets secrets = Secrets.of(Map.of("password", PASSWORD));

@@ -9,6 +9,7 @@ import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Scope;
 import dev.skillwright.browser.Tab;
+import dev.skillwright.browser.TestTabs;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.SessionRecord;
 import dev.skillwright.trajectories.Step;
@@ -156,7 +157,7 @@ class WildCorpusTest {
     Optional<WildServer.Score> s;
     try (Tab tab = browser.newTab(Scope.ofUrl(server.base()))) {
       t = new EpisodeRunner(MAX_STEPS, Clock.systemUTC())
-          .run("wild", c.id(), task, Policy.offline(), tab, log.episode(c.id())).trajectory();
+          .run("wild", c.id(), task, Policies.offline(), tab, log.episode(c.id())).trajectory();
       s = scoreOf(tab, key);
     }
     String score = s.map(x -> x.reward() + " (" + x.detail() + ")").orElse("no score");
@@ -209,8 +210,8 @@ class WildCorpusTest {
   String scripted(Tab tab, WildCase c, String run, List<List<String>> steps)
       throws InterruptedException {
     String key = c.id() + "~" + run;
-    assertThat(tab.navigate(c.url(server.base(), key))).isNull();
-    Page page = tab.page();
+    assertThat(tab.navigate(c.url(server.base(), key)).ok()).isTrue();
+    Page page = TestTabs.page(tab);
     for (List<String> step : steps) {
       try {
         perform(page, step);

@@ -4,6 +4,9 @@ import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.envs.BenchTask;
 import dev.skillwright.envs.Site;
 import dev.skillwright.envs.Sites;
+import dev.skillwright.loop.ConsoleProgress;
+import dev.skillwright.loop.ModelBackend;
+import dev.skillwright.loop.SessionRunner;
 import dev.skillwright.skills.SkillIndex;
 import dev.skillwright.trajectories.AtomicFiles;
 import dev.skillwright.trajectories.BadInputException;
@@ -13,7 +16,6 @@ import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,22 +151,20 @@ final class BenchCommand implements Callable<Integer> {
           byId.put(b.id(), b);
           tasks.add(new Task(b.id(), name, b.instruction(), site.baseUrl(), b.signal(), Map.of()));
         }
-        CrawlSettings settings = new CrawlSettings(name, site.baseUrl(),
-            dev.skillwright.browser.Scope.ofUrl(site.baseUrl()), tasks.size(), seed, maxSteps,
-            concurrency, 0, main.dataDir(), config);
         // the observer is called on the workers' threads
         List<Row> siteRows = java.util.Collections.synchronizedList(new ArrayList<>());
-        DiscoverySession.Summary s = new DiscoverySession(settings, backend,
-            target.secrets(models.secrets(envVars)), List.of(), spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
-            Clock.systemUTC())
+        // a benchmark uses its own library's skills and learns nothing
+        SessionRunner runner = new SessionRunner(SessionRunner.Settings.builder(name,
+            site.baseUrl(), dev.skillwright.browser.Scope.ofUrl(site.baseUrl()))
+            .maxSteps(maxSteps).concurrency(concurrency).browser(config)
+            .secrets(target.secrets(models.secrets(envVars))).build(), backend,
+            Clock.systemUTC()).withSkills(library)
             .observing((task, t, tab) -> siteRows.add(row(name, byId.get(task.id()), t,
-                site.groundTruth(tab.cookie(site.visitorCookie()).orElse(null)))))
-            .distilling(false)
-            .library(library)
-            .run(tasks);
+                site.groundTruth(tab.cookie(site.visitorCookie()).orElse(null)))));
+        SessionRunner.Result s = runner.runSession(main.dataDir(), tasks, List.of(
+            new ConsoleProgress(spec.commandLine().getOut(), spec.commandLine().getErr())));
         rows.addAll(siteRows);
-        usage = s.usage();
+        usage = backend.sessionUsage();
         sessionIds += (sessionIds.isEmpty() ? "" : ",") + s.sessionId();
       }
     }

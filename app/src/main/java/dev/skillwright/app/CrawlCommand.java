@@ -1,15 +1,19 @@
 package dev.skillwright.app;
 
 import dev.skillwright.browser.BrowserConfig;
+import dev.skillwright.loop.ConsoleProgress;
+import dev.skillwright.loop.DiscoveryLoop;
+import dev.skillwright.loop.ModelBackend;
+import dev.skillwright.loop.SessionCounters;
+import dev.skillwright.loop.SessionRunner;
 import dev.skillwright.trajectories.BadInputException;
 import dev.skillwright.trajectories.Secrets;
 import dev.skillwright.trajectories.SessionRecord;
 import dev.skillwright.trajectories.Store;
-import java.util.List;
-import java.util.Map;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -131,26 +135,29 @@ final class CrawlCommand implements Callable<Integer> {
       if (target.env() != null) {
         out.println("Started the bundled '" + target.site() + "' site at " + target.startUrl());
       }
-      CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(),
-          target.scope(), budget, seed, maxSteps, concurrency, pages, main.dataDir(),
-          browserConfig, allowDestructive, exploreSeconds == null ? -1 : exploreSeconds);
-      DiscoverySession.Summary s =
-          new DiscoverySession(settings, backend, target.secrets(secrets), demos, out,
-              spec.commandLine().getErr(),
-              Clock.systemUTC()).resuming(resume).run();
+      SessionRunner.Settings run = SessionRunner.Settings.builder(target.site(),
+          target.startUrl(), target.scope()).maxSteps(maxSteps).concurrency(concurrency)
+          .browser(browserConfig).secrets(target.secrets(secrets)).build();
+      DiscoveryLoop.Settings discovery = DiscoveryLoop.Settings.builder(main.dataDir())
+          .budget(budget).seed(seed).pages(pages).allowDestructive(allowDestructive)
+          .exploreSeconds(exploreSeconds == null ? -1 : exploreSeconds).demos(demos)
+          .resume(resume).build();
+      DiscoveryLoop.Summary s = new DiscoveryLoop(discovery, run, backend, Clock.systemUTC(),
+          List.of(new ConsoleProgress(out, spec.commandLine().getErr()))).run();
+      SessionCounters.Snapshot c = s.counters();
       out.println();
       out.printf("Session %s on %s%n", s.sessionId(), target.site());
-      out.printf("  tasks proposed    %d%n", s.proposed());
-      out.printf("  episodes run      %d%n", s.run());
-      out.printf("  judged successful %d (%.0f%%)%n", s.succeeded(),
-          s.run() == 0 ? 0.0 : 100.0 * s.succeeded() / s.run());
-      out.printf("  errored           %d%n", s.errored());
+      out.printf("  tasks proposed    %d%n", c.proposed());
+      out.printf("  episodes run      %d%n", c.done());
+      out.printf("  judged successful %d (%.0f%%)%n", c.succeeded(),
+          c.done() == 0 ? 0.0 : 100.0 * c.succeeded() / c.done());
+      out.printf("  errored           %d%n", c.errored());
       out.printf("  skills added      %d new, %d merged into known ones (index holds %d)%n",
-          s.skillsAdded(), s.skillsMerged(), s.indexSize());
+          c.skillsAdded(), c.skillsMerged(), s.indexSize());
       out.printf("  skills verified   %d by re-execution with new values; %d skill calls%n",
-          s.skillsVerified(), s.skillCalls());
+          c.skillsVerified(), c.skillCalls());
       out.printf("  time              %.1f s in all, %.1f s per episode%n", s.seconds(),
-          s.secondsPerEpisode());
+          c.secondsPerEpisode());
       out.printf("  model             %s%s%n", backend.describe(),
           backend.offlineOnly() ? "" : ": " + s.usage().describe());
       out.printf("  data              %s%n", s.sessionDir());

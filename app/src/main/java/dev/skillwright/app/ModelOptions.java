@@ -3,6 +3,7 @@ package dev.skillwright.app;
 import dev.skillwright.llm.ChatModel;
 import dev.skillwright.llm.ChatModels;
 import dev.skillwright.llm.ModelConfig;
+import dev.skillwright.loop.ModelBackend;
 import dev.skillwright.trajectories.BadInputException;
 import dev.skillwright.trajectories.Secrets;
 import dev.skillwright.trajectories.Store;

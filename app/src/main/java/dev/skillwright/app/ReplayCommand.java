@@ -1,11 +1,15 @@
 package dev.skillwright.app;
 
-import dev.skillwright.agent.Policy;
+import dev.skillwright.agent.Policies;
 import dev.skillwright.browser.BrowserConfig;
+import dev.skillwright.loop.ConsoleProgress;
+import dev.skillwright.loop.ModelBackend;
+import dev.skillwright.loop.SessionRunner;
 import dev.skillwright.skills.Distiller;
 import dev.skillwright.skills.Skill;
 import dev.skillwright.skills.SkillBinding;
 import dev.skillwright.skills.SkillIndex;
+import dev.skillwright.skills.SkillLibrary;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.BadInputException;
 import dev.skillwright.trajectories.Secrets;
@@ -124,9 +128,9 @@ final class ReplayCommand implements Callable<Integer> {
       }).toList();
       List<Trajectory> replays = run(store, target, browserConfig, tasks, (task, e) -> {
         Trajectory o = originals.get(task.id());
-        return Policy.replay(replayable(o).stream().map(a -> a instanceof Action.Goto g
+        return Policies.replay(replayable(o).stream().map(a -> a instanceof Action.Goto g
             ? new Action.Goto(rebaseUrl(g.url(), target.startUrl())) : a).toList(),
-            o.episodeId(), e.model());
+            new Policies.ReplayOptions().setOriginal(o.episodeId()).setHealer(e.model()));
       });
       replays.forEach(r -> report(r, store));
       if (replays.size() > 1) {
@@ -164,7 +168,8 @@ final class ReplayCommand implements Callable<Integer> {
       Task task = new Task("skill", skill.site(), bound.instruction(), start, bound.success(),
           bound.args());
       Trajectory replay = run(store, target, browserConfig, List.of(task),
-          (t, e) -> Policy.replay(bound.steps(), "skill:" + skill.id(), e.model())).get(0);
+          (t, e) -> Policies.replay(bound.steps(), new Policies.ReplayOptions()
+              .setOriginal("skill:" + skill.id()).setHealer(e.model()))).get(0);
       report(replay, store);
       if (replay.succeeded() && !replay.repairs().isEmpty()) {
         writeBackHealed(store, target, browserConfig, skill, task, replay);
@@ -186,14 +191,14 @@ final class ReplayCommand implements Callable<Integer> {
     SkillBinding again = SkillBinding.bind(healed, args);
     spec.commandLine().getOut().println("Re-verifying the healed skill in a fresh context...");
     Trajectory check = run(store, target, config, List.of(task),
-        (t, e) -> Policy.replay(again.steps(), "skill:" + skill.id())).get(0);
+        (t, e) -> Policies.replay(again.steps(), new Policies.ReplayOptions()
+            .setOriginal("skill:" + skill.id()))).get(0);
     if (check.succeeded() && check.repairs().isEmpty()) {
-      try (SkillIndex index = SkillIndex.open(store.skillsDir(),
+      try (SkillLibrary library = SkillLibrary.open(store.skillsDir(),
           n -> spec.commandLine().getErr().println("skillwright: " + n))) {
         // healed on the skill as it is now: what others wrote meanwhile (merges, uses) stays
         Skill.Provenance by = healed.provenance().get(healed.provenance().size() - 1);
-        if (index.update(skill.id(), now -> Distiller.heal(now, healedSteps, args, by))
-            .isEmpty()) {
+        if (library.heal(skill.id(), healedSteps, args, by).isEmpty()) {
           spec.commandLine().getOut().println("The healed skill works, but " + skill.id()
               + " is no longer in the library; nothing was written.");
           return;
@@ -207,19 +212,17 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  /** Runs {@code tasks} in one session on one browser; their trajectories, in order. */
+  /**
+   * Runs {@code tasks} in one session on one browser; their trajectories, in order. A replay
+   * leaves the skill library alone: it neither offers skills nor learns.
+   */
   private List<Trajectory> run(Store store, SiteOptions.Target target, BrowserConfig config,
-      List<Task> tasks, DiscoverySession.PolicyChoice policy) {
-    CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(), target.scope(),
-        tasks.size(), 0, maxSteps, 1, 0, main.dataDir(), config);
-    DiscoverySession.Summary s = new DiscoverySession(settings, backend,
-        target.secrets(secrets), List.of(), new PrintWriter(
-            java.io.Writer.nullWriter()), spec.commandLine().getErr(), Clock.systemUTC())
-        .distilling(false) // a replay uses skills; it does not learn new ones
-        .run(tasks, policy);
-    Path dir = s.sessionDir().toAbsolutePath();
-    return store.trajectoryFiles().stream().filter(p -> p.startsWith(dir)).sorted()
-        .map(store::readTrajectory).toList();
+      List<Task> tasks, SessionRunner.PolicyChoice policy) {
+    SessionRunner runner = new SessionRunner(SessionRunner.Settings.builder(target.site(),
+        target.startUrl(), target.scope()).maxSteps(maxSteps).browser(config)
+        .secrets(target.secrets(secrets)).build(), backend, Clock.systemUTC()).policies(policy);
+    return runner.runSession(main.dataDir(), tasks, List.of(new ConsoleProgress(
+        new PrintWriter(java.io.Writer.nullWriter()), spec.commandLine().getErr()))).episodes();
   }
 
   private void report(Trajectory t, Store store) {
@@ -229,7 +232,7 @@ final class ReplayCommand implements Callable<Integer> {
       String how = s.action().isFinal() ? "" : !s.ok() ? "FAILED: " + s.error()
           : "found by " + (s.matchedBy() == null ? "-" : s.matchedBy());
       out.printf(Locale.ROOT, "%3d  %-52s %-40s %5d ms%n", s.index() + 1,
-          DiscoverySession.abbreviate(s.action().describe(), 52), how, s.millis());
+          ConsoleProgress.abbreviate(s.action().describe(), 52), how, s.millis());
     }
     for (Trajectory.Repair r : t.repairs()) {
       out.printf(Locale.ROOT, "healed step %d: %s -> %s (%s, similarity %.2f)%n", r.step() + 1,

@@ -1,13 +1,15 @@
 package dev.skillwright.app;
 
 import dev.skillwright.browser.BrowserConfig;
+import dev.skillwright.loop.ConsoleProgress;
+import dev.skillwright.loop.ModelBackend;
+import dev.skillwright.loop.SessionRunner;
 import dev.skillwright.trajectories.Condition;
 import dev.skillwright.trajectories.Secrets;
 import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.SuccessSignal;
 import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,20 +73,18 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> env = System.getenv();
     ModelBackend backend = models.backend(env);
     Secrets secrets = models.secrets(env);
-    List<String> demos = models.demoTasks(Store.at(main.dataDir()));
     try (SiteOptions.Target target = site.open()) {
       Task t = new Task("t001", target.site(), task, target.startUrl(),
           new SuccessSignal(expect), Map.of());
-      CrawlSettings settings = new CrawlSettings(target.site(), target.startUrl(),
-          target.scope(), 1, 0, maxSteps, 1, 0, main.dataDir(), browserConfig);
-      DiscoverySession.Summary s =
-          new DiscoverySession(settings, backend, target.secrets(secrets), demos, out,
-              spec.commandLine().getErr(),
-              Clock.systemUTC()).run(List.of(t));
-      Store store = Store.at(main.dataDir());
-      Path file = store.trajectoryFiles().stream()
-          .filter(p -> p.startsWith(s.sessionDir().toAbsolutePath())).findFirst().orElseThrow();
-      Trajectory tr = store.readTrajectory(file);
+      SessionRunner runner = new SessionRunner(SessionRunner.Settings.builder(target.site(),
+          target.startUrl(), target.scope()).maxSteps(maxSteps).browser(browserConfig)
+          .secrets(target.secrets(secrets)).build(), backend, Clock.systemUTC())
+          // a run uses the library's skills and learns from its success
+          .withSkills(Store.at(main.dataDir()).skillsDir()).learning(null);
+      SessionRunner.Result r = runner.runSession(main.dataDir(), List.of(t),
+          List.of(new ConsoleProgress(out, spec.commandLine().getErr())));
+      Trajectory tr = r.episodes().get(0);
+      Path file = r.fileOf(tr).toAbsolutePath();
       out.println();
       out.println("Verdict:    " + (tr.succeeded() ? "success" : "failure") + " ("
           + tr.verdict().reason() + ")");

@@ -1,10 +1,10 @@
 package dev.skillwright.app;
 
+import dev.skillwright.loop.ConsoleProgress;
 import dev.skillwright.trajectories.ScopeBlock;
 import dev.skillwright.trajectories.Step;
 import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.Trajectory;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,9 +36,9 @@ final class ShowCommand implements Callable<Integer> {
     out.println("Start:   " + t.task().startUrl());
     out.println("Success: " + t.task().success().describe());
     for (Step s : t.steps()) {
-      out.printf("%3d  %-40s %s%s%n", s.index(), DiscoverySession.abbreviate(
+      out.printf("%3d  %-40s %s%s%n", s.index(), ConsoleProgress.abbreviate(
           s.action().describe(), 40),
-          DiscoverySession.abbreviate(s.thought(), 80), (s.matchedBy() == null ? ""
+          ConsoleProgress.abbreviate(s.thought(), 80), (s.matchedBy() == null ? ""
               : "  [found by " + s.matchedBy() + "]") + (s.ok() ? "" : "  [failed: " + s.error()
               + "]"));
     }

@@ -2,8 +2,8 @@ package dev.skillwright.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skillwright.skills.SkillIndex;
 import dev.skillwright.skills.Skill;
+import dev.skillwright.skills.SkillIndex;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.SessionRecord;
 import dev.skillwright.trajectories.Store;
@@ -45,7 +45,7 @@ class BadInputTest {
     corrupt = log.episode("abcd-002").writeTrajectory(t);
     Files.writeString(corrupt, "{\"schemaVersion\": 1, \"task\": {");
     try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
-      index.add(new Skill(1, "shop:open-page", "open-page", "shop", "Open {page}", List.of(),
+      index.put(new Skill(1, "shop:open-page", "open-page", "shop", "Open {page}", List.of(),
           List.of(new Action.Click(Target.of(null, "link", "{page}"))), "*/", null, List.of(),
           List.of()));
     }

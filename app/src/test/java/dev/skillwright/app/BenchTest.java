@@ -8,16 +8,16 @@ import dev.skillwright.envs.Sites;
 import dev.skillwright.skills.Skill;
 import dev.skillwright.skills.SkillIndex;
 import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.Json;
 import dev.skillwright.trajectories.LocatorCandidate;
+import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.SuccessSignal;
 import dev.skillwright.trajectories.Target;
-import java.time.Instant;
-import java.util.Map;
-import dev.skillwright.trajectories.Json;
-import dev.skillwright.trajectories.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +46,7 @@ class BenchTest {
   void the_bench_scores_by_ground_truth_and_measures_the_evaluator() throws Exception {
     // a library from earlier crawls holds a misleading skill: the bench does not use it
     try (SkillIndex index = SkillIndex.open(Store.at(data).skillsDir())) {
-      index.add(misleading());
+      index.put(misleading());
     }
     Cli c = Cli.run("bench", "--env", "all", "--concurrency", "2", "--no-trace", "--data-dir",
         data.toString());
@@ -86,7 +86,7 @@ class BenchTest {
   void with_skills_the_bench_lets_the_agent_use_a_copy_of_them(@TempDir Path other)
       throws Exception {
     try (SkillIndex index = SkillIndex.open(Store.at(other).skillsDir())) {
-      index.add(misleading());
+      index.put(misleading());
     }
     Cli c = Cli.run("bench", "--env", "shop", "--with-skills", other.toString(), "--no-trace",
         "--data-dir", data.toString());

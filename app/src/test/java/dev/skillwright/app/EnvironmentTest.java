@@ -54,7 +54,7 @@ class EnvironmentTest {
           null, null, null, null, List.of(), null, null, null, null));
     }
     try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
-      index.add(new Skill(1, "shop:open-page", "open-page", "shop", "Open {page}" + ESC,
+      index.put(new Skill(1, "shop:open-page", "open-page", "shop", "Open {page}" + ESC,
           List.of(new Skill.Parameter("page", "string", List.of("Books" + ESC))),
           List.of(new Action.Click(Target.of(null, "link", "{page}" + ESC))), "*/", null,
           List.of("Open Books" + ESC), List.of()));

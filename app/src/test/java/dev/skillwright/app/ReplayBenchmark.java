@@ -4,11 +4,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.skillwright.agent.EpisodeRunner;
-import dev.skillwright.agent.Policy;
+import dev.skillwright.agent.Policies;
 import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Scope;
 import dev.skillwright.browser.Tab;
+import dev.skillwright.browser.TestTabs;
 import dev.skillwright.envs.Site;
 import dev.skillwright.envs.Sites;
 import dev.skillwright.trajectories.Action;
@@ -70,14 +71,15 @@ class ReplayBenchmark {
             try (Tab tab = browser.newTab(scope)) {
               String id = "r" + (n++);
               Trajectory r = new EpisodeRunner(40, Clock.systemUTC()).run("bench", id, task,
-                  Policy.replay(actions, t.episodeId()), tab, log.episode(id)).trajectory();
+                  Policies.replay(actions,
+                      new Policies.ReplayOptions().setOriginal(t.episodeId())), tab, log.episode(id)).trajectory();
               if (r.status() != Trajectory.Status.ANSWERED) {
                 throw new IllegalStateException("replay failed: " + r.answer());
               }
             }
             long t1 = System.nanoTime();
             try (Tab tab = browser.newTab(scope)) {
-              direct(tab.page(), task.startUrl(), actions);
+              direct(TestTabs.page(tab), task.startUrl(), actions);
             }
             long t2 = System.nanoTime();
             replay[round] += t1 - t0;

@@ -132,9 +132,10 @@ class ReplayTest {
   }
 
   @Test
-  void a_healed_skill_is_re_verified_written_back_and_then_works_on_v2() {
+  void a_healed_skill_is_re_verified_written_back_and_then_works_on_v2() throws Exception {
     // v2 recases "Add to cart" and moves it into another box: none of its locators finds it
     String id = "shop:add-item-to-the-cart-then-open-cart";
+    Map<Path, String> library = skillFiles();
     Skill before;
     try (SkillIndex index = SkillIndex.open(Store.at(data).skillsDir())) {
       before = index.get(id).orElseThrow();
@@ -153,6 +154,12 @@ class ReplayTest {
     assertThat(after.steps()).anySatisfy(a -> assertThat(a.target().name())
         .isEqualTo("Add to Cart"));
     assertThat(after.provenance()).hasSize(before.provenance().size() + 1);
+    // the healed skill's own file is the one change to the library
+    Map<Path, String> now = skillFiles();
+    assertThat(now.keySet()).isEqualTo(library.keySet());
+    assertThat(now.keySet()).filteredOn(p -> !now.get(p).equals(library.get(p)))
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly("add-item-to-the-cart-then-open-cart.json");
 
     Trajectory again = replay("skill", id, "--arg", "item=" + item, "--variant", "v2");
     assertThat(again.succeeded()).as(again.verdict().reason()).isTrue();

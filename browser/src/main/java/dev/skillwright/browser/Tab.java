@@ -76,27 +76,74 @@ public final class Tab implements AutoCloseable {
     return page.url();
   }
 
-  /**
-   * Opens {@code url} if it is in scope, else records the attempt and stays.
-   *
-   * @return null on success, else one line on what went wrong
-   */
-  public String navigate(String url) {
+  /** How a navigation went: it loaded, or one line on what went wrong. */
+  public record Navigation(String error) {
+    static final Navigation LOADED = new Navigation(null);
+
+    public boolean ok() {
+      return error == null;
+    }
+  }
+
+  /** Opens {@code url} if it is in scope, else records the attempt and stays. */
+  public Navigation navigate(String url) {
     return watchdog.watch("a navigation", () -> navigateNow(url));
   }
 
-  private String navigateNow(String url) {
+  private Navigation navigateNow(String url) {
     if (!guard.scope().allows(url)) {
       guard.record("navigation", url);
-      return "out of scope: " + url;
+      return new Navigation("out of scope: " + url);
     }
     try {
       page.navigate(url);
-      return settle();
+      String e = settle();
+      return e == null ? Navigation.LOADED : new Navigation(e);
     } catch (PlaywrightException e) {
       settle();
-      return BrowserSession.firstLine(e.getMessage());
+      return new Navigation(BrowserSession.firstLine(e.getMessage()));
     }
+  }
+
+  /**
+   * How long this tab waits for a navigation and for an element before an action fails; the
+   * page's own timeouts outrank the context's, for navigations too.
+   */
+  public void timeouts(double navigationMillis, double actionMillis) {
+    page.setDefaultNavigationTimeout(navigationMillis);
+    page.setDefaultTimeout(actionMillis);
+  }
+
+  /**
+   * The page's aria snapshot alone, with no screenshot: a quicker look than {@link #observe()}
+   * for reading a page. A page mid-navigation is looked at again once it has loaded.
+   */
+  public dev.skillwright.trajectories.AriaSnapshot look() {
+    return watchdog.watch("a look", () -> {
+      try {
+        return dev.skillwright.trajectories.AriaSnapshot.parse(page.ariaSnapshot(
+            new Page.AriaSnapshotOptions().setMode(AriaSnapshotMode.AI)));
+      } catch (PlaywrightException e) {
+        waitForLoad();
+        return dev.skillwright.trajectories.AriaSnapshot.parse(snapshot());
+      }
+    });
+  }
+
+  /**
+   * Evaluates the JavaScript function {@code function} on the element of the last snapshot with
+   * ref {@code ref} ({@code el => el.type}) and returns its result as text, or "" when the
+   * element is gone. For reading an element, never for acting on it.
+   */
+  public String readElement(String ref, String function) {
+    return watchdog.watch("reading an element", () -> {
+      try {
+        Object v = page.locator("aria-ref=" + ref).evaluate(function);
+        return v == null ? "" : v.toString();
+      } catch (PlaywrightException e) {
+        return "";
+      }
+    });
   }
 
   /** The page as the agent sees it now. */
@@ -268,7 +315,7 @@ public final class Tab implements AutoCloseable {
     } else if (action instanceof Action.Scroll s) {
       page.mouse().wheel(0, s.deltaY());
     } else if (action instanceof Action.Goto g) {
-      return navigate(g.url());
+      return navigateNow(g.url()).error();
     } else if (action instanceof Action.Back) {
       page.goBack();
     } else if (action instanceof Action.Wait w) {
@@ -445,8 +492,8 @@ public final class Tab implements AutoCloseable {
     return Optional.ofNullable(watchdog.fired());
   }
 
-  /** The underlying page, for tests and tools within this module's users. */
-  public Page page() {
+  /** The underlying page, for this module (and its tests' helper, {@code TestTabs}). */
+  Page page() {
     return page;
   }
 

@@ -1,14 +1,13 @@
 package dev.skillwright.dashboard;
 
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Scope;
 import dev.skillwright.browser.Tab;
+import dev.skillwright.browser.TestTabs;
 import dev.skillwright.trajectories.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The dashboard in real Chromium. Each test saves a screenshot to target/dashboard/. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,7 +56,7 @@ class DashboardUiTest {
   @BeforeEach
   void open() {
     tab = browser.newTab(Scope.ofUrl(dashboard.url()));
-    page = tab.page();
+    page = TestTabs.page(tab);
     page.onDialog(d -> {
       dialogs.add(d.message());
       d.dismiss();

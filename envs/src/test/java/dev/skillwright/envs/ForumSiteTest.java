@@ -1,14 +1,15 @@
 package dev.skillwright.envs;
 
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.skillwright.browser.Tab;
+import dev.skillwright.browser.TestTabs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The forum's hard widgets, driven by Playwright in real Chromium. */
 class ForumSiteTest extends SiteTestSupport {
@@ -29,7 +30,7 @@ class ForumSiteTest extends SiteTestSupport {
   @Test
   void the_login_modal_signs_in_and_returns_to_the_page() {
     try (Tab tab = tab("/f/books")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       PlaywrightAssertions.assertThat(role(page, AriaRole.DIALOG, "Log in")).isHidden();
       logIn(page, site.demoSecrets().get("forum_password"));
 
@@ -42,7 +43,7 @@ class ForumSiteTest extends SiteTestSupport {
   @Test
   void a_wrong_password_is_refused_with_an_alert() {
     try (Tab tab = tab("/")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       logIn(page, "not-the-password");
 
       assertThat(page.getByRole(AriaRole.ALERT).textContent())
@@ -54,7 +55,7 @@ class ForumSiteTest extends SiteTestSupport {
   @Test
   void comments_load_after_the_post_and_a_member_can_add_one() {
     try (Tab tab = tab("/post/2")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       assertThat(page.getByRole(AriaRole.STATUS).textContent()).isEqualTo("Loading comments…");
       assertThat(page.getByText("That crumb is beautiful.").count()).isZero();
 
@@ -76,7 +77,7 @@ class ForumSiteTest extends SiteTestSupport {
   @Test
   void the_custom_community_dropdown_works_by_mouse_and_keyboard() {
     try (Tab tab = tab("/")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       logIn(page, site.demoSecrets().get("forum_password"));
       role(page, AriaRole.LINK, "New post").click();
       var community = role(page, AriaRole.COMBOBOX, "Community");
@@ -111,7 +112,7 @@ class ForumSiteTest extends SiteTestSupport {
   @Test
   void posting_and_voting_need_a_login_and_a_vote_toggles() {
     try (Tab tab = tab("/submit")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       assertThat(page.url()).endsWith("/login?next=/submit");
       tab.navigate(site.baseUrl() + "post/10");
       role(page, AriaRole.BUTTON, "Upvote").click();
@@ -135,7 +136,7 @@ class ForumSiteTest extends SiteTestSupport {
   @Test
   void community_lists_are_sorted_and_paged() {
     try (Tab tab = tab("/f/cooking")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       PlaywrightAssertions.assertThat(page.getByText("Page 1 of 2")).isVisible();
       assertThat(role(page, AriaRole.LINK, "Lemon tart that never cracks").count()).isZero();
       role(page, AriaRole.LINK, "Next page").click();
@@ -152,10 +153,10 @@ class ForumSiteTest extends SiteTestSupport {
   @Test
   void every_visitor_starts_from_the_seed_and_a_login_cannot_redirect_away() {
     try (Tab first = tab("/")) {
-      logIn(first.page(), site.demoSecrets().get("forum_password"));
+      logIn(TestTabs.page(first), site.demoSecrets().get("forum_password"));
       try (Tab second = tab("/login?next=//evil.example/")) {
         assertThat(truth(second).get("user")).isEqualTo("");
-        assertThat(second.page().locator("main input[name=next]").inputValue()).isEqualTo("/");
+        assertThat(TestTabs.page(second).locator("main input[name=next]").inputValue()).isEqualTo("/");
       }
       assertThat(truth(first).get("user")).isEqualTo("alice");
     }

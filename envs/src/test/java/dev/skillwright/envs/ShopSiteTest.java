@@ -1,15 +1,13 @@
 package dev.skillwright.envs;
 
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Scope;
 import dev.skillwright.browser.Tab;
+import dev.skillwright.browser.TestTabs;
 import dev.skillwright.trajectories.BadInputException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** The shop, driven by Playwright in real Chromium the way a shopper would. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,7 +43,7 @@ class ShopSiteTest {
 
   Tab tab() {
     Tab tab = browser.newTab(Scope.ofUrl(shop.baseUrl()));
-    assertThat(tab.navigate(shop.baseUrl())).isNull();
+    assertThat(tab.navigate(shop.baseUrl()).ok()).isTrue();
     return tab;
   }
 
@@ -63,7 +64,7 @@ class ShopSiteTest {
   @Test
   void a_shopper_searches_adds_to_cart_and_checks_out() {
     try (Tab tab = tab()) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       addToCart(page, "Blue Ceramic Mug", 2);
       assertThat(page.url()).endsWith("/cart");
       assertThat(page.getByRole(AriaRole.STATUS).textContent())
@@ -95,7 +96,7 @@ class ShopSiteTest {
   @Test
   void checkout_validates_every_field_and_keeps_what_was_typed() {
     try (Tab tab = tab()) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       page.navigate(shop.baseUrl() + "checkout");
       page.getByLabel("Email").fill("not-an-email");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Place order")).click();
@@ -112,7 +113,7 @@ class ShopSiteTest {
   @Test
   void categories_sort_and_paginate() {
     try (Tab tab = tab()) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kitchen").setExact(true))
           .first().click();
       PlaywrightAssertions.assertThat(page.getByText("Page 1 of 2")).isVisible();
@@ -132,12 +133,12 @@ class ShopSiteTest {
   @Test
   void every_browser_context_is_a_fresh_visitor_and_reset_forgets_all() {
     try (Tab first = tab(); Tab second = tab()) {
-      addToCart(first.page(), "Hand Trowel", 1);
+      addToCart(TestTabs.page(first), "Hand Trowel", 1);
 
       assertThat(shop.groundTruth(visitor(first)).get("cart")).isEqualTo(Map.of("Hand Trowel", 1));
       assertThat((Map<?, ?>) shop.groundTruth(visitor(second)).get("cart")).isEmpty();
-      second.page().reload();
-      PlaywrightAssertions.assertThat(second.page().getByText("Cart (0)")).isVisible();
+      TestTabs.page(second).reload();
+      PlaywrightAssertions.assertThat(TestTabs.page(second).getByText("Cart (0)")).isVisible();
 
       shop.reset();
       assertThat((Map<?, ?>) shop.groundTruth(visitor(first)).get("cart")).isEmpty();
@@ -147,7 +148,7 @@ class ShopSiteTest {
   @Test
   void page_content_is_escaped() {
     try (Tab tab = tab()) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       page.navigate(shop.baseUrl() + "search?q=%3Cscript%3Ewindow.owned%3D1%3C%2Fscript%3E");
       assertThat(page.getByRole(AriaRole.HEADING).first().textContent())
           .isEqualTo("Results for \u201c<script>window.owned=1</script>\u201d");
@@ -178,7 +179,7 @@ class ShopSiteTest {
   @Test
   void reviews_load_after_the_product_and_removing_asks_first() {
     try (Tab tab = tab()) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       addToCart(page, "Hand Trowel", 1);
       tab.navigate(shop.baseUrl() + "product/hand-trowel");
       assertThat(page.getByRole(AriaRole.STATUS).textContent()).isEqualTo("Loading reviews…");

@@ -41,7 +41,7 @@ abstract class SiteTestSupport {
   /** A new visitor's tab on {@code path}. */
   Tab tab(String path) {
     Tab tab = browser.newTab(Scope.ofUrl(site.baseUrl()));
-    assertThat(tab.navigate(site.baseUrl() + path.substring(1))).isNull();
+    assertThat(tab.navigate(site.baseUrl() + path.substring(1)).ok()).isTrue();
     return tab;
   }
 

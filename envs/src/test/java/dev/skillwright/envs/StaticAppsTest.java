@@ -11,6 +11,7 @@ import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Scope;
 import dev.skillwright.browser.Tab;
+import dev.skillwright.browser.TestTabs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +40,7 @@ class StaticAppsTest {
   /** A fresh browser context (so empty localStorage) on the app's start page. */
   static Tab open(BrowserSession browser, StaticApps.Server app, String hash) {
     Tab tab = browser.newTab(Scope.ofUrl(app.url()));
-    assertThat(tab.navigate(app.url() + hash)).isNull();
+    assertThat(tab.navigate(app.url() + hash).ok()).isTrue();
     return tab;
   }
 
@@ -63,7 +64,7 @@ class StaticAppsTest {
   @Test
   void todo_adds_by_enter_toggles_filters_edits_and_clears() {
     try (StaticApps.Server app = StaticApps.start("todo"); Tab tab = open(browser, app, "")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       Locator input = page.getByPlaceholder("What needs to be done?");
       assertThat(page.evaluate("() => document.activeElement.className")).isEqualTo("new-todo");
       PlaywrightAssertions.assertThat(page.locator(".footer")).isHidden();
@@ -132,13 +133,13 @@ class StaticAppsTest {
   void todo_starts_empty_in_every_fresh_context() {
     try (StaticApps.Server app = StaticApps.start("todo")) {
       try (Tab first = open(browser, app, "")) {
-        first.page().getByPlaceholder("What needs to be done?").fill("Only here");
-        first.page().getByPlaceholder("What needs to be done?").press("Enter");
-        PlaywrightAssertions.assertThat(first.page().locator(".todo-list li")).hasCount(1);
+        TestTabs.page(first).getByPlaceholder("What needs to be done?").fill("Only here");
+        TestTabs.page(first).getByPlaceholder("What needs to be done?").press("Enter");
+        PlaywrightAssertions.assertThat(TestTabs.page(first).locator(".todo-list li")).hasCount(1);
       }
       try (Tab second = open(browser, app, "#/active")) {
-        PlaywrightAssertions.assertThat(second.page().locator(".todo-list li")).hasCount(0);
-        assertThat(second.page().evaluate("() => localStorage.getItem('todos-vanillajs')"))
+        PlaywrightAssertions.assertThat(TestTabs.page(second).locator(".todo-list li")).hasCount(0);
+        assertThat(TestTabs.page(second).evaluate("() => localStorage.getItem('todos-vanillajs')"))
             .isEqualTo("{\"todos\":[]}");
       }
     }
@@ -147,7 +148,7 @@ class StaticAppsTest {
   @Test
   void notes_filters_adds_through_the_dialog_and_deletes_after_confirming() {
     try (StaticApps.Server app = StaticApps.start("notes"); Tab tab = open(browser, app, "")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       PlaywrightAssertions.assertThat(role(page, AriaRole.HEADING, "Notes")).isVisible();
       expectTexts(page.locator(".list-group-item h5"), "App idea", "Trip to Lisbon", "Quarterly report", "Groceries");
 
@@ -203,7 +204,7 @@ class StaticAppsTest {
   void notes_close_button_archive_and_settings_persist() {
     try (StaticApps.Server app = StaticApps.start("notes");
         Tab tab = open(browser, app, "#/notes/3")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       PlaywrightAssertions.assertThat(role(page, AriaRole.HEADING, "Trip to Lisbon")).isVisible();
       role(page, AriaRole.BUTTON, "More actions").click();
       role(page, AriaRole.BUTTON, "Archive").click();
@@ -238,7 +239,7 @@ class StaticAppsTest {
   @Test
   void board_adds_by_enter_moves_renames_deletes_and_pages() {
     try (StaticApps.Server app = StaticApps.start("board"); Tab tab = open(browser, app, "")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       Locator todo = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("To do"));
       Locator done = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Done"));
       assertThat(todo.getByRole(AriaRole.LISTITEM).count()).isEqualTo(6);

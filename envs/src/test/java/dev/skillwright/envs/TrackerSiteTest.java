@@ -1,17 +1,18 @@
 package dev.skillwright.envs;
 
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.skillwright.browser.Tab;
+import dev.skillwright.browser.TestTabs;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.Target;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The tracker's hard widgets, driven by Playwright in real Chromium. */
 class TrackerSiteTest extends SiteTestSupport {
@@ -29,7 +30,7 @@ class TrackerSiteTest extends SiteTestSupport {
   @Test
   void the_date_picker_pages_months_and_picks_a_day() {
     try (Tab tab = tab("/issue/20")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       role(page, AriaRole.BUTTON, "Choose due date").click();
       var calendar = role(page, AriaRole.DIALOG, "Choose due date");
       assertThat(calendar.getByRole(AriaRole.HEADING).textContent()).isEqualTo("November 2026");
@@ -48,7 +49,7 @@ class TrackerSiteTest extends SiteTestSupport {
   @Test
   void the_assignee_dropdown_and_the_label_autocomplete_save_together() {
     try (Tab tab = tab("/issue/22")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       role(page, AriaRole.COMBOBOX, "Assignee").click();
       role(page, AriaRole.OPTION, "Priya").click();
       var labels = role(page, AriaRole.COMBOBOX, "Labels");
@@ -71,7 +72,7 @@ class TrackerSiteTest extends SiteTestSupport {
   @Test
   void closing_asks_in_a_dialog_and_a_closed_issue_reopens() {
     try (Tab tab = tab("/issue/10")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       role(page, AriaRole.BUTTON, "Close issue").click();
       var dialog = role(page, AriaRole.DIALOG, "Close issue #10?");
       PlaywrightAssertions.assertThat(dialog).isVisible();
@@ -91,7 +92,7 @@ class TrackerSiteTest extends SiteTestSupport {
   @Test
   void the_list_shows_open_issues_paged_and_filters_narrow_it() {
     try (Tab tab = tab("/")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       PlaywrightAssertions.assertThat(page.getByText("21 issues")).isVisible();
       PlaywrightAssertions.assertThat(page.getByText("Page 1 of 3")).isVisible();
       assertThat(role(page, AriaRole.LINK, "Dark mode toggle resets").count())
@@ -133,7 +134,7 @@ class TrackerSiteTest extends SiteTestSupport {
   @Test
   void a_malformed_due_date_is_refused() {
     try (Tab tab = tab("/new")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       page.getByLabel("Title").fill("Something");
       role(page, AriaRole.TEXTBOX, "Due date").fill("31/12/2026");
       role(page, AriaRole.BUTTON, "Create issue").click();

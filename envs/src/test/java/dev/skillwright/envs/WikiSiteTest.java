@@ -1,14 +1,15 @@
 package dev.skillwright.envs;
 
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.skillwright.browser.Tab;
+import dev.skillwright.browser.TestTabs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The wiki's hard widgets, driven by Playwright in real Chromium. */
 class WikiSiteTest extends SiteTestSupport {
@@ -20,7 +21,7 @@ class WikiSiteTest extends SiteTestSupport {
   @Test
   void the_search_autocomplete_suggests_titles_and_opens_the_chosen_one() {
     try (Tab tab = tab("/")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       var search = role(page, AriaRole.COMBOBOX, "Search wiki");
       search.pressSequentially("mou");
       role(page, AriaRole.OPTION, "Mount Fuji").waitFor();
@@ -40,7 +41,7 @@ class WikiSiteTest extends SiteTestSupport {
   @Test
   void enter_without_a_suggestion_chosen_searches() {
     try (Tab tab = tab("/")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       role(page, AriaRole.COMBOBOX, "Search wiki").fill("river");
       role(page, AriaRole.COMBOBOX, "Search wiki").press("Enter");
       page.waitForURL("**/search?q=river");
@@ -51,7 +52,7 @@ class WikiSiteTest extends SiteTestSupport {
   @Test
   void facts_load_after_the_article() {
     try (Tab tab = tab("/wiki/Mount_Etna")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       assertThat(page.getByRole(AriaRole.STATUS).textContent()).isEqualTo("Loading facts…");
       assertThat(page.getByText("Height: 3,357 m").count()).isZero();
       page.getByText("Height: 3,357 m").waitFor();
@@ -62,7 +63,7 @@ class WikiSiteTest extends SiteTestSupport {
   @Test
   void an_edit_is_published_through_the_summary_dialog_and_lands_in_the_history() {
     try (Tab tab = tab("/wiki/Tagus")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       role(page, AriaRole.LINK, "Edit").click();
       page.getByLabel("Content")
           .fill("The longest river of Iberia, 1,007 km, ending at [[Lisbon]].");
@@ -88,7 +89,7 @@ class WikiSiteTest extends SiteTestSupport {
   @Test
   void page_content_is_escaped_and_a_taken_title_is_refused() {
     try (Tab tab = tab("/create")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       page.getByLabel("Title").fill("Markup test");
       page.getByLabel("Content").fill("<img src=x onerror=alert(1)> see [[Volcano]]");
       role(page, AriaRole.BUTTON, "Publish changes").click();
@@ -111,7 +112,7 @@ class WikiSiteTest extends SiteTestSupport {
   @Test
   void all_articles_are_paged() {
     try (Tab tab = tab("/all")) {
-      Page page = tab.page();
+      Page page = TestTabs.page(tab);
       PlaywrightAssertions.assertThat(page.getByText("Page 1 of 3")).isVisible();
       role(page, AriaRole.LINK, "Next page").click();
       role(page, AriaRole.LINK, "Next page").click();

@@ -11,9 +11,8 @@ import dev.skillwright.proposer.SnapshotDiff.Effect;
 import dev.skillwright.skills.PlausibleValues;
 import dev.skillwright.skills.SideEffect;
 import dev.skillwright.trajectories.Action;
-import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.AriaSnapshot.Node;
-import dev.skillwright.trajectories.Observation;
+import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.Target;
 import java.net.URI;
 import java.time.Duration;
@@ -260,11 +259,10 @@ public final class Explorer {
   private Page open() {
     Tab tab = tabs.get();
     // a page's own timeout would outrank the context's for navigations too: keep those long
-    tab.page().setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
-    tab.page().setDefaultTimeout(ACTION_TIMEOUT_MS);
-    String error = tab.navigate(startUrl);
-    if (error != null) {
-      skipped.add("the start page: " + error);
+    tab.timeouts(NAVIGATION_TIMEOUT_MS, ACTION_TIMEOUT_MS);
+    Tab.Navigation loaded = tab.navigate(startUrl);
+    if (!loaded.ok()) {
+      skipped.add("the start page: " + loaded.error());
       tab.close();
       return null;
     }
@@ -277,14 +275,8 @@ public final class Explorer {
   private record Seen(String url, AriaSnapshot snapshot) {}
 
   private static Seen look(Tab tab) {
-    try {
-      return new Seen(tab.url(), AriaSnapshot.parse(tab.page().ariaSnapshot(
-          new com.microsoft.playwright.Page.AriaSnapshotOptions()
-              .setMode(com.microsoft.playwright.options.AriaSnapshotMode.AI))));
-    } catch (PlaywrightException e) {
-      Observation o = tab.observe();
-      return new Seen(o.url(), o.snapshot());
-    }
+    AriaSnapshot s = tab.look();
+    return new Seen(tab.url(), s);
   }
 
   private void record(AriaSnapshot s0, String u0, List<Done> chain) {
@@ -571,12 +563,7 @@ public final class Explorer {
   /** An element's attributes, read once per control and question: each read is a round trip. */
   private String attr(Tab tab, Node n, String fn) {
     return attrs.computeIfAbsent(n.role() + "|" + n.name() + "|" + fn.hashCode(), k -> {
-      try {
-        Object v = tab.page().locator("aria-ref=" + n.ref()).evaluate(fn);
-        return v == null ? "" : v.toString();
-      } catch (PlaywrightException e) {
-        return "";
-      }
+      return tab.readElement(n.ref(), fn);
     });
   }
 

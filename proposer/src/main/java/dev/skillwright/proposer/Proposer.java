@@ -19,6 +19,15 @@ public interface Proposer {
     return new OfflineProposer(seed);
   }
 
+  /**
+   * {@code primary}, and {@code fallback} in its place when it fails or proposes nothing usable;
+   * {@code notices} hears each fallback and each proposal turned down.
+   */
+  static Proposer withFallback(Proposer primary, Proposer fallback,
+      java.util.function.Consumer<String> notices) {
+    return new FallbackProposer(primary, fallback, notices);
+  }
+
   /** The LLM proposer of PAE, reading the site's context. */
   static Proposer llm(dev.skillwright.llm.ChatModel model) {
     return new LlmProposer(model);

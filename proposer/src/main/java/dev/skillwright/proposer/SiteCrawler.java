@@ -7,8 +7,8 @@ import dev.skillwright.proposer.SiteContext.Item;
 import dev.skillwright.proposer.SiteContext.Link;
 import dev.skillwright.proposer.SiteContext.Option;
 import dev.skillwright.proposer.SiteContext.PageSummary;
-import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.AriaSnapshot.Node;
+import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.Observation;
 import java.net.URI;
 import java.util.ArrayDeque;
@@ -74,7 +74,7 @@ public final class SiteCrawler {
     List<PageSummary> pages = new ArrayList<>();
     while (pages.size() < maxPages && !(structural.isEmpty() && itemPages.isEmpty())) {
       String url = structural.isEmpty() ? itemPages.poll() : structural.poll();
-      if (tab.navigate(url) != null) {
+      if (!tab.navigate(url).ok()) {
         continue;
       }
       PageSummary page = summarize(tab, tab.observe());

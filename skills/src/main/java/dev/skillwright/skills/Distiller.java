@@ -6,8 +6,8 @@ import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.Condition;
 import dev.skillwright.trajectories.SignalCheck;
-import dev.skillwright.trajectories.SuccessSignal;
 import dev.skillwright.trajectories.Step;
+import dev.skillwright.trajectories.SuccessSignal;
 import dev.skillwright.trajectories.Target;
 import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
@@ -99,10 +99,11 @@ public final class Distiller {
     if (finalPage != null) {
       success = shownValues(withOptions(success, steps, finalPage), parameters, finalPage);
     }
-    return Optional.of(new Skill(Skill.SCHEMA_VERSION, task.site() + ":" + name, name,
-        task.site(), description, parameters, steps, urlPattern(task.startUrl()),
-        success, List.of(task.instruction()),
-        List.of(new Skill.Provenance(t.sessionId(), t.episodeId(), t.startedAt()))));
+    return Optional.of(Skill.builder(task.site() + ":" + name, name, task.site(), description)
+        .parameters(parameters).steps(steps).startUrlPattern(urlPattern(task.startUrl()))
+        .success(success).examples(List.of(task.instruction()))
+        .provenance(List.of(new Skill.Provenance(t.sessionId(), t.episodeId(), t.startedAt())))
+        .build());
   }
 
   /**
@@ -342,9 +343,7 @@ public final class Distiller {
         .map(a -> parameterize(a, lift)).toList();
     List<Skill.Provenance> prov = new ArrayList<>(skill.provenance());
     prov.add(replay);
-    return new Skill(Skill.SCHEMA_VERSION, skill.id(), skill.name(), skill.site(),
-        skill.description(), skill.parameters(), steps, skill.startUrlPattern(), skill.success(),
-        skill.examples(), prov, skill.status(), skill.health(), skill.verifications());
+    return skill.toBuilder().steps(steps).provenance(prov).build();
   }
 
   /**
@@ -360,10 +359,7 @@ public final class Distiller {
   /** {@code found} under an id of its own, told apart by its success signal. */
   static Skill apart(Skill found) {
     String tag = String.format("%08x", found.success().describe().hashCode());
-    return new Skill(found.schemaVersion(), found.id() + "-" + tag, found.name() + "-" + tag,
-        found.site(), found.description(), found.parameters(), found.steps(),
-        found.startUrlPattern(), found.success(), found.examples(), found.provenance(),
-        found.status(), found.health(), found.verifications(), found.sideEffect());
+    return found.toBuilder().named(found.id() + "-" + tag, found.name() + "-" + tag).build();
   }
 
   /**
@@ -416,10 +412,9 @@ public final class Distiller {
     boolean otherWay = !known.offered() && !known.signature().equals(found.signature())
         && found.steps().stream().noneMatch(a -> a instanceof Action.UseSkill u
             && (u.name().equals(known.id()) || u.name().equals(known.name())));
-    return new Skill(Skill.SCHEMA_VERSION, known.id(), known.name(), known.site(),
-        known.description(), List.copyOf(params.values()),
-        otherWay ? found.steps() : known.steps(), known.startUrlPattern(), promise, examples,
-        prov, otherWay || !promise.equals(known.success()) ? Skill.Status.CANDIDATE
-            : known.status(), known.health(), known.verifications());
+    return known.toBuilder().parameters(List.copyOf(params.values()))
+        .steps(otherWay ? found.steps() : known.steps()).success(promise).examples(examples)
+        .provenance(prov).status(otherWay || !promise.equals(known.success())
+            ? Skill.Status.CANDIDATE : known.status()).build();
   }
 }

@@ -53,10 +53,11 @@ import org.apache.lucene.store.LockObtainFailedException;
  *
  * <p>Thread-safe without a global lock: searches and lookups do not wait for writes (Lucene's
  * readers are safe to share; only the very first read of a process opens its reader under the
- * writers' lock); writes take one lock among themselves, since a merge reads the skill it
- * replaces. A process that only reads (the dashboard) sees what another commits. Lookups and
- * searches are cached (Caffeine) per index generation, which every write and every newer commit
- * seen moves on.
+ * writers' lock); writes take one lock among themselves, since an update reads the skill it
+ * replaces. Deciding which skills are one (dedup, merge) is the {@link SkillLibrary}'s job; this
+ * is storage and search. A process that only reads (the dashboard) sees what another commits.
+ * Lookups and searches are cached (Caffeine) per index generation, which every write and every
+ * newer commit seen moves on.
  */
 final class LuceneSkillIndex implements SkillIndex {
   static final String ID = "id";
@@ -106,27 +107,13 @@ final class LuceneSkillIndex implements SkillIndex {
   }
 
   @Override
-  public Added add(Skill skill) {
-    writing.lock();
-    try {
-      Skill found = skill;
-      Optional<Skill> known = lookup(found.id()).filter(s -> s.id().equals(skill.id()))
-          .or(() -> sameSignature(skill)).or(() -> similar(skill));
-      if (known.isPresent() && !known.get().signature().equals(found.signature())
-          && !Distiller.agree(known.get(), found)) {
-        // other steps with no success both promise: not the same skill, kept apart (under an
-        // id of its own when its name is taken)
-        found = known.get().id().equals(found.id()) ? Distiller.apart(skill) : skill;
-        String id = found.id();
-        known = lookup(id).filter(s -> s.id().equals(id));
-      }
-      Skill add = found;
-      Skill stored = known.map(k -> Distiller.merge(k, add)).orElse(found);
-      write(List.of(stored));
-      return new Added(stored, known.isEmpty());
-    } finally {
-      writing.unlock();
-    }
+  public List<Skill> alike(Skill skill) {
+    catchUp();
+    java.util.LinkedHashMap<String, Skill> found = new java.util.LinkedHashMap<>();
+    lookup(skill.id()).filter(s -> s.id().equals(skill.id())).ifPresent(s -> found.put(s.id(), s));
+    sameSignature(skill).ifPresent(s -> found.putIfAbsent(s.id(), s));
+    similar(skill).forEach(s -> found.putIfAbsent(s.id(), s));
+    return List.copyOf(found.values());
   }
 
   @Override
@@ -203,7 +190,7 @@ final class LuceneSkillIndex implements SkillIndex {
    * ({@code Click the "Active" link} and {@code Click the "Completed" link}) while they act on
    * different elements.
    */
-  private Optional<Skill> similar(Skill skill) {
+  private List<Skill> similar(Skill skill) {
     Query like = withSearcher(null, s -> {
       org.apache.lucene.queries.mlt.MoreLikeThis mlt =
           new org.apache.lucene.queries.mlt.MoreLikeThis(s.getIndexReader());
@@ -215,14 +202,14 @@ final class LuceneSkillIndex implements SkillIndex {
       return mlt.like(DESCRIPTION, new java.io.StringReader(skill.description()));
     });
     if (like == null) {
-      return Optional.empty();
+      return List.of();
     }
     Query q = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST)
         .add(new TermQuery(new Term(SITE, skill.site())), BooleanClause.Occur.FILTER).build();
     return find(q, SIMILAR).stream()
         .filter(k -> steps(k).equals(steps(skill)) && paramNames(k).equals(paramNames(skill))
             && jaccard(words(k.description()), words(skill.description())) >= ALIKE)
-        .findFirst();
+        .toList();
   }
 
   /** The description's analyzed words (no synonyms), placeholders left out. */

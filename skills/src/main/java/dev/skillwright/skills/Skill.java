@@ -200,15 +200,127 @@ public record Skill(
 
   /** The same skill with other steps (healed, or from a run that verified when these did not). */
   public Skill withSteps(List<Action> newSteps) {
-    return new Skill(schemaVersion, id, name, site, description, parameters, newSteps,
-        startUrlPattern, success, examples, provenance, status, health, verifications,
-        SideEffect.of(newSteps));
+    return toBuilder().steps(newSteps).build();
   }
 
   public Skill withStatus(Status newStatus) {
-    return new Skill(schemaVersion, id, name, site, description, parameters, steps,
-        startUrlPattern, success, examples, provenance, newStatus, health, verifications,
-        sideEffect);
+    return toBuilder().status(newStatus).build();
+  }
+
+  /** A builder of a new candidate skill: no steps, examples or runs until set. */
+  public static Builder builder(String id, String name, String site, String description) {
+    return new Builder(id, name, site, description);
+  }
+
+  /** A builder holding everything this skill holds. */
+  public Builder toBuilder() {
+    Builder b = new Builder(id, name, site, description);
+    b.schemaVersion = schemaVersion;
+    b.parameters = parameters;
+    b.steps = steps;
+    b.startUrlPattern = startUrlPattern;
+    b.success = success;
+    b.examples = examples;
+    b.provenance = provenance;
+    b.status = status;
+    b.health = health;
+    b.verifications = verifications;
+    b.sideEffect = sideEffect;
+    return b;
+  }
+
+  /**
+   * Builds a skill: a new one is a candidate with no runs, its side effect judged from its steps.
+   */
+  public static final class Builder {
+    private int schemaVersion = SCHEMA_VERSION;
+    private String id;
+    private String name;
+    private final String site;
+    private String description;
+    private List<Parameter> parameters = List.of();
+    private List<Action> steps = List.of();
+    private String startUrlPattern;
+    private SuccessSignal success = SuccessSignal.none();
+    private List<String> examples = List.of();
+    private List<Provenance> provenance = List.of();
+    private Status status = Status.CANDIDATE;
+    private Health health = Health.NONE;
+    private List<Verification> verifications = List.of();
+    private SideEffect sideEffect;
+
+    private Builder(String id, String name, String site, String description) {
+      this.id = id;
+      this.name = name;
+      this.site = site;
+      this.description = description;
+    }
+
+    /** Another id and name (a skill kept apart from one of the same name). */
+    public Builder named(String newId, String newName) {
+      this.id = newId;
+      this.name = newName;
+      return this;
+    }
+
+    public Builder description(String d) {
+      this.description = d;
+      return this;
+    }
+
+    public Builder parameters(List<Parameter> p) {
+      this.parameters = p;
+      return this;
+    }
+
+    /** The steps; the side effect is judged from them again. */
+    public Builder steps(List<Action> s) {
+      this.steps = s;
+      this.sideEffect = null;
+      return this;
+    }
+
+    /** Where it starts: a URL glob (a star for any origin, then the path). */
+    public Builder startUrlPattern(String glob) {
+      this.startUrlPattern = glob;
+      return this;
+    }
+
+    public Builder success(SuccessSignal s) {
+      this.success = s;
+      return this;
+    }
+
+    public Builder examples(List<String> e) {
+      this.examples = e;
+      return this;
+    }
+
+    public Builder provenance(List<Provenance> p) {
+      this.provenance = p;
+      return this;
+    }
+
+    public Builder status(Status s) {
+      this.status = s;
+      return this;
+    }
+
+    public Builder health(Health h) {
+      this.health = h;
+      return this;
+    }
+
+    public Builder verifications(List<Verification> v) {
+      this.verifications = v;
+      return this;
+    }
+
+    public Skill build() {
+      return new Skill(schemaVersion, id, name, site, description, parameters, steps,
+          startUrlPattern, success, examples, provenance, status, health, verifications,
+          sideEffect);
+    }
   }
 
   /**
@@ -237,15 +349,12 @@ public record Skill(
     Health h = new Health(health.executions(), health.successes(),
         passed ? 0 : health.failingStreak(),
         passed ? round.get(round.size() - 1).at() : health.lastVerified(), health.failures());
-    return new Skill(schemaVersion, id, name, site, description, parameters, steps,
-        startUrlPattern, success, examples, provenance, next, h, last(all), sideEffect);
+    return toBuilder().status(next).health(h).verifications(last(all)).build();
   }
 
   /** Records one use of the skill by an agent, and how it went. */
   public Skill ran(boolean ok, String reason, String episode, Instant at) {
-    return new Skill(schemaVersion, id, name, site, description, parameters, steps,
-        startUrlPattern, success, examples, provenance, status,
-        health.ran(ok, reason, episode, at), verifications, sideEffect);
+    return toBuilder().health(health.ran(ok, reason, episode, at)).build();
   }
 
   private static <T> List<T> last(List<T> list) {

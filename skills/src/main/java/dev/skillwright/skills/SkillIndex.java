@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The searchable library of skills. Thread-safe; close it to release the index.
+ * Where skills are stored and searched: files as the source of truth and a Lucene index over
+ * them. Learning, merging, verifying and healing go through the {@link SkillLibrary}, which
+ * writes here. Thread-safe; close it to release the index.
  */
 public interface SkillIndex extends AutoCloseable {
 
@@ -24,17 +26,14 @@ public interface SkillIndex extends AutoCloseable {
     }
   }
 
-  /** What {@link #add} did: the skill as stored, and whether it is new or merged into one. */
-  record Added(Skill skill, boolean isNew) {}
-
   /**
-   * Adds a skill, or merges it into a known skill that does the same thing, keeping the examples,
-   * provenance, statistics and verifications of both: the skill with the same id; else one of
-   * the same site with the same step signature; else one whose description Lucene's MoreLikeThis
-   * finds similar and whose parameters and step shape are the same. The change is committed
-   * before this returns.
+   * The stored skills {@code skill} may be the same as, most likely first: the one with its id;
+   * one of the same site with the same step signature; ones of the same site whose description
+   * Lucene's MoreLikeThis finds similar, that share most of its words and have the same
+   * parameters and steps up to lifted values. Whether they are one is the
+   * {@link SkillLibrary}'s call.
    */
-  Added add(Skill skill);
+  List<Skill> alike(Skill skill);
 
   /**
    * Adds many skills as they are, with no merging, in one commit: for imports and benchmarks.

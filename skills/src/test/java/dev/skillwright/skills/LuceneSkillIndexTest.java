@@ -38,8 +38,9 @@ class LuceneSkillIndexTest {
 
   @Test
   void paraphrases_find_the_skill_through_stems_and_synonyms() {
-    try (SkillIndex index = SkillIndex.open(dir)) {
-      List.of(ADD, SEARCH, PRICE).forEach(index::add);
+    try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
+      SkillIndex index = library.index();
+      List.of(ADD, SEARCH, PRICE).forEach(library::add);
 
       assertThat(index.search("put a mug in the cart", (String) null, 3).get(0).skill().id())
           .isEqualTo(ADD.id());
@@ -55,8 +56,9 @@ class LuceneSkillIndexTest {
 
   @Test
   void the_site_filter_is_exact() {
-    try (SkillIndex index = SkillIndex.open(dir)) {
-      List.of(SEARCH, WIKI).forEach(index::add);
+    try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
+      SkillIndex index = library.index();
+      List.of(SEARCH, WIKI).forEach(library::add);
 
       assertThat(index.search("search", "wiki", 5)).extracting(h -> h.skill().id())
           .containsExactly(WIKI.id());
@@ -67,10 +69,11 @@ class LuceneSkillIndexTest {
 
   @Test
   void adding_the_same_skill_again_merges_instead_of_duplicating() {
-    try (SkillIndex index = SkillIndex.open(dir)) {
-      assertThat(index.add(ADD).isNew()).isTrue();
+    try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
+      SkillIndex index = library.index();
+      assertThat(library.add(ADD).isNew()).isTrue();
       Skill again = skill("shop", ADD.description(), "Add \"Hand Trowel\" to the cart.");
-      assertThat(index.add(again).isNew()).isFalse();
+      assertThat(library.add(again).isNew()).isFalse();
 
       assertThat(index.size()).isEqualTo(1);
       assertThat(index.get(ADD.id()).orElseThrow().examples()).hasSize(2);
@@ -89,10 +92,11 @@ class LuceneSkillIndexTest {
     var category = new dev.skillwright.trajectories.Condition.UrlMatches("*/category/{item}");
     var shown = new dev.skillwright.trajectories.Condition.TextPresent("{item}");
     var created = new dev.skillwright.trajectories.Condition.UrlMatches("*/new");
-    try (SkillIndex index = SkillIndex.open(dir)) {
-      index.add(withSignal(ADD, category, shown));
+    try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
+      SkillIndex index = library.index();
+      library.add(withSignal(ADD, category, shown));
       Skill same = skill("shop", ADD.description(), "Add \"Hand Trowel\" to the cart.");
-      assertThat(index.add(withSignal(same, shown)).isNew()).isFalse();
+      assertThat(library.add(withSignal(same, shown)).isNew()).isFalse();
       assertThat(index.get(ADD.id()).orElseThrow().success().all())
           .as("what both promise").containsExactly(shown);
 
@@ -101,17 +105,17 @@ class LuceneSkillIndexTest {
           ADD.description(), ADD.parameters(), List.of(new Action.Click(Target.of(null, "link",
               "{item}")), new Action.Click(Target.of(null, "button", "Add"))), "*/",
           SuccessSignal.of(created), List.of("Add \"Hand Trowel\" to the cart."), List.of());
-      SkillIndex.Added other = index.add(otherSteps);
+      SkillLibrary.Learned other = library.add(otherSteps);
       assertThat(other.isNew()).as("kept apart").isTrue();
       assertThat(other.skill().id()).startsWith(ADD.id() + "-");
       assertThat(other.skill().success().all()).containsExactly(created);
-      assertThat(index.add(otherSteps).skill().id())
+      assertThat(library.add(otherSteps).skill().id())
           .as("and found again as itself").isEqualTo(other.skill().id());
       assertThat(index.size()).isEqualTo(2);
 
       // the same steps with no promise in common: one skill, checked by its values on the page,
       // and a candidate again
-      index.add(withSignal(same, created));
+      library.add(withSignal(same, created));
       assertThat(index.get(ADD.id()).orElseThrow().success().all())
           .containsExactly(new dev.skillwright.trajectories.Condition.TextPresent("{item}"));
       assertThat(index.size()).isEqualTo(2);
@@ -120,8 +124,9 @@ class LuceneSkillIndexTest {
 
   @Test
   void skills_survive_reopening_from_disk() {
-    try (SkillIndex index = SkillIndex.open(dir)) {
-      index.add(ADD);
+    try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
+      SkillIndex index = library.index();
+      library.add(ADD);
     }
     try (SkillIndex reopened = SkillIndex.open(dir)) {
       assertThat(reopened.get(ADD.id())).contains(ADD);
@@ -149,7 +154,8 @@ class LuceneSkillIndexTest {
 
   @Test
   void two_runs_that_did_the_same_with_other_values_or_words_make_one_skill() {
-    try (SkillIndex index = SkillIndex.open(dir)) {
+    try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
+      SkillIndex index = library.index();
       Skill mug = searchSkill("search-for-query", "Search for \"{query}\"", "mug");
       Skill lamp = searchSkill("look-up-query", "Look up \"{query}\" in the shop", "lamp");
       Skill worded = searchSkill("search-the-shop-for-query", "Search the shop for \"{query}\"",
@@ -158,9 +164,9 @@ class LuceneSkillIndexTest {
           "Search products"), "{query}"), new Action.Press(Target.of(null, "searchbox",
           "Search the shop"), "Enter")));
 
-      assertThat(index.add(mug).isNew()).isTrue();
-      SkillIndex.Added second = index.add(lamp);
-      SkillIndex.Added third = index.add(worded);
+      assertThat(library.add(mug).isNew()).isTrue();
+      SkillLibrary.Learned second = library.add(lamp);
+      SkillLibrary.Learned third = library.add(worded);
 
       assertThat(second.isNew()).as("same step signature").isFalse();
       assertThat(second.skill().id()).isEqualTo(mug.id());
@@ -181,7 +187,8 @@ class LuceneSkillIndexTest {
 
   @Test
   void skills_alike_in_words_that_act_on_other_elements_stay_apart() {
-    try (SkillIndex index = SkillIndex.open(dir)) {
+    try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
+      SkillIndex index = library.index();
       String prefix = "Open the app, look at the list of things to do today, then click the ";
       Skill active = explored(prefix + "\"Active\" link",
           new Action.Click(Target.of(null, "link", "Active")));
@@ -194,11 +201,11 @@ class LuceneSkillIndexTest {
       Skill again = explored(prefix + "\"Active\" link now",
           new Action.Click(Target.of(null, "link", "active")));
 
-      assertThat(index.add(active).isNew()).isTrue();
-      assertThat(index.add(completed).isNew()).as("another link's name").isTrue();
-      assertThat(index.add(checked).isNew()).isTrue();
-      assertThat(index.add(unchecked).isNew()).as("unchecking is another task").isTrue();
-      SkillIndex.Added same = index.add(again);
+      assertThat(library.add(active).isNew()).isTrue();
+      assertThat(library.add(completed).isNew()).as("another link's name").isTrue();
+      assertThat(library.add(checked).isNew()).isTrue();
+      assertThat(library.add(unchecked).isNew()).as("unchecking is another task").isTrue();
+      SkillLibrary.Learned same = library.add(again);
       assertThat(same.isNew()).as("the same link, worded otherwise").isFalse();
       assertThat(same.skill().id()).isEqualTo(active.id());
       assertThat(index.size()).isEqualTo(4);
@@ -209,7 +216,8 @@ class LuceneSkillIndexTest {
   void agents_are_offered_verified_skills_ranked_by_how_well_they_work() {
     java.time.Instant now = java.time.Instant.parse("2026-11-22T00:00:00Z");
     Skill.Verification pass = new Skill.Verification(now, java.util.Map.of(), true, "ok", "e-v1");
-    try (SkillIndex index = SkillIndex.open(dir)) {
+    try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
+      SkillIndex index = library.index();
       Skill flaky = skill("shop", "Add \"{item}\" to the basket", "Add \"Mug\" to the basket.")
           .verified(pass).ran(false, "step 2 failed", "e1", now).ran(false, "step 2 failed",
               "e2", now);
@@ -227,8 +235,9 @@ class LuceneSkillIndexTest {
 
   @Test
   void a_cached_lookup_sees_the_next_write() {
-    try (SkillIndex index = SkillIndex.open(dir)) {
-      index.add(SEARCH);
+    try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
+      SkillIndex index = library.index();
+      library.add(SEARCH);
       assertThat(index.get(SEARCH.id()).orElseThrow().offered()).isFalse();
       assertThat(index.search("search", "shop", 3)).hasSize(1);
 
@@ -242,8 +251,9 @@ class LuceneSkillIndexTest {
   @Test
   void searches_run_while_another_thread_adds_skills_and_health_updates() throws Exception {
     int writes = 30;
-    try (SkillIndex index = SkillIndex.open(dir)) {
-      index.add(SEARCH);
+    try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
+      SkillIndex index = library.index();
+      library.add(SEARCH);
       AtomicInteger searches = new AtomicInteger();
       AtomicBoolean writing = new AtomicBoolean(true);
       AtomicInteger longestWaitMillis = new AtomicInteger();
@@ -252,9 +262,9 @@ class LuceneSkillIndexTest {
         Future<?> writer = pool.submit(() -> {
           try {
             for (int i = 0; i < writes; i++) {
-              index.add(skill("shop", "Open the report number " + i, "Open report " + i));
-              index.update(SEARCH.id(), x -> x.ran(true, null, "e" + System.nanoTime(),
-                  java.time.Instant.EPOCH));
+              library.add(skill("shop", "Open the report number " + i, "Open report " + i));
+              library.recordUse(SEARCH.id(), true, null, "e" + System.nanoTime(),
+                  java.time.Instant.EPOCH);
             }
           } finally {
             writing.set(false);
@@ -302,14 +312,14 @@ class LuceneSkillIndexTest {
   @Test
   void a_reader_only_index_sees_what_another_commits_and_a_closed_one_says_so() {
     try (SkillIndex writer = SkillIndex.open(dir)) {
-      writer.add(SEARCH);
+      writer.put(SEARCH);
       writer.commit();
       SkillIndex reader = SkillIndex.open(dir);
       try {
         assertThat(reader.list(null)).extracting(Skill::id).containsExactly(SEARCH.id());
         assertThat(reader.search("look for lamps", "shop", 3)).hasSize(1);
 
-        writer.add(PRICE);
+        writer.put(PRICE);
         writer.commit();
 
         // as the dashboard does: the same questions again, after another process wrote

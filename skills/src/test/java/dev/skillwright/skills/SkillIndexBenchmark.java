@@ -75,14 +75,16 @@ class SkillIndexBenchmark {
       assertThat(index.size()).isEqualTo(SKILLS);
 
       Latency alone = searches(index, new Random(7), null);
-      // the same searches while another thread records skill uses, as a crawl's workers do
+      // the same searches while another thread records skill uses through the library, as a
+      // crawl's workers do
       java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
       java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+      SkillLibrary library = SkillLibrary.over(index); // closed with the index
       Thread writer = new Thread(() -> {
         Random w = new Random(9);
         while (!stop.get()) {
           String id = skills.get(w.nextInt(SKILLS)).id();
-          index.update(id, x -> x.ran(w.nextBoolean(), "step 1 failed", "e", now));
+          library.recordUse(id, w.nextBoolean(), "step 1 failed", "e", now);
           written.incrementAndGet();
         }
       }, "benchmark-writer");

@@ -56,4 +56,79 @@ public record Step(
     this(index, url, title, snapshotFile, screenshotFile, thought, action, ok, error, millis, box,
         matchedBy, null);
   }
+
+  /**
+   * A builder of step {@code index}, taken on the page {@code url} (titled {@code title}) whose
+   * snapshot and screenshot are in the named files.
+   */
+  public static Builder on(int index, String url, String title, String snapshotFile,
+      String screenshotFile) {
+    return new Builder(index, url, title, snapshotFile, screenshotFile);
+  }
+
+  /** Builds a step; it succeeded, took no time and was part of no skill unless told. */
+  public static final class Builder {
+    private final int index;
+    private final String url;
+    private final String title;
+    private final String snapshotFile;
+    private final String screenshotFile;
+    private String thought;
+    private Action action;
+    private boolean ok = true;
+    private String error;
+    private long millis;
+    private Box box;
+    private String matchedBy;
+    private Action.UseSkill skill;
+
+    private Builder(int index, String url, String title, String snapshotFile,
+        String screenshotFile) {
+      this.index = index;
+      this.url = url;
+      this.title = title;
+      this.snapshotFile = snapshotFile;
+      this.screenshotFile = screenshotFile;
+    }
+
+    /** What was decided, and why. */
+    public Builder decided(String why, Action what) {
+      this.thought = why;
+      this.action = what;
+      return this;
+    }
+
+    /** It failed, and why; nothing else changes. */
+    public Builder failed(String why) {
+      this.ok = false;
+      this.error = why;
+      return this;
+    }
+
+    /** How executing it went: whether it worked (else why not) and how long it took. */
+    public Builder outcome(boolean worked, String why, long took) {
+      this.ok = worked;
+      this.error = why;
+      this.millis = took;
+      return this;
+    }
+
+    /** Where its element was, and which locator found it. */
+    public Builder found(Box where, String by) {
+      this.box = where;
+      this.matchedBy = by;
+      return this;
+    }
+
+    /** The skill call it was part of. */
+    public Builder partOf(Action.UseSkill call) {
+      this.skill = call;
+      return this;
+    }
+
+    public Step build() {
+      return new Step(index, url, title, snapshotFile, screenshotFile, thought, action, ok,
+          error, millis, box, matchedBy, skill);
+    }
+  }
 }

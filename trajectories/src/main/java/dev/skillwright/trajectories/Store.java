@@ -244,7 +244,7 @@ public final class Store {
   }
 
   /** Where a session keeps the episodes of its tasks. */
-  static final String EPISODES = "episodes";
+  public static final String EPISODES = "episodes";
   /** Where a session keeps the re-executions that verified skills: episodes, but not tasks. */
   static final String VERIFICATIONS = "verifications";
 

@@ -68,22 +68,133 @@ public record Trajectory(
   public record Repair(int step, Target from, Target to, String method, double score) {}
 
   public Trajectory withVerdict(Verdict v) {
-    return new Trajectory(schemaVersion, sessionId, episodeId, task, startedAt, durationMillis,
-        steps, status, answer, finalUrl, finalTitle, finalSnapshotFile, finalScreenshotFile,
-        blocked, v, usage, replayOf, repairs);
+    return toBuilder().verdict(v).build();
   }
 
   public Trajectory withUsage(ModelUsage u) {
-    return new Trajectory(schemaVersion, sessionId, episodeId, task, startedAt, durationMillis,
-        steps, status, answer, finalUrl, finalTitle, finalSnapshotFile, finalScreenshotFile,
-        blocked, verdict, u, replayOf, repairs);
+    return toBuilder().usage(u).build();
   }
 
   /** This trajectory as the replay of {@code original}, with the repairs it needed. */
   public Trajectory asReplayOf(String original, List<Repair> fixes) {
-    return new Trajectory(schemaVersion, sessionId, episodeId, task, startedAt, durationMillis,
-        steps, status, answer, finalUrl, finalTitle, finalSnapshotFile, finalScreenshotFile,
-        blocked, verdict, usage, original, fixes);
+    return toBuilder().replayOf(original).repairs(fixes).build();
+  }
+
+  /**
+   * A builder of the record of episode {@code episodeId} of {@code sessionId}, doing
+   * {@code task}.
+   */
+  public static Builder builder(String sessionId, String episodeId, Task task) {
+    return new Builder(sessionId, episodeId, task);
+  }
+
+  /** A builder holding everything this record holds. */
+  public Builder toBuilder() {
+    Builder b = new Builder(sessionId, episodeId, task);
+    b.schemaVersion = schemaVersion;
+    b.startedAt = startedAt;
+    b.durationMillis = durationMillis;
+    b.steps = steps;
+    b.status = status;
+    b.answer = answer;
+    b.finalUrl = finalUrl;
+    b.finalTitle = finalTitle;
+    b.finalSnapshotFile = finalSnapshotFile;
+    b.finalScreenshotFile = finalScreenshotFile;
+    b.blocked = blocked;
+    b.verdict = verdict;
+    b.usage = usage;
+    b.replayOf = replayOf;
+    b.repairs = repairs;
+    return b;
+  }
+
+  /** Builds a trajectory; what is not set is empty (no steps, no verdict, status ERROR). */
+  public static final class Builder {
+    private int schemaVersion = SCHEMA_VERSION;
+    private final String sessionId;
+    private final String episodeId;
+    private final Task task;
+    private Instant startedAt;
+    private long durationMillis;
+    private List<Step> steps = List.of();
+    private Status status = Status.ERROR;
+    private String answer;
+    private String finalUrl;
+    private String finalTitle;
+    private String finalSnapshotFile;
+    private String finalScreenshotFile;
+    private List<ScopeBlock> blocked = List.of();
+    private Verdict verdict;
+    private ModelUsage usage = ModelUsage.NONE;
+    private String replayOf;
+    private List<Repair> repairs = List.of();
+
+    private Builder(String sessionId, String episodeId, Task task) {
+      this.sessionId = sessionId;
+      this.episodeId = episodeId;
+      this.task = task;
+    }
+
+    /** When the episode started and how long it took. */
+    public Builder timing(Instant started, long millis) {
+      this.startedAt = started;
+      this.durationMillis = millis;
+      return this;
+    }
+
+    public Builder steps(List<Step> s) {
+      this.steps = s;
+      return this;
+    }
+
+    /** How it ended, and the answer (or the reason it gave up or failed). */
+    public Builder ended(Status how, String text) {
+      this.status = how;
+      this.answer = text;
+      return this;
+    }
+
+    /** The page it ended on, and the files of its last snapshot and screenshot. */
+    public Builder finalPage(String url, String title, String snapshotFile,
+        String screenshotFile) {
+      this.finalUrl = url;
+      this.finalTitle = title;
+      this.finalSnapshotFile = snapshotFile;
+      this.finalScreenshotFile = screenshotFile;
+      return this;
+    }
+
+    public Builder blocked(List<ScopeBlock> b) {
+      this.blocked = b;
+      return this;
+    }
+
+    public Builder verdict(Verdict v) {
+      this.verdict = v;
+      return this;
+    }
+
+    public Builder usage(ModelUsage u) {
+      this.usage = u;
+      return this;
+    }
+
+    public Builder replayOf(String original) {
+      this.replayOf = original;
+      return this;
+    }
+
+    public Builder repairs(List<Repair> r) {
+      this.repairs = r;
+      return this;
+    }
+
+    public Trajectory build() {
+      return new Trajectory(schemaVersion, sessionId, episodeId, task, startedAt,
+          durationMillis, steps, status, answer, finalUrl, finalTitle, finalSnapshotFile,
+          finalScreenshotFile, blocked, verdict, usage, replayOf, repairs);
+    }
   }
 
   /** True when an evaluator judged this trajectory a success. */

@@ -1,5 +1,6 @@
-package dev.skillwright.app;
+package dev.skillwright.loop;
 
+import dev.skillwright.agent.Policies;
 import dev.skillwright.agent.Policy;
 import dev.skillwright.evaluator.Evaluator;
 import dev.skillwright.llm.ChatModel;
@@ -15,8 +16,8 @@ import java.util.List;
  * proposer, policy and judge. Every call is counted twice, into the episode's usage and the
  * session's. Thread-safe.
  */
-final class ModelBackend {
-  static final int JUDGE_SCREENSHOTS = 3;
+public final class ModelBackend {
+  public static final int JUDGE_SCREENSHOTS = 3;
 
   private final ChatModel model;
   private final String description;
@@ -27,44 +28,46 @@ final class ModelBackend {
     this.description = description;
   }
 
-  static ModelBackend offline() {
+  public static ModelBackend offline() {
     return new ModelBackend(null, "offline");
   }
 
-  static ModelBackend of(ChatModel model, String description) {
+  public static ModelBackend of(ChatModel model, String description) {
     return new ModelBackend(model, description);
   }
 
-  boolean offlineOnly() {
+  public boolean offlineOnly() {
     return model == null;
   }
 
-  String describe() {
+  public String describe() {
     return description;
   }
 
-  ModelUsage sessionUsage() {
+  public ModelUsage sessionUsage() {
     return session.snapshot();
   }
 
-  Proposer proposer(long seed) {
-    return model == null ? Proposer.offline(seed) : Proposer.llm(ChatModels.metered(model, session));
+  public Proposer proposer(long seed) {
+    return model == null ? Proposer.offline(seed)
+        : Proposer.llm(ChatModels.metered(model, session));
   }
 
   /**
    * The models one episode uses, counting into its own usage too; the policy is offered
    * {@code skills}, whose calls {@code calls} carries out.
    */
-  Episode episode(List<Skill> skills, dev.skillwright.agent.SkillCalls calls) {
+  public Episode episode(List<Skill> skills, dev.skillwright.agent.SkillCalls calls) {
     Usage usage = new Usage();
+    Policies.SkillOptions offered = new Policies.SkillOptions().setSkills(skills).setCalls(calls);
     if (model == null) {
-      return new Episode(Policy.offline(skills, calls), Evaluator.offline(), usage, null);
+      return new Episode(Policies.offline(offered), Evaluator.offline(), usage, null);
     }
     ChatModel counted = ChatModels.metered(model, usage, session);
-    return new Episode(Policy.llm(counted, skills, calls),
+    return new Episode(Policies.llm(counted, offered),
         Evaluator.vlm(counted, JUDGE_SCREENSHOTS), usage, counted);
   }
 
   /** What one episode uses; {@code model} is null offline, else metered into its usage. */
-  record Episode(Policy policy, Evaluator evaluator, Usage usage, ChatModel model) {}
+  public record Episode(Policy policy, Evaluator evaluator, Usage usage, ChatModel model) {}
 }

@@ -1,9 +1,9 @@
-package dev.skillwright.app;
+package dev.skillwright.loop;
 
 import static dev.skillwright.trajectories.AriaSnapshot.fold;
 
 import dev.skillwright.agent.EpisodeRunner;
-import dev.skillwright.agent.Policy;
+import dev.skillwright.agent.Policies;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Tab;
 import dev.skillwright.evaluator.Evaluator;
@@ -12,10 +12,9 @@ import dev.skillwright.proposer.SiteCrawler;
 import dev.skillwright.skills.ArgumentPicker;
 import dev.skillwright.skills.Skill;
 import dev.skillwright.skills.SkillBinding;
-import dev.skillwright.skills.SkillIndex;
+import dev.skillwright.skills.SkillLibrary;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.BadInputException;
-import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
 import java.net.URI;
@@ -32,21 +31,24 @@ import java.util.Set;
  * Verifies a skill the way a careful engineer would: it re-executes the skill in a fresh browser
  * context with new argument values taken from the site ({@link ArgumentPicker}), strictly (a
  * step whose locators all miss fails; nothing is healed), and checks what the skill promises
- * ({@link SkillBinding#promise}) with the new values. Each verification is an episode of the session (under
- * {@code verifications/}, apart from the task episodes), and is recorded on the
- * skill: passing makes it verified, failing leaves it a candidate (or demotes a verified one).
+ * ({@link SkillBinding#promise}) with the new values. Each verification is an episode of the
+ * session (under {@code verifications/}, apart from the task episodes), and the round is recorded
+ * on the skill through the {@link SkillLibrary}: passing makes it verified, failing leaves it a
+ * candidate (or demotes a verified one). The site's values come from what the session read of
+ * it; a session that read nothing (a {@code run}) reads a few pages once, when first needed.
  */
 final class SkillVerifier {
   private static final int CONTEXT_PAGES = 8;
 
-  private final CrawlSettings settings;
+  private final SessionRunner.Settings settings;
   private final EpisodeRunner runner;
   private final Clock clock;
   private SiteContext context;
   /** Skills' start pages the context crawl did not see, read when first needed. */
   private final Map<String, SiteContext.PageSummary> startPages = new java.util.HashMap<>();
 
-  SkillVerifier(CrawlSettings settings, EpisodeRunner runner, Clock clock, SiteContext context) {
+  SkillVerifier(SessionRunner.Settings settings, EpisodeRunner runner, Clock clock,
+      SiteContext context) {
     this.settings = settings;
     this.runner = runner;
     this.clock = clock;
@@ -64,8 +66,8 @@ final class SkillVerifier {
    * {@code episodeId-vN}, numbered after the skill's earlier verifications); it passes when a
    * clear majority of the tries made passes, and stops as soon as the majority is known.
    */
-  Outcome verify(Skill skill, SkillIndex index, BrowserSession browser, String sessionId,
-      String episodeId, Store.SessionLog log) {
+  Outcome verify(Skill skill, SkillLibrary library, BrowserSession browser, Session session,
+      String episodeId) {
     List<Map<String, String>> tries = ArgumentPicker.several(skill, values(skill, browser), TRIES);
     List<Skill.Verification> round = new ArrayList<>();
     List<Trajectory> episodes = new ArrayList<>();
@@ -76,7 +78,7 @@ final class SkillVerifier {
       String reason = "no other value of " + stuck.get().name() + " than \""
           + stuck.get().examples().get(0) + "\" that its first step could click on its start page";
       round.add(new Skill.Verification(clock.instant(), tries.get(0), false, reason, null));
-      log.event("skill_unverified", Map.of("skill", skill.id(), "reason", reason));
+      session.publish(new SessionEvent.VerificationTried(skill.id(), null, false, reason));
     }
     int passed = 0;
     for (Map<String, String> args : stuck.isPresent() ? List.<Map<String, String>>of() : tries) {
@@ -84,36 +86,35 @@ final class SkillVerifier {
         break; // the majority is known
       }
       String id = episodeId + "-v" + (skill.verifications().size() + round.size() + 1);
-      Skill.Verification v = once(skill, args, index, browser, sessionId, id, log, episodes);
+      Skill.Verification v = once(skill, args, library, browser, session, id, episodes);
       round.add(v);
       if (v.episode() == null) {
         break; // it cannot run at all: other values would not change that
       }
       passed += v.passed() ? 1 : 0;
-      log.event(v.passed() ? "skill_verified" : "skill_unverified", Map.of("skill", skill.id(),
-          "episode", id, "reason", v.reason()));
+      session.publish(new SessionEvent.VerificationTried(skill.id(), id, v.passed(), v.reason()));
     }
-    Skill recorded = index.update(skill.id(), s -> s.verified(round))
+    Skill recorded = library.applyVerification(skill.id(), round)
         .orElse(skill.verified(round));
     return new Outcome(recorded, episodes);
   }
 
   /** One try: the skill's steps with {@code args}, strictly, and its promise checked. */
-  private Skill.Verification once(Skill skill, Map<String, String> args, SkillIndex index,
-      BrowserSession browser, String sessionId, String episodeId, Store.SessionLog log,
-      List<Trajectory> episodes) {
+  private Skill.Verification once(Skill skill, Map<String, String> args, SkillLibrary library,
+      BrowserSession browser, Session session, String episodeId, List<Trajectory> episodes) {
     boolean passed;
     String reason;
     try {
       SkillBinding b = SkillBinding.bind(skill, args);
-      List<Action> steps = b.flatSteps(n -> index.get(n).filter(Skill::offered));
+      List<Action> steps = b.flatSteps(library::callable);
       Task task = new Task(episodeId, skill.site(), b.instruction(),
           URI.create(settings.startUrl()).resolve(b.startPath()).toString(), b.promise(), args);
-      Store.EpisodeFiles files = log.verification(episodeId);
+      dev.skillwright.trajectories.Store.EpisodeFiles files = session.verification(episodeId);
       Trajectory t;
       try (Tab tab = browser.newTab(settings.scope())) {
-        EpisodeRunner.Result r = runner.run(sessionId, episodeId, task,
-            Policy.strictReplay(steps, "skill:" + skill.id()), tab, files);
+        EpisodeRunner.Result r = runner.run(session.id(), episodeId, task,
+            Policies.replay(steps, new Policies.ReplayOptions().setOriginal("skill:" + skill.id())
+                .setStrict(true)), tab, files);
         t = r.trajectory().withVerdict(Evaluator.offline().judge(r.trajectory(), r.recent()));
       }
       files.writeTrajectory(t);

@@ -1,4 +1,4 @@
-package dev.skillwright.app;
+package dev.skillwright.loop;
 
 import dev.skillwright.trajectories.BadInputException;
 import dev.skillwright.trajectories.Store;

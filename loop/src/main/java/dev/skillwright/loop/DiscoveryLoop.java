@@ -1,0 +1,289 @@
+package dev.skillwright.loop;
+
+import com.microsoft.playwright.PlaywrightException;
+import dev.skillwright.browser.BrowserSession;
+import dev.skillwright.browser.Tab;
+import dev.skillwright.proposer.Exploration;
+import dev.skillwright.proposer.Explorer;
+import dev.skillwright.proposer.Proposer;
+import dev.skillwright.proposer.SiteContext;
+import dev.skillwright.proposer.SiteCrawler;
+import dev.skillwright.skills.Skill;
+import dev.skillwright.skills.SkillLibrary;
+import dev.skillwright.trajectories.BadInputException;
+import dev.skillwright.trajectories.ModelUsage;
+import dev.skillwright.trajectories.SkillwrightException;
+import dev.skillwright.trajectories.Store;
+import dev.skillwright.trajectories.Task;
+import dev.skillwright.trajectories.Trajectory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Discovery: crawl the site for context (and explore its controls), propose tasks (the model's,
+ * with the offline proposer as fallback), run them on the {@link SessionRunner}, and learn from
+ * every success into the {@link SkillLibrary}. A model fault never ends it: the proposer falls
+ * back, an episode is marked errored, a verdict failed.
+ */
+public final class DiscoveryLoop {
+  private final Settings settings;
+  private final SessionRunner.Settings run;
+  private final ModelBackend models;
+  private final Clock clock;
+  private final List<SessionListener> listeners;
+
+  /**
+   * What discovery runs with, besides how episodes run.
+   *
+   * @param budget how many tasks to propose and run
+   * @param pages how many pages the crawl reads for context
+   * @param allowDestructive whether exploring may try controls that look destructive
+   * @param exploreSeconds how long exploring may take: 0 skips it, -1 sizes it to the budget
+   * @param demos task instructions users showed, for the proposer
+   * @param resume a stopped session to go on with, or null
+   */
+  public record Settings(Path dataDir, int budget, long seed, int pages,
+      boolean allowDestructive, int exploreSeconds, List<String> demos, String resume) {
+    public Settings {
+      demos = List.copyOf(demos);
+    }
+
+    public static Builder builder(Path dataDir) {
+      return new Builder(dataDir);
+    }
+
+    /** Builds settings: 10 tasks, seed 0, 8 pages, exploring sized to the budget, by default. */
+    public static final class Builder {
+      private final Path dataDir;
+      private int budget = 10;
+      private long seed;
+      private int pages = 8;
+      private boolean allowDestructive;
+      private int exploreSeconds = -1;
+      private List<String> demos = List.of();
+      private String resume;
+
+      private Builder(Path dataDir) {
+        this.dataDir = dataDir;
+      }
+
+      public Builder budget(int n) {
+        this.budget = n;
+        return this;
+      }
+
+      public Builder seed(long s) {
+        this.seed = s;
+        return this;
+      }
+
+      public Builder pages(int n) {
+        this.pages = n;
+        return this;
+      }
+
+      public Builder allowDestructive(boolean on) {
+        this.allowDestructive = on;
+        return this;
+      }
+
+      public Builder exploreSeconds(int s) {
+        this.exploreSeconds = s;
+        return this;
+      }
+
+      public Builder demos(List<String> d) {
+        this.demos = d;
+        return this;
+      }
+
+      public Builder resume(String sessionId) {
+        this.resume = sessionId;
+        return this;
+      }
+
+      public Settings build() {
+        return new Settings(dataDir, budget, seed, pages, allowDestructive, exploreSeconds,
+            demos, resume);
+      }
+    }
+  }
+
+  /** What a finished discovery session reports. */
+  public record Summary(String sessionId, Path sessionDir, SessionCounters.Snapshot counters,
+      int indexSize, double seconds, ModelUsage usage) {}
+
+  public DiscoveryLoop(Settings settings, SessionRunner.Settings run, ModelBackend models,
+      Clock clock, List<SessionListener> listeners) {
+    this.settings = settings;
+    this.run = run;
+    this.models = models;
+    this.clock = clock;
+    this.listeners = List.copyOf(listeners);
+  }
+
+  /** Crawls, proposes {@code budget} tasks, runs them and learns; or resumes a stopped session. */
+  public Summary run() {
+    long t0 = System.nanoTime();
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("budget", String.valueOf(settings.budget()));
+    config.put("seed", String.valueOf(settings.seed()));
+    config.put("maxSteps", String.valueOf(run.maxSteps()));
+    config.put("concurrency", String.valueOf(run.concurrency()));
+    config.put("model", models.describe());
+    try (Session session = Session.open(settings.dataDir(), new Session.Options(run.site(),
+            run.startUrl(), run.scope().toString(), config, false, settings.resume()), clock,
+            models::sessionUsage, listeners);
+        SkillLibrary library = SkillLibrary.open(session.store().skillsDir(),
+            n -> session.publish(new SessionEvent.Notice(n)))) {
+      try {
+        SiteContext context = null;
+        List<Task> tasks;
+        if (session.savedTasks().isPresent()) {
+          tasks = session.savedTasks().get();
+        } else {
+          context = crawl(session);
+          tasks = propose(context, session, library);
+        }
+        new SessionRunner(run, models, clock).withSkills(library).learning(context)
+            .run(session, tasks);
+        session.completed();
+        return new Summary(session.id(), session.dir(), session.counters(),
+            library.index().size(), (System.nanoTime() - t0) / 1e9, models.sessionUsage());
+      } catch (RuntimeException e) {
+        session.failed(e);
+        throw e;
+      }
+    }
+  }
+
+  private List<Task> propose(SiteContext context, Session session, SkillLibrary library) {
+    SiteContext ctx = context.withKnown(knownInstructions(session),
+        library.index().list(run.site()).stream().map(Skill::description).toList())
+        .withDemos(settings.demos());
+    Proposer proposer = models.offlineOnly() ? models.proposer(settings.seed())
+        : Proposer.withFallback(models.proposer(settings.seed()),
+            Proposer.offline(settings.seed()), n -> session.publish(new SessionEvent.Notice(n)));
+    if (models.offlineOnly()) {
+      var p = proposer.propose(ctx, settings.budget());
+      p.rejected().forEach(r -> session.publish(new SessionEvent.Notice(
+          "proposal turned down: " + r)));
+      return p.tasks();
+    }
+    return proposer.propose(ctx, settings.budget()).tasks();
+  }
+
+  /**
+   * Reads the site for context: up to {@code pages} pages, then exploring from the start page. A
+   * Chromium that dies or hangs is replaced once; pages read before it died are kept.
+   */
+  private SiteContext crawl(Session session) {
+    session.publish(new SessionEvent.Progress(String.format("Crawling %s for context (up to %d "
+        + "pages)...", run.startUrl(), settings.pages())));
+    SiteContext ctx = null;
+    for (int attempt = 1; ctx == null; attempt++) {
+      try (BrowserSession browser = BrowserSession.launch(run.browser())) {
+        if (attempt == 1) {
+          session.publish(new SessionEvent.Progress("Chromium: "
+              + browser.chromium().describe()));
+        }
+        try {
+          ctx = read(browser, session);
+        } catch (PlaywrightException | SkillwrightException e) {
+          if (browser.alive()) {
+            throw e;
+          }
+          if (attempt > 1) {
+            throw new SkillwrightException("Chromium stopped twice during the context crawl ("
+                + browser.stoppedBecause().orElse(BrowserSession.firstLine(e.getMessage()))
+                + ")", e);
+          }
+        }
+        if (ctx == null || (ctx.pages().isEmpty() && !browser.alive())) {
+          if (attempt > 1) {
+            throw new SkillwrightException("Chromium stopped twice during the context crawl ("
+                + browser.stoppedBecause().orElse("it died") + ")");
+          }
+          session.publish(new SessionEvent.Notice(browser.stoppedBecause()
+              .orElse("Chromium stopped") + " during the context crawl; a new one crawls again"));
+          ctx = null;
+          continue;
+        }
+        try {
+          if (settings.exploreSeconds() != 0 && browser.alive()) {
+            ctx = ctx.withExplored(explore(browser, session));
+          }
+        } catch (PlaywrightException | SkillwrightException e) {
+          if (browser.alive()) {
+            throw e;
+          }
+          session.publish(new SessionEvent.Notice(browser.stoppedBecause()
+              .orElse("Chromium stopped") + " while exploring; the tasks are proposed from the "
+              + "crawled pages alone"));
+        }
+      }
+    }
+    if (ctx.pages().isEmpty()) {
+      throw new BadInputException("could not load any page of " + run.startUrl());
+    }
+    return ctx;
+  }
+
+  /** Reads up to {@code pages} pages of the site in one tab, counting the requests it blocks. */
+  private SiteContext read(BrowserSession browser, Session session) {
+    try (Tab tab = browser.newScratchTab(run.scope())) {
+      AtomicInteger blocks = new AtomicInteger();
+      tab.onBlock(b -> {
+        blocks.incrementAndGet();
+        session.publish(new SessionEvent.ScopeBlocked("context crawl", b.kind(), b.url()));
+      });
+      SiteContext ctx = SiteCrawler.crawl(tab, run.site(), run.startUrl(), settings.pages());
+      if (blocks.get() > 0) {
+        session.publish(new SessionEvent.Progress(String.format("Context crawl: %d request%s out "
+            + "of scope blocked (see events.jsonl).", blocks.get(), blocks.get() == 1 ? "" : "s")));
+      }
+      return ctx;
+    }
+  }
+
+  /**
+   * Explores the start page's controls, each walk in a fresh context of {@code browser}, staying
+   * in the scope and leaving destructive controls alone unless the settings allow them.
+   */
+  private Exploration explore(BrowserSession browser, Session session) {
+    Explorer.Limits l = Explorer.Limits.defaults().forBudget(settings.budget())
+        .allowingDestructive(settings.allowDestructive());
+    if (settings.exploreSeconds() > 0) {
+      l = l.withTime(Duration.ofSeconds(settings.exploreSeconds()));
+    }
+    Exploration e = Explorer.explore(() -> browser.newScratchTab(run.scope()), run.startUrl(), l);
+    session.publish(new SessionEvent.Progress(String.format("Explored %d walk%s in %d actions%s.",
+        e.walks().size(), e.walks().size() == 1 ? "" : "s", e.actions(), e.skipped().isEmpty()
+            ? "" : "; left alone: " + e.skipped().size() + " (" + ConsoleProgress.abbreviate(
+                String.join(", ", e.skipped()), 100) + ")")));
+    return e;
+  }
+
+  /** Instructions of tasks already tried on this site in this data directory. */
+  private List<String> knownInstructions(Session session) {
+    Store store = session.store();
+    List<String> known = new ArrayList<>();
+    for (Path f : store.trajectoryFiles()) {
+      try {
+        Trajectory t = store.readTrajectory(f);
+        if (t.task().site().equals(run.site())) {
+          known.add(t.task().instruction());
+        }
+      } catch (BadInputException e) {
+        session.publish(new SessionEvent.Notice("skipping " + e.getMessage()));
+      }
+    }
+    return known;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.skillwright.skills;
+
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.AriaSnapshot;
+import dev.skillwright.trajectories.Trajectory;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one door to skills: learn from a judged trajectory, offer skills for a task, record a use,
+ * say what is due for verification, apply a verification, heal. Which skills are one (dedup) and
+ * what a merged skill keeps ({@link Distiller}) are decided here; the {@link SkillIndex} stores
+ * and searches. Every change reads the skill as it is now and writes it back as one step, so a
+ * heal made while another worker merges into the same skill keeps both. Thread-safe: searches
+ * never wait for changes.
+ */
+public final class SkillLibrary implements AutoCloseable {
+  private final SkillIndex index;
+  /** Changes read, decide and write under it; searches and lookups do not take it. */
+  private final ReentrantLock changing = new ReentrantLock();
+
+  private SkillLibrary(SkillIndex index) {
+    this.index = index;
+  }
+
+  /** Opens the skills folder {@code dir} (see {@link SkillIndex#open(Path, Consumer)}). */
+  public static SkillLibrary open(Path dir, Consumer<String> notices) {
+    return new SkillLibrary(SkillIndex.open(dir, notices));
+  }
+
+  /** A library over an index already open; closing the library closes it. */
+  public static SkillLibrary over(SkillIndex index) {
+    return new SkillLibrary(index);
+  }
+
+  /** The store, for listings and searches. */
+  public SkillIndex index() {
+    return index;
+  }
+
+  /** What learning did: the skill as stored, and whether it is new or merged into a known one. */
+  public record Learned(Skill skill, boolean isNew) {}
+
+  /**
+   * Distills a successful trajectory ({@link Distiller#distill(Trajectory, AriaSnapshot)}) and
+   * adds the skill, merged into the known one it is; empty when there is nothing to learn.
+   *
+   * @param finalPage the page the episode ended on, or null
+   */
+  public Optional<Learned> learn(Trajectory trajectory, AriaSnapshot finalPage) {
+    if (!trajectory.succeeded()) {
+      return Optional.empty();
+    }
+    return Distiller.distill(trajectory, finalPage).map(this::add);
+  }
+
+  /**
+   * Adds a skill, or merges it into a known skill that does the same thing, keeping the examples,
+   * provenance, statistics and verifications of both: the skill with the same id; else one of the
+   * same site with the same steps; else one whose description is alike and whose parameters and
+   * steps are the same ({@link SkillIndex#alike}). A known skill with other steps and no promise
+   * in common is another skill: it stays apart, under an id of its own when the name is taken.
+   */
+  public Learned add(Skill skill) {
+    changing.lock();
+    try {
+      Skill found = skill;
+      Optional<Skill> known = index.alike(skill).stream().findFirst();
+      if (known.isPresent() && !known.get().signature().equals(found.signature())
+          && !Distiller.agree(known.get(), found)) {
+        found = known.get().id().equals(found.id()) ? Distiller.apart(skill) : skill;
+        String id = found.id();
+        known = index.get(id).filter(s -> s.id().equals(id));
+      }
+      Skill add = found;
+      Skill stored = known.map(k -> Distiller.merge(k, add)).orElse(found);
+      index.put(stored);
+      return new Learned(stored, known.isEmpty());
+    } finally {
+      changing.unlock();
+    }
+  }
+
+  /** The verified skills of {@code site} best for {@code task}, best first, at most {@code k}. */
+  public List<Skill> offer(String site, String task, int k) {
+    return index.search(task, SkillIndex.Filter.offered(site), k).stream()
+        .map(SkillIndex.Hit::skill).toList();
+  }
+
+  /** The skill an agent may call by this id or name: a verified one. */
+  public Optional<Skill> callable(String idOrName) {
+    return index.get(idOrName).filter(Skill::offered);
+  }
+
+  /** Records one use of skill {@code id} by an episode; the skill as it is now. */
+  public Optional<Skill> recordUse(String id, boolean ok, String reason, String episode,
+      Instant at) {
+    return change(id, s -> s.ran(ok, reason, episode, at));
+  }
+
+  /**
+   * Whether {@code skill} should be verified (again) now: it is not verified yet, or its runs
+   * keep failing lately.
+   */
+  public static boolean dueForVerification(Skill skill) {
+    return !skill.offered() || skill.health().failingLately();
+  }
+
+  /** Records a verification round on skill {@code id} (see {@link Skill#verified(List)}). */
+  public Optional<Skill> applyVerification(String id, List<Skill.Verification> round) {
+    return change(id, s -> s.verified(round));
+  }
+
+  /**
+   * Gives skill {@code id} the steps a healed replay with {@code args} took, on the skill as it
+   * is now: what others wrote meanwhile (merges, uses) stays. Empty when the skill is gone.
+   */
+  public Optional<Skill> heal(String id, List<Action> steps, Map<String, String> args,
+      Skill.Provenance by) {
+    return change(id, s -> Distiller.heal(s, steps, args, by));
+  }
+
+  /** Changes skill {@code id} as one step: read as it is now, changed, written. */
+  private Optional<Skill> change(String id, UnaryOperator<Skill> how) {
+    changing.lock();
+    try {
+      return index.update(id, how);
+    } finally {
+      changing.unlock();
+    }
+  }
+
+  /** Makes the changes so far durable in the index; call once per episode. */
+  public void commit() {
+    index.commit();
+  }
+
+  @Override
+  public void close() {
+    index.close();
+  }
+}

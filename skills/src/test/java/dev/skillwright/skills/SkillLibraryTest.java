@@ -1,0 +1,97 @@
+package dev.skillwright.skills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.Target;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The library's changes read the skill as it is now: concurrent ones all stay. */
+class SkillLibraryTest {
+  @TempDir
+  Path dir;
+
+  static final Skill OPEN = LuceneSkillIndexTest.skill("shop", "Open \"{item}\"",
+      "Open \"Blue Ceramic Mug\".").verified(new Skill.Verification(Instant.EPOCH,
+          Map.of("item", "Hand Trowel"), true, "ok", "e-v1"));
+
+  @Test
+  void a_heal_made_while_another_worker_merges_into_the_same_skill_keeps_both_changes()
+      throws Exception {
+    int merges = 40;
+    List<Action> healed = List.of(new Action.Click(Target.of(null, "link", "Hand Trowel")));
+    for (int round = 0; round < 5; round++) {
+      Path here = dir.resolve("round-" + round);
+      long pause = round;
+      try (SkillLibrary library = SkillLibrary.open(here, n -> { })) {
+        library.add(OPEN);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+          Future<?> merging = pool.submit(() -> {
+            go.await();
+            for (int i = 0; i < merges; i++) {
+              Skill again = LuceneSkillIndexTest.skill("shop", "Open \"{item}\"",
+                  "Open \"Item number " + i + "\".");
+              assertThat(library.add(again).isNew()).isFalse();
+            }
+            return null;
+          });
+          Future<?> healing = pool.submit(() -> {
+            go.await();
+            Thread.sleep(pause); // lands somewhere among the merges
+            assertThat(library.heal(OPEN.id(), healed, Map.of("item", "Hand Trowel"),
+                new Skill.Provenance("s", "replay", Instant.EPOCH))).isPresent();
+            return null;
+          });
+          go.countDown();
+          merging.get(60, TimeUnit.SECONDS);
+          healing.get(60, TimeUnit.SECONDS);
+        } finally {
+          pool.shutdownNow();
+        }
+        Skill now = library.index().get(OPEN.id()).orElseThrow();
+        assertThat(now.steps()).as("the heal").containsExactly(
+            new Action.Click(Target.of(null, "link", "{item}")));
+        assertThat(now.examples()).as("every merge").hasSize(merges + 1);
+        assertThat(now.provenance()).extracting(Skill.Provenance::episodeId).contains("replay");
+      }
+    }
+  }
+
+  @Test
+  void what_is_due_for_verification_is_a_candidate_or_a_skill_failing_lately() {
+    assertThat(SkillLibrary.dueForVerification(LuceneSkillIndexTest.SEARCH)).isTrue();
+    assertThat(SkillLibrary.dueForVerification(OPEN)).isFalse();
+    Skill failing = OPEN.ran(false, "step 1 failed", "e1", Instant.EPOCH)
+        .ran(false, "step 1 failed", "e2", Instant.EPOCH);
+    assertThat(SkillLibrary.dueForVerification(failing)).isTrue();
+  }
+
+  @Test
+  void uses_and_verifications_are_recorded_on_the_stored_skill() {
+    try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
+      library.add(LuceneSkillIndexTest.SEARCH);
+      assertThat(library.callable(LuceneSkillIndexTest.SEARCH.id())).as("a candidate").isEmpty();
+      library.applyVerification(LuceneSkillIndexTest.SEARCH.id(), List.of(
+          new Skill.Verification(Instant.EPOCH, Map.of("query", "mug"), true, "ok", "e-v1")));
+      assertThat(library.callable(LuceneSkillIndexTest.SEARCH.id())).isPresent();
+      assertThat(library.offer("shop", "look for a mug", 3)).extracting(Skill::id)
+          .containsExactly(LuceneSkillIndexTest.SEARCH.id());
+      library.recordUse(LuceneSkillIndexTest.SEARCH.id(), true, null, "e7", Instant.EPOCH);
+      assertThat(library.index().get(LuceneSkillIndexTest.SEARCH.id()).orElseThrow().health()
+          .executions()).isEqualTo(1);
+      assertThat(library.recordUse("shop:nothing", true, null, "e8", Instant.EPOCH)).isEmpty();
+    }
+  }
+}
