@@ -18,7 +18,13 @@
       var e;
       try { e = JSON.parse(message.data); } catch (err) { return; }
       var line = null;
-      if (e.type === 'tasks_proposed') {
+      if (e.type === 'phase_started') {
+        text('phase', e.phase + '…');
+      } else if (e.type === 'phase_ended') {
+        text('phase', e.phase + ' done');
+        line = e.phase + ' took ' + e.seconds + ' s';
+      } else if (e.type === 'tasks_proposed') {
+        text('phase', 'episodes…');
         text('total', e.count);
         document.getElementById('bar').max = e.count;
       } else if (e.type === 'episode_finished') {
@@ -31,6 +37,7 @@
         skills++; text('skills', skills);
         line = 'new skill ' + e.skill;
       } else if (e.type === 'session_finished' || e.type === 'session_failed') {
+        text('phase', e.type === 'session_finished' ? 'finished' : 'failed');
         line = e.type === 'session_finished' ? 'session finished' : 'session failed: ' + e.error;
         source.close();
       }
@@ -68,9 +75,53 @@
       outline.hidden = false;
     }
 
+    var snapshots = {};
+
+    function snapshot(f) {
+      var pre = document.getElementById('snapshot');
+      if (!f.aria) { pre.textContent = '(none recorded)'; return; }
+      if (snapshots[f.aria] !== undefined) { pre.textContent = snapshots[f.aria]; return; }
+      pre.textContent = 'loading…';
+      fetch(base + encodeURIComponent(f.aria), { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.text() : '(not found)'; })
+        .then(function (body) {
+          snapshots[f.aria] = body;
+          if (frames[at] === f) { pre.textContent = body; }
+        });
+    }
+
+    function list() {
+      var ol = document.getElementById('steps');
+      frames.forEach(function (f, i) {
+        var li = document.createElement('li');
+        if (f.healed) { li.className = 'healed'; }
+        var b = document.createElement('button');
+        b.type = 'button';
+        if (f.shot) {
+          var thumb = document.createElement('img');
+          thumb.src = base + encodeURIComponent(f.shot);
+          thumb.alt = '';
+          thumb.loading = 'lazy';
+          b.appendChild(thumb);
+        }
+        var label = document.createElement('span');
+        label.textContent = (i + 1) + '. ' + f.action + (f.healed ? ' (healed)' : '');
+        b.appendChild(label);
+        b.addEventListener('click', function () { show(i); });
+        li.appendChild(b);
+        ol.appendChild(li);
+      });
+    }
+
     function show(i) {
       at = Math.max(0, Math.min(frames.length - 1, i));
       var f = frames[at];
+      var items = document.querySelectorAll('#steps li');
+      for (var k = 0; k < items.length; k++) {
+        if (k === at) { items[k].setAttribute('aria-current', 'step'); }
+        else { items[k].removeAttribute('aria-current'); }
+      }
+      snapshot(f);
       text('position', 'Step ' + (at + 1) + ' of ' + frames.length);
       outline.hidden = true;
       if (f.shot) { img.src = base + encodeURIComponent(f.shot); img.hidden = false; } else { img.hidden = true; }
@@ -95,17 +146,45 @@
       .then(function (data) {
         var t = data.trajectory;
         base = data.files;
+        var repairs = {};
+        (t.repairs || []).forEach(function (r) { repairs[r.step] = r; });
         t.steps.forEach(function (s) {
-          frames.push({ shot: s.screenshotFile, url: s.url, title: s.title, thought: s.thought,
-            action: describe(s.action), box: s.box,
+          var r = repairs[s.index];
+          var target = function (x) { return x.role + (x.name ? ' "' + x.name + '"' : ''); };
+          frames.push({ shot: s.screenshotFile, aria: s.snapshotFile, url: s.url, title: s.title,
+            thought: s.thought, action: describe(s.action), box: s.box, healed: !!r,
             outcome: (s.ok ? 'done' : 'failed: ' + (s.error || ''))
-              + (s.matchedBy ? ' (found by ' + s.matchedBy + ')' : '') });
+              + (s.matchedBy ? ' (found by ' + s.matchedBy + ')' : '')
+              + (r ? ' · healed: ' + target(r.from) + ' → ' + target(r.to) + ' (' + r.method
+                + ', similarity ' + r.score.toFixed(2) + ')' : '') });
         });
-        frames.push({ shot: t.finalScreenshotFile, url: t.finalUrl || '', title: t.finalTitle,
-          thought: '', action: 'end: ' + t.status.toLowerCase(),
+        var healed = (t.repairs || []).length;
+        if (healed) {
+          var banner = document.getElementById('healed');
+          banner.textContent = healed + (healed === 1 ? ' step was' : ' steps were')
+            + ' healed: its recorded locators missed, and the step was found again on the page.';
+          banner.hidden = false;
+        }
+        frames.push({ shot: t.finalScreenshotFile, aria: t.finalSnapshotFile, url: t.finalUrl || '',
+          title: t.finalTitle, thought: '', action: 'end: ' + t.status.toLowerCase(),
           outcome: t.verdict ? (t.verdict.success ? 'success' : 'failure') + ': ' + t.verdict.reason
             : (t.answer || '') });
-        if (data.trace) { text('trace', data.trace + '  (npx playwright show-trace <path>)'); }
+        if (data.traceUrl) {
+          var holder = document.getElementById('trace');
+          if (holder) {
+            holder.textContent = '';
+            var link = document.createElement('a');
+            link.href = data.traceUrl;
+            link.setAttribute('download', 'trace.zip');
+            link.textContent = 'download trace.zip';
+            var command = document.createElement('code');
+            command.textContent = data.traceCommand;
+            holder.appendChild(link);
+            holder.appendChild(document.createTextNode(' — open it with: '));
+            holder.appendChild(command);
+          }
+        }
+        list();
         show(0);
       });
   }

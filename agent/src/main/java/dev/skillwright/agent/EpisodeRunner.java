@@ -116,7 +116,7 @@ public final class EpisodeRunner {
           last = secrets.redact(tab.observe());
           remember(recent, last);
         }
-      } catch (SkillwrightException | com.microsoft.playwright.PlaywrightException e) {
+      } catch (SkillwrightException e) {
         status = Trajectory.Status.ERROR;
         answer = secrets.redact("episode failed: " + tab.browserStopped()
             .orElse(dev.skillwright.browser.BrowserSession.firstLine(e.getMessage())));

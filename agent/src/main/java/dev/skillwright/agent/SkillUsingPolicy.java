@@ -81,8 +81,11 @@ final class SkillUsingPolicy implements Policy, Annotating {
     Action a = plan.get(next++);
     Action played = a.target() == null ? a : a.withTarget(new Target(null, a.target().role(),
         a.target().name(), a.target().locators()));
-    return new Decision.Act("Skill " + current.name() + ", step " + next + " of " + plan.size()
-        + ": " + played.describe() + ".", played, call);
+    String why = "Skill " + current.name() + ", step " + next + " of " + plan.size() + ": "
+        + played.describe() + ".";
+    // a skill's last step may end the episode (an imported one's answer, say)
+    return played.isFinal() ? new Decision.Finish(why, played)
+        : new Decision.Act(why, played, call);
   }
 
   private Decision takeOver(Task task, Observation obs, List<Step> history, String reason) {

@@ -112,8 +112,8 @@ class SecretsTest {
         traced.append(entry);
       }
     }
-    // the trace does record the typing, as its placeholder
-    assertThat(traced).contains("{{secret:password}}");
+    // the trace does record the typing, as its placeholder, in the group of the agent's step
+    assertThat(traced).contains("{{secret:password}}", "Step 1", "Step 2");
     Step typed = t.steps().get(1);
     assertThat(((Action.Fill) typed.action()).text()).isEqualTo("{{secret:password}}");
   }

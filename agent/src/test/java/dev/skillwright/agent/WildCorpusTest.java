@@ -272,7 +272,7 @@ class WildCorpusTest {
     do {
       try {
         sent = Boolean.TRUE.equals(tab.evaluate("() => !!(window.Wild && Wild.reported())"));
-      } catch (com.microsoft.playwright.PlaywrightException e) {
+      } catch (dev.skillwright.browser.BrowserException e) {
         sent = true; // the page is gone or busy: give a report in flight its time
       }
       if (!sent) {
@@ -291,7 +291,7 @@ class WildCorpusTest {
         return Optional.of(new WildServer.Score(((Number) r.get("reward")).intValue(),
             r.get("detail") + " (read from the page, not delivered)"));
       }
-    } catch (com.microsoft.playwright.PlaywrightException e) {
+    } catch (dev.skillwright.browser.BrowserException e) {
       // the page is gone: no score
     }
     return Optional.empty();

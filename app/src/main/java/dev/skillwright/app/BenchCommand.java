@@ -157,8 +157,8 @@ final class BenchCommand implements Callable<Integer> {
         SessionRunner runner = new SessionRunner(SessionRunner.Settings.builder(name,
             site.baseUrl(), dev.skillwright.browser.Scope.ofUrl(site.baseUrl()))
             .maxSteps(maxSteps).concurrency(concurrency).browser(config)
-            .secrets(target.secrets(models.secrets(envVars))).build(), backend,
-            Clock.systemUTC()).withSkills(library)
+            .secrets(target.secrets(models.secrets(envVars)).with(browser.storageSecrets()))
+            .build(), backend, Clock.systemUTC()).withSkills(library).kind("bench").recordingSeed(seed)
             .observing((task, t, tab) -> siteRows.add(row(name, byId.get(task.id()), t,
                 site.groundTruth(tab.cookie(site.visitorCookie()).orElse(null)))));
         SessionRunner.Result s = runner.runSession(main.dataDir(), tasks, List.of(

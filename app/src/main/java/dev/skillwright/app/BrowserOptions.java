@@ -2,6 +2,8 @@ package dev.skillwright.app;
 
 import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.browser.Chromium;
+import dev.skillwright.browser.StorageState;
+import dev.skillwright.trajectories.Secrets;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -14,6 +16,12 @@ final class BrowserOptions {
 
   @Option(names = "--headed", description = "Show the browser window, for debugging.")
   boolean headed;
+
+  @Option(names = "--storage-state", paramLabel = "FILE",
+      description = "Start every browser context from this Playwright storage state (cookies, "
+          + "local storage), to work on a site behind a login; save one with skillwright login. "
+          + "Its values are kept out of every record, log and trace.")
+  Path storageState;
 
   @Option(names = "--no-trace", description = "Do not record a Playwright trace per episode.")
   boolean noTrace;
@@ -37,8 +45,18 @@ final class BrowserOptions {
       }
       b.hangTimeoutMillis(hangSeconds * 1000);
     }
+    if (storageState != null) {
+      StorageState.secretsOf(storageState); // a file that is no storage state is bad input
+      b.storageState(storageState);
+    }
     BrowserConfig config = b.build();
+    Chromium.requireDisplay(config);
     Chromium.resolve(config.executable(), config.environment());
     return config;
+  }
+
+  /** The storage state's values, as secrets to keep out of every record; none without one. */
+  Secrets storageSecrets() {
+    return storageState == null ? Secrets.none() : StorageState.secretsOf(storageState);
   }
 }

@@ -137,7 +137,8 @@ final class CrawlCommand implements Callable<Integer> {
       }
       SessionRunner.Settings run = SessionRunner.Settings.builder(target.site(),
           target.startUrl(), target.scope()).maxSteps(maxSteps).concurrency(concurrency)
-          .browser(browserConfig).secrets(target.secrets(secrets)).build();
+          .browser(browserConfig).secrets(target.secrets(secrets).with(browser.storageSecrets()))
+          .build();
       DiscoveryLoop.Settings discovery = DiscoveryLoop.Settings.builder(main.dataDir())
           .budget(budget).seed(seed).pages(pages).allowDestructive(allowDestructive)
           .exploreSeconds(exploreSeconds == null ? -1 : exploreSeconds).demos(demos)
@@ -156,14 +157,35 @@ final class CrawlCommand implements Callable<Integer> {
           c.skillsAdded(), c.skillsMerged(), s.indexSize());
       out.printf("  skills verified   %d by re-execution with new values; %d skill calls%n",
           c.skillsVerified(), c.skillCalls());
-      out.printf("  time              %.1f s in all, %.1f s per episode%n", s.seconds(),
-          c.secondsPerEpisode());
+      out.printf("  time              %s in all, %s per episode%n",
+          ConsoleProgress.seconds(s.seconds()), ConsoleProgress.seconds(c.secondsPerEpisode()));
+      out.println("  by phase          " + byPhase(c, s.seconds()));
       out.printf("  model             %s%s%n", backend.describe(),
           backend.offlineOnly() ? "" : ": " + s.usage().describe());
       out.printf("  data              %s%n", s.sessionDir());
       out.println("See the skills with: " + main.hint("skills list"));
     }
     return 0;
+  }
+
+  /**
+   * Where the time went: each phase, verification within the episodes, and the rest (opening the
+   * session and the library, starting the site's browser).
+   */
+  static String byPhase(SessionCounters.Snapshot c, double total) {
+    StringBuilder sb = new StringBuilder();
+    double accounted = 0;
+    for (Map.Entry<String, Double> p : c.phases().entrySet()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(p.getKey()).append(' ')
+          .append(ConsoleProgress.seconds(p.getValue()));
+      if (p.getKey().equals("episodes") && c.verificationSeconds() > 0) {
+        sb.append(" (verifying skills ").append(ConsoleProgress.seconds(c.verificationSeconds()))
+            .append(')');
+      }
+      accounted += p.getValue();
+    }
+    return sb.append(sb.length() == 0 ? "" : ", ").append("other ")
+        .append(ConsoleProgress.seconds(Math.max(0, total - accounted))).toString();
   }
 
   static void positive(String flag, long value, long max) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
     description = "Web agents that discover, verify and reuse skills on their own.",
     subcommands = {CrawlCommand.class, RunCommand.class, SkillsCommand.class, ShowCommand.class,
         DashboardCommand.class, ReplayCommand.class, TraceCommand.class, ExportCommand.class,
-        BenchCommand.class, EnvsCommand.class})
+        BenchCommand.class, EnvsCommand.class, LoginCommand.class})
 public final class Main {
   static final int BAD_INPUT = 2;
 
@@ -93,6 +93,12 @@ public final class Main {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(errors);
+    try {
+      ConfigFile.find(args).ifPresent(cl::setDefaultValueProvider);
+    } catch (BadInputException e) {
+      errors.println("skillwright: " + e.getMessage());
+      return BAD_INPUT;
+    }
     cl.setParameterExceptionHandler((ex, a) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       err.println("skillwright: " + ex.getMessage().replace("\n", " ").strip()

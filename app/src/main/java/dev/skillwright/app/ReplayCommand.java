@@ -220,7 +220,8 @@ final class ReplayCommand implements Callable<Integer> {
       List<Task> tasks, SessionRunner.PolicyChoice policy) {
     SessionRunner runner = new SessionRunner(SessionRunner.Settings.builder(target.site(),
         target.startUrl(), target.scope()).maxSteps(maxSteps).browser(config)
-        .secrets(target.secrets(secrets)).build(), backend, Clock.systemUTC()).policies(policy);
+        .secrets(target.secrets(secrets).with(browser.storageSecrets())).build(), backend,
+        Clock.systemUTC()).policies(policy).kind("replay");
     return runner.runSession(main.dataDir(), tasks, List.of(new ConsoleProgress(
         new PrintWriter(java.io.Writer.nullWriter()), spec.commandLine().getErr()))).episodes();
   }

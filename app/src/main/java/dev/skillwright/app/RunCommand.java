@@ -78,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
           new SuccessSignal(expect), Map.of());
       SessionRunner runner = new SessionRunner(SessionRunner.Settings.builder(target.site(),
           target.startUrl(), target.scope()).maxSteps(maxSteps).browser(browserConfig)
-          .secrets(target.secrets(secrets)).build(), backend, Clock.systemUTC())
+          .secrets(target.secrets(secrets).with(browser.storageSecrets())).build(), backend,
+          Clock.systemUTC())
           // a run uses the library's skills and learns from its success
           .withSkills(Store.at(main.dataDir()).skillsDir()).learning(null);
       SessionRunner.Result r = runner.runSession(main.dataDir(), List.of(t),

@@ -107,6 +107,14 @@ class BadInputTest {
     assertOneLine(Cli.run("crawl", "--env", "shop", "--record-cassette", dir + "/c",
         "--data-dir", dir), "--record-cassette needs --model");
 
+    Path notState = Files.writeString(Files.createTempFile("not-a-state", ".json"), "{\"x\": 1}");
+    assertOneLine(Cli.run("crawl", "--env", "shop", "--storage-state", notState.toString(),
+        "--data-dir", dir), "not a Playwright storage state");
+    if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+      assertOneLine(Cli.run("login", "--url", "http://127.0.0.1:1/", "--save",
+          notState.resolveSibling("state.json").toString()), "--headed needs a display");
+    }
+
     assertThat(digest()).isEqualTo(before);
     assertOneLine(Cli.run("skills", "export", "--format", "yaml", "--data-dir", dir),
         "unknown format 'yaml'");

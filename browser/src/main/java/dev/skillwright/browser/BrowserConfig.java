@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * How to get a browser: an explicit Chromium executable (or null to search for one), headless or
  * headed, the time limits for actions and navigations, and how long one call into the browser
- * may take before it counts as hung and is killed. Build with {@link #builder()}.
+ * may take before it counts as hung and is killed, and the browser state (cookies, local
+ * storage) every context starts from, if any. Build with {@link #builder()}.
  */
 public record BrowserConfig(
     Path executable,
@@ -16,7 +17,8 @@ public record BrowserConfig(
     int viewportHeight,
     Chromium.Environment environment,
     boolean tracing,
-    int hangTimeoutMillis) {
+    int hangTimeoutMillis,
+    Path storageState) {
 
   public static Builder builder() {
     return new Builder();
@@ -37,8 +39,18 @@ public record BrowserConfig(
     private Chromium.Environment environment = Chromium.Environment.system();
     private boolean tracing = true;
     private int hangTimeoutMillis;
+    private Path storageState;
 
     private Builder() {}
+
+    /**
+     * A Playwright storage state file ({@code skillwright login} saves one) that every context
+     * starts from: a logged-in site stays logged in. Null for none.
+     */
+    public Builder storageState(Path file) {
+      this.storageState = file;
+      return this;
+    }
 
     public Builder executable(Path path) {
       this.executable = path;
@@ -91,7 +103,8 @@ public record BrowserConfig(
       int hang = hangTimeoutMillis > 0 ? hangTimeoutMillis
           : 2 * navigationTimeoutMillis + actionTimeoutMillis + 10_000;
       return new BrowserConfig(executable, headless, actionTimeoutMillis,
-          navigationTimeoutMillis, viewportWidth, viewportHeight, environment, tracing, hang);
+          navigationTimeoutMillis, viewportWidth, viewportHeight, environment, tracing, hang,
+          storageState);
     }
 
     private static int positive(int v, String what) {

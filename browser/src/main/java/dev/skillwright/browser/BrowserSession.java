@@ -121,10 +121,14 @@ public final class BrowserSession implements AutoCloseable {
   private Tab openTab(Scope scope, Secrets secrets, boolean tracing, boolean recording) {
     ScopeProxy proxy = ScopeProxy.start(scope, null);
     try {
-      BrowserContext ctx = browser.newContext(new Browser.NewContextOptions()
+      Browser.NewContextOptions options = new Browser.NewContextOptions()
           .setViewportSize(config.viewportWidth(), config.viewportHeight())
           .setProxy(new Proxy(proxy.address()))
-          .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK));
+          .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK);
+      if (config.storageState() != null) {
+        options.setStorageStatePath(config.storageState());
+      }
+      BrowserContext ctx = browser.newContext(options);
       ctx.setDefaultTimeout(config.actionTimeoutMillis());
       ctx.setDefaultNavigationTimeout(config.navigationTimeoutMillis());
       if (tracing) {
@@ -135,6 +139,33 @@ public final class BrowserSession implements AutoCloseable {
     } catch (RuntimeException e) {
       proxy.close();
       throw e;
+    }
+  }
+
+  /**
+   * Opens {@code url} in a fresh context for a person to log in, and once they are done (they
+   * close the window, or the page reaches {@code doneUrl} when it is given) saves the context's
+   * storage state to {@code file}, readable by its owner only. The browser should be headed.
+   *
+   * @param doneUrl a URL glob ({@code *}/dashboard) that means "logged in", or null
+   */
+  public void saveLogin(String url, Scope scope, String doneUrl, java.nio.file.Path file) {
+    try (Tab tab = openTab(scope, Secrets.none(), false, false)) {
+      Tab.Navigation opened = tab.navigate(url);
+      if (!opened.ok()) {
+        throw new dev.skillwright.trajectories.BadInputException("cannot open " + url + ": "
+            + opened.error());
+      }
+      com.microsoft.playwright.Page page = tab.page();
+      if (doneUrl != null) {
+        java.util.regex.Pattern done = dev.skillwright.trajectories.SignalCheck.glob(doneUrl);
+        page.waitForURL(u -> done.matcher(u).matches(),
+            new com.microsoft.playwright.Page.WaitForURLOptions().setTimeout(0));
+      } else {
+        page.waitForClose(new com.microsoft.playwright.Page.WaitForCloseOptions().setTimeout(0),
+            () -> { });
+      }
+      StorageState.save(page.context(), file);
     }
   }
 
@@ -154,7 +185,7 @@ public final class BrowserSession implements AutoCloseable {
     try {
       watchdog.run("a test context", () -> browser.newContext().close());
       return true;
-    } catch (PlaywrightException e) {
+    } catch (PlaywrightException | BrowserException e) {
       return false;
     }
   }
@@ -181,7 +212,7 @@ public final class BrowserSession implements AutoCloseable {
   public void close() {
     try {
       watchdog.run("closing the browser", browser::close);
-    } catch (PlaywrightException e) {
+    } catch (PlaywrightException | BrowserException e) {
       // a dead browser is closed already; Playwright still has to stop
     } finally {
       try {

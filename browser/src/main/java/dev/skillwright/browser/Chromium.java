@@ -58,6 +58,27 @@ public final class Chromium {
   private Chromium() {}
 
   /**
+   * Checks that a headed browser has a screen to show on: on Linux, {@code DISPLAY} or
+   * {@code WAYLAND_DISPLAY} must be set.
+   *
+   * @throws dev.skillwright.trajectories.BadInputException saying so, and how to run under a
+   *     virtual display, when there is none
+   */
+  public static void requireDisplay(BrowserConfig config) {
+    if (config.headless() || !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT)
+        .contains("linux")) {
+      return;
+    }
+    boolean screen = java.util.stream.Stream.of("DISPLAY", "WAYLAND_DISPLAY")
+        .anyMatch(v -> config.environment().get(v).filter(s -> !s.isBlank()).isPresent());
+    if (!screen) {
+      throw new dev.skillwright.trajectories.BadInputException("--headed needs a display, and "
+          + "none is set (DISPLAY is empty): run it under a virtual one, as in "
+          + "xvfb-run -a ./skillwright ... --headed (apt-get install xvfb), or leave out --headed");
+    }
+  }
+
+  /**
    * Resolves the executable.
    *
    * @throws BadInputException if an explicit path is given and is not an executable file

@@ -4,12 +4,10 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.AriaSnapshotMode;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.ScreenshotType;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.Observation;
@@ -35,6 +33,8 @@ public final class Tab implements AutoCloseable {
   private final ScopeProxy proxy;
   private final Secrets secrets;
   private final Watchdog watchdog;
+  /** Does each kind of action on its element. */
+  private final ElementActions actions;
   /** Whether actions record the durable locators that find their element again. */
   private final boolean recording;
   private boolean tracing;
@@ -53,6 +53,7 @@ public final class Tab implements AutoCloseable {
     proxy.sink(guard::record);
     this.page = context.newPage();
     guard.install(context, page);
+    this.actions = new ElementActions(page, secrets, url -> navigateNow(url).error());
   }
 
   /**
@@ -63,10 +64,26 @@ public final class Tab implements AutoCloseable {
     guard.listener(listener);
   }
 
-  /** Tells the tab which step runs now, so scope blocks are filed under it. */
+  /**
+   * Tells the tab which step of the agent runs now: scope blocks are filed under it, and the
+   * trace groups what the step does (its observation and its action) as {@code Step N}, and
+   * what comes before the first step ({@code index} -1) as the opening of the start page.
+   */
   public void step(int index) {
     this.step = index;
+    if (tracing) {
+      watchdog.run("grouping the trace", () -> {
+        if (grouped) {
+          context.tracing().groupEnd();
+        }
+        context.tracing().group(index < 0 ? "Opening the start page" : "Step " + (index + 1));
+        grouped = true;
+      });
+    }
   }
+
+  /** Whether a trace group of a step is open. */
+  private boolean grouped;
 
   public Scope scope() {
     return guard.scope();
@@ -110,8 +127,10 @@ public final class Tab implements AutoCloseable {
    * page's own timeouts outrank the context's, for navigations too.
    */
   public void timeouts(double navigationMillis, double actionMillis) {
-    page.setDefaultNavigationTimeout(navigationMillis);
-    page.setDefaultTimeout(actionMillis);
+    watchdog.run("setting timeouts", () -> {
+      page.setDefaultNavigationTimeout(navigationMillis);
+      page.setDefaultTimeout(actionMillis);
+    });
   }
 
   /**
@@ -169,15 +188,6 @@ public final class Tab implements AutoCloseable {
     }
     return new Observation(page.url(), safeTitle(), snapshot, shot);
   }
-
-  /** Where, inside an element, its first visible text is (the middle of its first word). */
-  private static final String LABEL_POINT = "e => { const w = document.createTreeWalker(e, "
-      + "NodeFilter.SHOW_TEXT, { acceptNode: t => t.textContent.trim() ? 1 : 3 }); "
-      + "const t = w.nextNode(); if (!t) return null; const r = document.createRange(); "
-      + "r.selectNodeContents(t); const b = r.getBoundingClientRect(); "
-      + "const o = e.getBoundingClientRect(); if (!b.width || !b.height) return null; "
-      + "return { x: b.left - o.left + Math.min(b.width / 2, 12), "
-      + "y: b.top - o.top + b.height / 2 }; }";
 
   private static final java.util.regex.Pattern TEXTBOX_REF =
       java.util.regex.Pattern.compile("^(\\s*- textbox\\b[^\\n]*?) \\[ref=(e\\d+)\\]",
@@ -266,7 +276,7 @@ public final class Tab implements AutoCloseable {
         }
       }
       Step.Box box = el == null || !recording ? null : box(el);
-      String error = perform(action, el);
+      String error = actions.perform(action, el);
       watchdog.progress();
       String settleError = settle();
       ActionResult r = result(done, error != null ? error : settleError, matchedBy, start);
@@ -283,102 +293,6 @@ public final class Tab implements AutoCloseable {
     } catch (PlaywrightException e) {
       return false;
     }
-  }
-
-  private String perform(Action action, Locator el) {
-    if (action instanceof Action.Click c) {
-      Object at = c.target() != null && "treeitem".equals(c.target().role()) ? el.evaluate(
-          LABEL_POINT) : null;
-      if (at instanceof java.util.Map<?, ?> p && p.get("x") instanceof Number x
-          && p.get("y") instanceof Number y) {
-        // a tree item's own label is its first text; its middle may be blank space or its
-        // children, and the label is what listens for the click
-        el.click(new Locator.ClickOptions().setPosition(x.doubleValue(), y.doubleValue()));
-      } else {
-        el.click();
-      }
-    } else if (action instanceof Action.Fill f) {
-      // the only place a secret's value exists outside the Secrets: on its way into the page
-      el.fill(InputValues.forType(inputType(el), secrets.reveal(f.text())));
-    } else if (action instanceof Action.Press p) {
-      if (el != null) {
-        el.press(p.key());
-      } else {
-        page.keyboard().press(p.key());
-      }
-    } else if (action instanceof Action.Select s) {
-      return select(el, secrets.reveal(s.option()));
-    } else if (action instanceof Action.Check c) {
-      el.setChecked(c.checked());
-    } else if (action instanceof Action.Hover) {
-      el.hover();
-    } else if (action instanceof Action.Scroll s) {
-      page.mouse().wheel(0, s.deltaY());
-    } else if (action instanceof Action.Goto g) {
-      return navigateNow(g.url()).error();
-    } else if (action instanceof Action.Back) {
-      page.goBack();
-    } else if (action instanceof Action.Wait w) {
-      page.waitForTimeout(w.millis());
-    } else if (action instanceof Action.UseSkill) {
-      return "use_skill is run by the agent, not the browser";
-    }
-    return null;
-  }
-
-  /**
-   * Chooses an option: in a native select box directly; in a custom one (a combobox button, an
-   * autocomplete field) by opening it and clicking the option, as a person would.
-   */
-  private String select(Locator el, String option) {
-    if (Boolean.TRUE.equals(el.evaluate("e => e.tagName === 'SELECT'"))) {
-      // in a list that takes several, a choice adds to the ones made, as a ctrl-click does
-      @SuppressWarnings("unchecked")
-      List<String> chosen = (List<String>) el.evaluate("e => e.multiple ? Array.from("
-          + "e.selectedOptions).map(o => o.value) : []");
-      if (chosen.isEmpty()) {
-        el.selectOption(option);
-      } else {
-        List<String> values = new java.util.ArrayList<>(chosen);
-        Object value = el.evaluate("(e, o) => { const m = Array.from(e.options).find(x => "
-            + "x.label === o || x.text.trim() === o || x.value === o); return m ? m.value : o; }",
-            option);
-        values.add(String.valueOf(value));
-        el.selectOption(values.toArray(new String[0]));
-      }
-      return null;
-    }
-    // a list box whose options are in sight: click the option itself, not the box (a click on
-    // the box's middle would choose whatever option is there)
-    Locator shown = el.getByRole(AriaRole.OPTION,
-        new Locator.GetByRoleOptions().setName(option).setExact(true))
-        .filter(new Locator.FilterOptions().setVisible(true));
-    if (shown.count() > 0) {
-      shown.first().click();
-      return null;
-    }
-    el.click();
-    String list = el.getAttribute("aria-controls");
-    Locator scope = list != null && list.matches("[A-Za-z][\\w-]*")
-        ? page.locator("#" + list) : page.locator("body");
-    Locator choice = scope.getByRole(AriaRole.OPTION,
-        new Locator.GetByRoleOptions().setName(option).setExact(true)).first();
-    try {
-      // the options show a moment after opening: an autocomplete may fetch them
-      choice.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE)
-          .setTimeout(2_000));
-    } catch (PlaywrightException e) {
-      page.keyboard().press("Escape");
-      return "no option \"" + secrets.redact(option) + "\" to choose";
-    }
-    choice.click();
-    return null;
-  }
-
-  /** The HTML type of an input element, else the empty string. */
-  private static String inputType(Locator el) {
-    Object t = el.evaluate("e => e.tagName === 'INPUT' ? (e.type || '') : ''");
-    return t == null ? "" : t.toString();
   }
 
   private ActionResult result(Action action, String error, String matchedBy, long start) {
@@ -471,6 +385,10 @@ public final class Tab implements AutoCloseable {
     }
     tracing = false;
     try {
+      if (grouped) {
+        context.tracing().groupEnd();
+        grouped = false;
+      }
       context.tracing().stop(new com.microsoft.playwright.Tracing.StopOptions().setPath(file));
       TraceScrubber.scrub(file, secrets);
       return true;
@@ -501,7 +419,7 @@ public final class Tab implements AutoCloseable {
   public void close() {
     try {
       watchdog.run("closing the context", context::close);
-    } catch (PlaywrightException e) {
+    } catch (PlaywrightException | BrowserException e) {
       // the browser died with the context in it: there is nothing left to close
     } finally {
       proxy.close();

@@ -79,6 +79,9 @@ final class Watchdog {
     d[0]++;
     try {
       return call.get();
+    } catch (com.microsoft.playwright.PlaywrightException e) {
+      // the edge: callers of the browser module never see Playwright's types
+      throw new BrowserException(BrowserSession.firstLine(e.getMessage()), e);
     } finally {
       d[0]--;
       finished.set(true);

@@ -54,6 +54,21 @@ class ChromiumTest {
   }
 
   @Test
+  void headed_without_a_display_says_so_and_how_to_use_xvfb_run() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").contains("Linux"));
+    BrowserConfig headed = BrowserConfig.builder().headless(false)
+        .environment(Chromium.Environment.of(Map.of("PATH", "/usr/bin"))).build();
+    assertThatThrownBy(() -> Chromium.requireDisplay(headed))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("--headed needs a display").hasMessageContaining("xvfb-run -a");
+    // with a display, or headless, nothing to say
+    Chromium.requireDisplay(BrowserConfig.builder().headless(false)
+        .environment(Chromium.Environment.of(Map.of("DISPLAY", ":99"))).build());
+    Chromium.requireDisplay(BrowserConfig.builder()
+        .environment(Chromium.Environment.of(Map.of())).build());
+  }
+
+  @Test
   void an_explicit_path_that_is_not_executable_is_bad_input() {
     assertThatThrownBy(() -> Chromium.resolve(dir.resolve("nope"), Chromium.Environment.of(Map.of())))
         .isInstanceOf(BadInputException.class)

@@ -3,6 +3,7 @@ package dev.skillwright.dashboard;
 import dev.skillwright.skills.SkillIndex;
 import dev.skillwright.trajectories.SessionRecord;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +66,24 @@ final class Api {
     return data.search(text, site, 50).stream().map(SkillIndex.Hit::skill).toList();
   }
 
+  /** {@code s} as one word of a POSIX shell command line. */
+  static String shellQuoted(String s) {
+    return s.matches("[A-Za-z0-9_./:=@%+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+  }
+
   private Object episode(DataView.Episode e) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("trajectory", e.trajectory());
     String rel = data.root().relativize(e.dir().toAbsolutePath().normalize()).toString()
         .replace('\\', '/');
     out.put("files", "/files/" + rel + "/");
-    out.put("trace", Files.exists(e.dir().resolve("trace.zip"))
-        ? e.dir().resolve("trace.zip").toString() : null);
+    Path trace = e.dir().resolve("trace.zip");
+    boolean traced = Files.exists(trace);
+    out.put("trace", traced ? trace.toString() : null);
+    // to download it, and the command that opens it in Playwright's trace viewer
+    out.put("traceUrl", traced ? "/files/" + rel + "/trace.zip" : null);
+    out.put("traceCommand", traced ? "npx playwright show-trace " + shellQuoted(trace.toString())
+        : null);
     return out;
   }
 }

@@ -44,13 +44,18 @@ final class Pages {
     List<SessionRecord> sessions = data.sessions();
     List<Template.Safe> rows = new ArrayList<>();
     Template row = Template.of("<tr><td><a href=\"/sessions/{{href}}\">{{id}}</a></td>"
-        + "<td>{{site}}</td><td>{{status}}</td><td>{{done}} / {{total}}</td><td>{{ok}}</td>"
+        + "<td>{{kind}}</td><td>{{site}}</td><td>{{status}}</td><td>{{started}}</td>"
+        + "<td>{{took}}</td><td>{{done}} / {{total}}</td><td>{{ok}}</td>"
         + "<td>{{skills}}</td><td>{{model}}</td></tr>");
     for (SessionRecord s : sessions) {
-      rows.add(row.render(Map.of("href", enc(s.id()), "id", s.id(), "site", nz(s.site()),
-          "status", s.status().name().toLowerCase(Locale.ROOT), "done", s.counters().done(),
-          "total", s.counters().episodes(), "ok", s.counters().succeeded(),
-          "skills", s.counters().skillsAdded(), "model", s.config().getOrDefault("model", ""))));
+      rows.add(row.render(Map.ofEntries(Map.entry("href", enc(s.id())), Map.entry("id", s.id()),
+          Map.entry("kind", kind(s)), Map.entry("site", nz(s.site())),
+          Map.entry("status", s.status().name().toLowerCase(Locale.ROOT)),
+          Map.entry("started", when(s.startedAt())), Map.entry("took", took(s)),
+          Map.entry("done", s.counters().done()), Map.entry("total", s.counters().episodes()),
+          Map.entry("ok", s.counters().succeeded()),
+          Map.entry("skills", s.counters().skillsAdded()),
+          Map.entry("model", s.config().getOrDefault("model", "")))));
     }
     List<DataView.Episode> episodes = data.allEpisodes();
     List<Double> rate = new ArrayList<>();
@@ -70,8 +75,9 @@ final class Pages {
         <h1>Overview</h1>
         <div class="charts">{{rate}}{{skills}}</div>
         <h2>Sessions</h2>
-        <table><thead><tr><th>Session</th><th>Site</th><th>Status</th><th>Episodes</th>
-        <th>Successes</th><th>Skills added</th><th>Model</th></tr></thead>
+        <table><thead><tr><th>Session</th><th>Kind</th><th>Site</th><th>Status</th>
+        <th>Started</th><th>Took</th><th>Episodes</th><th>Successes</th><th>Skills added</th>
+        <th>Model</th></tr></thead>
         <tbody>{{rows}}</tbody></table>{{empty}}
         """).render(Map.of(
         "rate", Charts.line("Success rate over " + episodes.size() + " episodes", rate, 100, "%"),
@@ -98,10 +104,10 @@ final class Pages {
       }
       return page("Session " + id, Template.of("""
           <h1>Session {{id}}</h1>
-          <p>{{site}} · {{status}} · started {{started}} · model {{model}}</p>
+          <p class="session-facts">{{kind}} of {{site}} · {{status}} · started {{started}} · took {{took}} · model {{model}}</p>
           <section id="progress" data-session="{{id}}" data-done="{{done}}" data-total="{{total}}">
             <p class="progress-line"><span id="done">{{done}}</span> of <span id="total">{{total}}</span>
-            episodes done · <span id="ok">{{ok}}</span> successes · <span id="skills">{{skills}}</span> skills</p>
+            episodes done · <span id="ok">{{ok}}</span> successes · <span id="skills">{{skills}}</span> skills · now: <span id="phase">{{phase}}</span></p>
             <progress id="bar" max="{{total}}" value="{{done}}"></progress>
             <ol id="events" class="events"></ol>
           </section>
@@ -114,13 +120,36 @@ final class Pages {
           <tbody>{{checks}}</tbody></table>
           """).render(Map.ofEntries(Map.entry("id", id), Map.entry("site", nz(s.site())),
           Map.entry("status", s.status().name().toLowerCase(Locale.ROOT)),
-          Map.entry("started", nz(s.startedAt())),
+          Map.entry("started", when(s.startedAt())), Map.entry("took", took(s)),
+          Map.entry("kind", kind(s)),
+          Map.entry("phase", s.status() == SessionRecord.Status.RUNNING
+              ? "…" : s.status().name().toLowerCase(Locale.ROOT)),
           Map.entry("model", s.config().getOrDefault("model", "")),
           Map.entry("done", s.counters().done()), Map.entry("total", s.counters().episodes()),
           Map.entry("ok", s.counters().succeeded()),
           Map.entry("skills", s.counters().skillsAdded()), Map.entry("rows", Template.join(rows)),
           Map.entry("checks", Template.join(checks)))));
     });
+  }
+
+  /** What kind of session it was; sessions recorded before kinds were kept say "session". */
+  static String kind(SessionRecord s) {
+    return s.config().getOrDefault("kind", "session");
+  }
+
+  /** A moment as people read it: {@code 2026-11-22 01:00 UTC}. */
+  static String when(java.time.Instant at) {
+    return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+        .withZone(java.time.ZoneOffset.UTC).format(at);
+  }
+
+  /** How long a session took, or "running" while it runs. */
+  static String took(SessionRecord s) {
+    if (s.startedAt() == null || s.finishedAt() == null) {
+      return s.status() == SessionRecord.Status.RUNNING ? "running" : "";
+    }
+    long secs = java.time.Duration.between(s.startedAt(), s.finishedAt()).toSeconds();
+    return secs < 60 ? secs + " s" : secs / 60 + " min " + String.format("%02d", secs % 60) + " s";
   }
 
   private static Template.Safe episodeRow(Template row, Trajectory t) {
@@ -257,11 +286,14 @@ final class Pages {
           <p class="muted">Session <a href="/sessions/{{sessionHref}}">{{session}}</a> · success shows as: {{signal}}</p>
           <p class="verdict {{cls}}"><strong>{{outcome}}</strong> {{reason}}</p>
           <section id="viewer" data-episode="{{id}}">
+            <p id="healed" class="banner" hidden></p>
+            <ol id="steps" class="steps" aria-label="Steps"></ol>
             <nav class="stepper"><button type="button" id="prev">Previous step</button>
             <span id="position"></span><button type="button" id="next">Next step</button></nav>
             <div class="shot"><img id="shot" alt="screenshot of the step"><div id="outline" hidden></div></div>
             <dl class="step"><dt>Page</dt><dd id="page"></dd><dt>Thought</dt><dd id="thought"></dd>
             <dt>Action</dt><dd id="action"></dd><dt>Outcome</dt><dd id="outcome"></dd></dl>
+            <details id="aria"><summary>Aria snapshot (what the agent read)</summary><pre id="snapshot"></pre></details>
           </section>
           <p class="muted">Playwright trace: <span id="trace">none recorded</span></p>
           """).render(Map.of("kind", DataView.isVerification(e) ? "Skill verification"

@@ -93,6 +93,10 @@ class DashboardUiTest {
     assertThat(page.locator("figcaption").allTextContents()).containsExactly(
         "Success rate over 2 episodes: 50%", "Skills found over time: 3");
     assertThat(page.locator("polyline").count()).isEqualTo(2);
+    // each session's kind, start and duration; a running one says so
+    assertThat(page.locator("tbody tr").allInnerTexts()).anySatisfy(r -> assertThat(r)
+        .contains(Fixture.DONE, "crawl", "2026-11-22 01:00 UTC", "2 min 05 s"))
+        .anySatisfy(r -> assertThat(r).contains(Fixture.RUNNING, "running"));
     shot("overview");
   }
 
@@ -137,6 +141,11 @@ class DashboardUiTest {
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))
         .textContent()).isEqualTo("Skill verification " + Fixture.VERIFICATION);
     page.waitForCondition(() -> "Step 1 of 4".equals(page.locator("#position").textContent()));
+    // a list of the steps with thumbnails; the healed one marked, and said at the top
+    assertThat(page.locator("#steps li").count()).isEqualTo(4);
+    assertThat(page.locator("#steps li img").count()).isEqualTo(4);
+    assertThat(page.locator("#steps li.healed").textContent()).contains("2. click", "(healed)");
+    assertThat(page.locator("#healed").textContent()).startsWith("1 step was healed");
     assertThat(page.locator("#shot").getAttribute("src"))
         .endsWith("/verifications/" + Fixture.VERIFICATION + "/step-000.jpg");
     page.waitForCondition(() -> (Boolean) page.evaluate(
@@ -168,7 +177,12 @@ class DashboardUiTest {
     assertThat(page.locator("#position").textContent()).isEqualTo("Step 2 of 4");
     assertThat(page.locator("#shot").getAttribute("src")).endsWith("step-001.jpg");
     assertThat(page.locator("#thought").textContent()).isEqualTo("I add it.");
-    assertThat(page.locator("#outcome").textContent()).isEqualTo("done (found by ref)");
+    assertThat(page.locator("#outcome").textContent()).isEqualTo("done (found by ref) · healed: "
+        + "button \"Add to Cart\" → button \"Add to cart\" (offline-matcher, similarity 0.92)");
+    // the aria snapshot the agent read at this step
+    page.locator("#aria summary").click();
+    PlaywrightAssertions.assertThat(page.locator("#snapshot"))
+        .hasText("- button \"Add to cart\" [ref=e2]");
     page.waitForCondition(() -> page.locator("#outline").isVisible());
     // the outline sits where the button was: 500,400 of 1280x800
     var box = page.locator("#outline").boundingBox();
@@ -181,12 +195,24 @@ class DashboardUiTest {
     page.keyboard().press("ArrowRight");
     assertThat(page.locator("#position").textContent()).isEqualTo("Step 4 of 4");
     assertThat(page.locator("#outcome").textContent()).isEqualTo("success: met");
+
+    // the trace: a link to download it, and the command that opens it
+    var trace = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+        .setName("download trace.zip"));
+    PlaywrightAssertions.assertThat(trace).hasAttribute("href",
+        java.util.regex.Pattern.compile(".*/episodes/aaaa-001/trace\\.zip$"));
+    assertThat(page.locator("#trace code").textContent())
+        .startsWith("npx playwright show-trace ").endsWith("aaaa-001/trace.zip");
+    var download = page.request().get(url(trace.getAttribute("href")));
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.headers().get("content-type")).isEqualTo("application/zip");
   }
 
   @Test
   void a_running_crawls_progress_advances_live() throws Exception {
     page.navigate(url("/sessions/" + Fixture.RUNNING));
     page.waitForCondition(() -> "1".equals(page.locator("#done").textContent()));
+    PlaywrightAssertions.assertThat(page.locator("#phase")).hasText("episodes…");
     shot("session-live-before");
 
     Store.SessionLog log = Store.at(data).session(Fixture.RUNNING);
@@ -196,14 +222,16 @@ class DashboardUiTest {
     page.waitForCondition(() -> "2".equals(page.locator("#done").textContent()));
     log.event("episode_finished", Map.of("episode", "bbbb-003", "success", false, "done", 3,
         "total", 3, "steps", 1, "reason", "not met"));
+    log.event("phase_ended", Map.of("phase", "episodes", "seconds", 12.5));
     log.event("session_finished", Map.of("succeeded", 2));
+    PlaywrightAssertions.assertThat(page.locator("#phase")).hasText("finished");
 
-    page.waitForCondition(() -> page.locator("#events li").count() == 5);
+    page.waitForCondition(() -> page.locator("#events li").count() == 6);
     assertThat(page.locator(".progress-line").textContent().replaceAll("\\s+", " ").strip())
-        .isEqualTo("3 of 3 episodes done · 2 successes · 1 skills");
+        .isEqualTo("3 of 3 episodes done · 2 successes · 1 skills · now: finished");
     assertThat(page.locator("#events li").allTextContents()).containsExactly(
         "bbbb-001: success — met", "bbbb-002: success — met", "new skill shop:x",
-        "bbbb-003: failure — not met", "session finished");
+        "bbbb-003: failure — not met", "episodes took 12.5 s", "session finished");
     shot("session-live-after");
   }
 

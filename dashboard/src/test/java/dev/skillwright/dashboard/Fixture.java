@@ -79,8 +79,10 @@ final class Fixture {
   }
 
   static SessionRecord session(String id, SessionRecord.Status status, int total, int done) {
+    boolean finished = status == SessionRecord.Status.COMPLETED;
     return new SessionRecord(SessionRecord.SCHEMA_VERSION, id, "shop", "http://127.0.0.1:1",
-        Instant.parse("2026-11-22T01:00:00Z"), null, status, Map.of("model", "offline"),
+        Instant.parse("2026-11-22T01:00:00Z"), finished ? Instant.parse("2026-11-22T01:02:05Z")
+            : null, status, Map.of("model", "offline", "kind", "crawl"),
         new SessionRecord.Counters(total, total, done, done, 0, 2), null);
   }
 
@@ -95,6 +97,14 @@ final class Fixture {
         title, "- heading \"" + title + "\" [level=1] [ref=e1]", jpeg(new Color(40, 90, 160))));
     String[] second = files.writeObservation("step-001", new Observation("http://127.0.0.1:1/p",
         title, "- button \"Add to cart\" [ref=e2]", jpeg(new Color(30, 130, 70))));
+    // a trace, as the runner saves one (a zip; its content does not matter here)
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
+        java.nio.file.Files.newOutputStream(files.dir().resolve("trace.zip")))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("trace.trace"));
+      zip.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     String[] last = files.writeObservation("final", new Observation("http://127.0.0.1:1/cart",
         "Cart", "- heading \"Your cart\" [level=1] [ref=e3]", jpeg(new Color(120, 60, 60))));
     Target button = new Target("e2", "button", "Add to cart",
@@ -113,7 +123,10 @@ final class Fixture {
         "2026-11-22T01:0" + id.charAt(id.length() - 1) + ":00Z"), 1500, steps,
         Trajectory.Status.ANSWERED, "Done.", "http://127.0.0.1:1/cart", "Cart", last[0], last[1],
         List.of(), new Verdict(success, 0.9, success ? "met" : "not met: the page shows it",
-            success ? null : "signal_not_met", "offline-rules"), null, null, null));
+            success ? null : "signal_not_met", "offline-rules"), null, null,
+        // the second step was healed: its recorded name had other letter case
+        List.of(new Trajectory.Repair(1, Target.of(null, "button", "Add to Cart"), button,
+            "offline-matcher", 0.92))));
   }
 
   static Skill skill(String name, String description, String episode) {

@@ -27,6 +27,10 @@ public final class ConsoleProgress implements SessionListener {
       before = s.before();
     } else if (event instanceof SessionEvent.Progress p) {
       out.println(p.text());
+    } else if (event instanceof SessionEvent.PhaseStarted p && p.text() != null) {
+      out.println(p.text());
+    } else if (event instanceof SessionEvent.PhaseEnded p) {
+      out.println(p.text() + " (" + seconds(p.seconds()) + ")");
     } else if (event instanceof SessionEvent.Notice n) {
       err.println("skillwright: " + n.text());
     } else if (event instanceof SessionEvent.TasksReady r) {
@@ -39,17 +43,58 @@ public final class ConsoleProgress implements SessionListener {
       SessionCounters.Snapshot c = counters.snapshot();
       int successes = c.succeeded() + (before == null ? 0 : before.succeeded());
       int skills = c.skillsAdded() + (before == null ? 0 : before.skillsAdded());
-      StringBuilder notes = new StringBuilder();
-      f.notes().forEach(n -> notes.append(' ').append(n));
+      String head = String.format(java.util.Locale.ROOT, "[%d/%d] %-4s ", f.done(), f.total(),
+          t.succeeded() ? "ok" : "fail");
+      String tail = String.format(java.util.Locale.ROOT, " (%d step%s, %s) · successes %d · "
+          + "skills %d", t.steps().size(), t.steps().size() == 1 ? "" : "s",
+          seconds(t.durationMillis() / 1000.0), successes, skills);
+      String task = fit(f.task().instruction(), Math.max(30, WIDTH - head.length()
+          - tail.length()));
       synchronized (out) {
-        out.printf("[%d/%d] %-4s %s (%d steps, %.1fs)%s · successes %d · skills %d%n", f.done(),
-            f.total(), t.succeeded() ? "ok" : "fail", abbreviate(f.task().instruction(), 70),
-            t.steps().size(), t.durationMillis() / 1000.0, notes, successes, skills);
+        out.println(head + task + tail);
+        // what it did to the library, and why it failed: a line each, under the task
+        for (String note : f.notes()) {
+          out.println(INDENT + fit(note, WIDTH - INDENT.length()));
+        }
         if (!t.succeeded()) {
-          out.println("           " + abbreviate(t.verdict().reason(), 110));
+          out.println(INDENT + fit(t.verdict().reason(), WIDTH - INDENT.length()));
         }
       }
     }
+  }
+
+  /** A duration as people read it: {@code 0.4 s}, {@code 12.3 s}, {@code 2 min 05 s}. */
+  public static String seconds(double s) {
+    if (s < 60) {
+      return String.format(java.util.Locale.ROOT, "%.1f s", s);
+    }
+    long whole = Math.round(s);
+    return String.format(java.util.Locale.ROOT, "%d min %02d s", whole / 60, whole % 60);
+  }
+
+  /** The console width the lines keep to. */
+  static final int WIDTH = 100;
+  private static final String INDENT = "           ";
+
+  /**
+   * {@code s} cut to {@code max} characters with an ellipsis, never inside a quoted value: a
+   * cut that would fall inside quotes falls before the opening one.
+   */
+  public static String fit(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int cut = max - 1;
+    int open = -1;
+    for (int i = 0; i < cut; i++) {
+      if (s.charAt(i) == '"') {
+        open = open < 0 ? i : -1;
+      }
+    }
+    if (open > 0) {
+      cut = open;
+    }
+    return s.substring(0, cut).stripTrailing() + "…";
   }
 
   /** {@code s} cut to {@code max} characters, with an ellipsis where it was cut. */

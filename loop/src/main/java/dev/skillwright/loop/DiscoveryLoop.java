@@ -1,6 +1,5 @@
 package dev.skillwright.loop;
 
-import com.microsoft.playwright.PlaywrightException;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Tab;
 import dev.skillwright.proposer.Exploration;
@@ -132,17 +131,17 @@ public final class DiscoveryLoop {
   public Summary run() {
     long t0 = System.nanoTime();
     Map<String, String> config = new LinkedHashMap<>();
+    config.put("kind", "crawl");
     config.put("budget", String.valueOf(settings.budget()));
     config.put("seed", String.valueOf(settings.seed()));
     config.put("maxSteps", String.valueOf(run.maxSteps()));
     config.put("concurrency", String.valueOf(run.concurrency()));
     config.put("model", models.describe());
     try (Session session = Session.open(settings.dataDir(), new Session.Options(run.site(),
-            run.startUrl(), run.scope().toString(), config, false, settings.resume()), clock,
-            models::sessionUsage, listeners);
-        SkillLibrary library = SkillLibrary.open(session.store().skillsDir(),
-            n -> session.publish(new SessionEvent.Notice(n)))) {
-      try {
+        run.startUrl(), run.scope().toString(), config, false, settings.resume()), clock,
+        models::sessionUsage, listeners)) {
+      try (SkillLibrary library = SkillLibrary.open(session.store().skillsDir(),
+          n -> session.publish(new SessionEvent.Notice(n)))) {
         SiteContext context = null;
         List<Task> tasks;
         if (session.savedTasks().isPresent()) {
@@ -164,6 +163,16 @@ public final class DiscoveryLoop {
   }
 
   private List<Task> propose(SiteContext context, Session session, SkillLibrary library) {
+    long t0 = System.nanoTime();
+    session.publish(new SessionEvent.PhaseStarted("proposing", "Proposing up to "
+        + settings.budget() + " task" + (settings.budget() == 1 ? "" : "s") + "..."));
+    List<Task> tasks = proposeNow(context, session, library);
+    session.publish(new SessionEvent.PhaseEnded("proposing", (System.nanoTime() - t0) / 1e9,
+        "Proposed " + tasks.size() + " task" + (tasks.size() == 1 ? "" : "s")));
+    return tasks;
+  }
+
+  private List<Task> proposeNow(SiteContext context, Session session, SkillLibrary library) {
     SiteContext ctx = context.withKnown(knownInstructions(session),
         library.index().list(run.site()).stream().map(Skill::description).toList())
         .withDemos(settings.demos());
@@ -184,8 +193,9 @@ public final class DiscoveryLoop {
    * Chromium that dies or hangs is replaced once; pages read before it died are kept.
    */
   private SiteContext crawl(Session session) {
-    session.publish(new SessionEvent.Progress(String.format("Crawling %s for context (up to %d "
-        + "pages)...", run.startUrl(), settings.pages())));
+    long t0 = System.nanoTime();
+    session.publish(new SessionEvent.PhaseStarted("context crawl", String.format("Crawling %s "
+        + "for context (up to %d pages)...", run.startUrl(), settings.pages())));
     SiteContext ctx = null;
     for (int attempt = 1; ctx == null; attempt++) {
       try (BrowserSession browser = BrowserSession.launch(run.browser())) {
@@ -195,7 +205,7 @@ public final class DiscoveryLoop {
         }
         try {
           ctx = read(browser, session);
-        } catch (PlaywrightException | SkillwrightException e) {
+        } catch (SkillwrightException e) {
           if (browser.alive()) {
             throw e;
           }
@@ -215,11 +225,16 @@ public final class DiscoveryLoop {
           ctx = null;
           continue;
         }
+        if (!ctx.pages().isEmpty()) {
+          session.publish(new SessionEvent.PhaseEnded("context crawl",
+              (System.nanoTime() - t0) / 1e9, "Read " + ctx.pages().size() + " page"
+                  + (ctx.pages().size() == 1 ? "" : "s") + " for context"));
+        }
         try {
           if (settings.exploreSeconds() != 0 && browser.alive()) {
             ctx = ctx.withExplored(explore(browser, session));
           }
-        } catch (PlaywrightException | SkillwrightException e) {
+        } catch (SkillwrightException e) {
           if (browser.alive()) {
             throw e;
           }
@@ -262,11 +277,15 @@ public final class DiscoveryLoop {
     if (settings.exploreSeconds() > 0) {
       l = l.withTime(Duration.ofSeconds(settings.exploreSeconds()));
     }
+    long t0 = System.nanoTime();
+    session.publish(new SessionEvent.PhaseStarted("exploring", "Exploring the start page's "
+        + "controls..."));
     Exploration e = Explorer.explore(() -> browser.newScratchTab(run.scope()), run.startUrl(), l);
-    session.publish(new SessionEvent.Progress(String.format("Explored %d walk%s in %d actions%s.",
-        e.walks().size(), e.walks().size() == 1 ? "" : "s", e.actions(), e.skipped().isEmpty()
-            ? "" : "; left alone: " + e.skipped().size() + " (" + ConsoleProgress.abbreviate(
-                String.join(", ", e.skipped()), 100) + ")")));
+    session.publish(new SessionEvent.PhaseEnded("exploring", (System.nanoTime() - t0) / 1e9,
+        String.format("Explored %d walk%s in %d action%s%s", e.walks().size(),
+            e.walks().size() == 1 ? "" : "s", e.actions(), e.actions() == 1 ? "" : "s",
+            e.skipped().isEmpty() ? "" : "; left alone: " + e.skipped().size() + " ("
+                + ConsoleProgress.abbreviate(String.join(", ", e.skipped()), 50) + ")")));
     return e;
   }
 

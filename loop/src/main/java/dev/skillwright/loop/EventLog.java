@@ -20,6 +20,11 @@ final class EventLog implements SessionListener {
     if (event instanceof SessionEvent.Started s) {
       log.event(s.resumed() ? "session_resumed" : "session_started", s.resumed()
           ? Map.of("session", s.session()) : Map.of("session", s.session(), "site", s.site()));
+    } else if (event instanceof SessionEvent.PhaseStarted p) {
+      log.event("phase_started", Map.of("phase", p.phase()));
+    } else if (event instanceof SessionEvent.PhaseEnded p) {
+      log.event("phase_ended", Map.of("phase", p.phase(), "seconds",
+          Math.round(p.seconds() * 10) / 10.0));
     } else if (event instanceof SessionEvent.TasksReady r) {
       log.event("tasks_proposed", Map.of("count", r.count()));
     } else if (event instanceof SessionEvent.ScopeBlocked b) {

@@ -2,6 +2,7 @@ package dev.skillwright.loop;
 
 import dev.skillwright.trajectories.SessionRecord;
 import dev.skillwright.trajectories.Trajectory;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 
@@ -16,10 +17,23 @@ public final class SessionCounters implements SessionListener {
   private final AtomicInteger verified = new AtomicInteger();
   private final AtomicInteger skillCalls = new AtomicInteger();
   private final DoubleAdder episodeSeconds = new DoubleAdder();
+  private final DoubleAdder verificationSeconds = new DoubleAdder();
+  private final java.util.Map<String, Double> phases =
+      java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
-  /** The counts at one moment. */
+  /**
+   * The counts at one moment.
+   *
+   * @param phases how long each phase that ended took, in seconds, in the order they ran
+   * @param verificationSeconds the time verification rounds took (within the episodes phase)
+   */
   public record Snapshot(int proposed, int done, int succeeded, int errored, int skillsAdded,
-      int skillsMerged, int skillsVerified, int skillCalls, double episodeSeconds) {
+      int skillsMerged, int skillsVerified, int skillCalls, double episodeSeconds,
+      java.util.Map<String, Double> phases, double verificationSeconds) {
+
+    public Snapshot {
+      phases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases));
+    }
 
     /** As the session record keeps them. */
     public SessionRecord.Counters record() {
@@ -41,8 +55,13 @@ public final class SessionCounters implements SessionListener {
       episodeSeconds.add(f.trajectory().durationMillis() / 1000.0);
     } else if (event instanceof SessionEvent.SkillLearned l) {
       (l.isNew() ? skillsAdded : skillsMerged).incrementAndGet();
-    } else if (event instanceof SessionEvent.SkillVerified v && v.skill().offered()) {
-      verified.incrementAndGet();
+    } else if (event instanceof SessionEvent.SkillVerified v) {
+      verificationSeconds.add(v.seconds());
+      if (v.skill().offered()) {
+        verified.incrementAndGet();
+      }
+    } else if (event instanceof SessionEvent.PhaseEnded p) {
+      phases.merge(p.phase(), p.seconds(), Double::sum);
     } else if (event instanceof SessionEvent.SkillUsed) {
       skillCalls.incrementAndGet();
     }
@@ -64,9 +83,15 @@ public final class SessionCounters implements SessionListener {
     }
   }
 
+  private Map<String, Double> phasesNow() {
+    synchronized (phases) {
+      return new java.util.LinkedHashMap<>(phases);
+    }
+  }
+
   public Snapshot snapshot() {
     return new Snapshot(proposed.get(), done.get(), succeeded.get(), errored.get(),
         skillsAdded.get(), skillsMerged.get(), verified.get(), skillCalls.get(),
-        episodeSeconds.sum());
+        episodeSeconds.sum(), phasesNow(), verificationSeconds.sum());
   }
 }

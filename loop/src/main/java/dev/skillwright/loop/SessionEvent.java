@@ -19,8 +19,17 @@ public sealed interface SessionEvent {
   record Started(String session, String site, boolean resumed, SessionCounters.Snapshot before)
       implements SessionEvent {}
 
-  /** A step of the session's set-up, said to the user ("Crawling … for context"). */
+  /** Something said to the user on the way ("Chromium: /usr/bin/chromium (PATH)"). */
   record Progress(String text) implements SessionEvent {}
+
+  /**
+   * A phase of the session began: {@code context crawl}, {@code exploring}, {@code proposing} or
+   * {@code episodes}; {@code text} says so to the user, or is null.
+   */
+  record PhaseStarted(String phase, String text) implements SessionEvent {}
+
+  /** A phase ended after {@code seconds}; {@code text} says what it did. */
+  record PhaseEnded(String phase, double seconds, String text) implements SessionEvent {}
 
   /** Something the user should know that changes nothing (a fallback, a skipped file). */
   record Notice(String text) implements SessionEvent {}
@@ -46,8 +55,8 @@ public sealed interface SessionEvent {
   record VerificationTried(String skill, String episode, boolean passed, String reason)
       implements SessionEvent {}
 
-  /** A skill's verification round ended: the skill as recorded. */
-  record SkillVerified(Skill skill, String episode) implements SessionEvent {}
+  /** A skill's verification round ended after {@code seconds}: the skill as recorded. */
+  record SkillVerified(Skill skill, String episode, double seconds) implements SessionEvent {}
 
   /**
    * An episode was judged and written; {@code done} of {@code total} are finished.

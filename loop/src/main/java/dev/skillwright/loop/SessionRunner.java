@@ -1,6 +1,5 @@
 package dev.skillwright.loop;
 
-import com.microsoft.playwright.PlaywrightException;
 import dev.skillwright.agent.EpisodeRunner;
 import dev.skillwright.agent.Policy;
 import dev.skillwright.agent.SkillCalls;
@@ -164,21 +163,20 @@ public final class SessionRunner {
    */
   public Result runSession(Path dataDir, List<Task> tasks, List<SessionListener> listeners) {
     Map<String, String> config = new LinkedHashMap<>();
+    config.put("kind", kind);
     config.put("budget", String.valueOf(tasks.size()));
-    config.put("seed", "0");
+    config.put("seed", String.valueOf(seed));
     config.put("maxSteps", String.valueOf(settings.maxSteps()));
     config.put("concurrency", String.valueOf(settings.concurrency()));
     config.put("model", models.describe());
     try (Session session = Session.open(dataDir, new Session.Options(settings.site(),
         settings.startUrl(), settings.scope().toString(), config, true, null), clock,
         models::sessionUsage, listeners)) {
-      SkillLibrary opened = skillsDir == null ? null : SkillLibrary.open(skillsDir,
-          n -> session.publish(new SessionEvent.Notice(n)));
-      if (opened != null) {
-        library = opened;
-      }
+      SkillLibrary opened = null;
       try {
-        List<Trajectory> episodes = run(session, tasks);
+        opened = skillsDir == null ? null : SkillLibrary.open(skillsDir,
+            n -> session.publish(new SessionEvent.Notice(n)));
+        List<Trajectory> episodes = run(session, tasks, opened != null ? opened : library);
         session.completed();
         return new Result(session.id(), session.dir(), episodes, session.counters());
       } catch (RuntimeException e) {
@@ -187,11 +185,26 @@ public final class SessionRunner {
       } finally {
         if (opened != null) {
           opened.close();
-          library = null;
         }
       }
     }
   }
+
+  /** What kind of session {@link #runSession} records: {@code run} unless told. */
+  public SessionRunner kind(String k) {
+    this.kind = k;
+    return this;
+  }
+
+  private String kind = "run";
+
+  /** The seed recorded with a session of given tasks (a benchmark's); 0 unless told. */
+  public SessionRunner recordingSeed(long s) {
+    this.seed = s;
+    return this;
+  }
+
+  private long seed;
 
   /**
    * Learns from the episodes too (needs {@link #withSkills}): successes are distilled into
@@ -225,11 +238,19 @@ public final class SessionRunner {
    * {@code session}; the judged episodes that ran, in task order.
    */
   public List<Trajectory> run(Session session, List<Task> tasks) {
+    return run(session, tasks, library);
+  }
+
+  private List<Trajectory> run(Session session, List<Task> tasks, SkillLibrary skills) {
+    if (learn && skills == null) {
+      throw new IllegalStateException("learning needs a skill library: call withSkills first");
+    }
     if (session.savedTasks().isEmpty()) {
       session.saveTasks(tasks); // so the session can be resumed
     }
     List<Integer> pending = session.pending(tasks.size());
     int workers = Math.max(1, Math.min(settings.concurrency(), tasks.size()));
+    long t0 = System.nanoTime();
     session.publish(new SessionEvent.TasksReady(tasks.size(), settings.concurrency()));
     session.checkpoint();
     Queue<Integer> queue = new ConcurrentLinkedQueue<>(pending);
@@ -241,7 +262,7 @@ public final class SessionRunner {
     List<RuntimeException> failures = new CopyOnWriteArrayList<>();
     for (int w = 0; w < workers; w++) {
       Thread t = new Thread(() -> {
-        Worker worker = new Worker(session, runner, verifier, tasks.size(), done);
+        Worker worker = new Worker(session, runner, verifier, skills, tasks.size(), done);
         try {
           for (Integer i; (i = queue.poll()) != null; ) {
             results.set(i, worker.run(tasks.get(i), i));
@@ -267,6 +288,9 @@ public final class SessionRunner {
     if (!failures.isEmpty()) {
       throw failures.get(0);
     }
+    session.publish(new SessionEvent.PhaseEnded("episodes", (System.nanoTime() - t0) / 1e9,
+        String.format("Ran %d episode%s: %d succeeded", pending.size(),
+            pending.size() == 1 ? "" : "s", countSucceeded(results))));
     List<Trajectory> out = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i++) {
       if (results.get(i) != null) {
@@ -276,20 +300,31 @@ public final class SessionRunner {
     return out;
   }
 
+  private static int countSucceeded(AtomicReferenceArray<Trajectory> results) {
+    int n = 0;
+    for (int i = 0; i < results.length(); i++) {
+      n += results.get(i) != null && results.get(i).succeeded() ? 1 : 0;
+    }
+    return n;
+  }
+
   /** One worker: its browser, launched on first use and replaced when it dies. */
   private final class Worker {
     private final Session session;
     private final EpisodeRunner runner;
     private final SkillVerifier verifier;
+    /** The library the session may use, or null. */
+    private final SkillLibrary skills;
     private final int total;
     private final AtomicInteger done;
     private BrowserSession browser;
 
-    Worker(Session session, EpisodeRunner runner, SkillVerifier verifier, int total,
-        AtomicInteger done) {
+    Worker(Session session, EpisodeRunner runner, SkillVerifier verifier, SkillLibrary skills,
+        int total, AtomicInteger done) {
       this.session = session;
       this.runner = runner;
       this.verifier = verifier;
+      this.skills = skills;
       this.total = total;
       this.done = done;
     }
@@ -324,18 +359,21 @@ public final class SessionRunner {
       Store.EpisodeFiles files = session.episode(episodeId);
       session.publish(new SessionEvent.EpisodeStarted(episodeId, task));
       // verified skills only; a skill whose runs keep failing is verified again after the episode
-      List<Skill> offered = library == null ? List.of()
-          : library.offer(settings.site(), task.instruction(), SKILL_HINTS);
+      List<Skill> offered = skills == null ? List.of()
+          : skills.offer(settings.site(), task.instruction(), SKILL_HINTS);
       Set<String> failing = ConcurrentHashMap.newKeySet();
       ModelBackend.Episode episode = models.episode(offered, new SkillCalls() {
         @Override
         public Optional<Skill> skill(String idOrName) {
-          return library == null ? Optional.empty() : library.callable(idOrName);
+          return skills == null ? Optional.empty() : skills.callable(idOrName);
         }
 
         @Override
         public void report(Skill skill, boolean ok, String reason) {
-          library.recordUse(skill.id(), ok, reason, episodeId, clock.instant())
+          if (skills == null) {
+            return;
+          }
+          skills.recordUse(skill.id(), ok, reason, episodeId, clock.instant())
               .filter(s -> s.offered() && s.health().failingLately())
               .ifPresent(s -> failing.add(s.id()));
           session.publish(new SessionEvent.SkillUsed(skill.id(), episodeId, ok, reason));
@@ -351,7 +389,7 @@ public final class SessionRunner {
         t = r.trajectory().withVerdict(episode.evaluator().judge(r.trajectory(), r.recent()))
             .withUsage(episode.usage().snapshot());
         observer.done(task, t, tab);
-      } catch (PlaywrightException | SkillwrightException e) {
+      } catch (SkillwrightException e) {
         if (browser.responds()) {
           throw e;
         }
@@ -368,12 +406,14 @@ public final class SessionRunner {
           .forEach(n -> notes.add("~used " + n));
       if (learn) {
         learn(t, last, episodeId, failing, notes);
-        library.commit(); // the skill files are written already; the index commits once an episode
-      } else if (library != null) {
-        library.commit();
+        skills.commit(); // the skill files are written already; the index commits once an episode
+      } else if (skills != null) {
+        skills.commit();
       }
-      int n = done.incrementAndGet();
-      session.publish(new SessionEvent.EpisodeFinished(n, total, task, t, List.copyOf(notes)));
+      synchronized (done) { // so the episodes are told done in the order they are counted
+        int n = done.incrementAndGet();
+        session.publish(new SessionEvent.EpisodeFinished(n, total, task, t, List.copyOf(notes)));
+      }
       session.checkpoint();
       return t;
     }
@@ -381,7 +421,7 @@ public final class SessionRunner {
     /** Learns a skill from a success and verifies what is due; notes say how it went. */
     private void learn(Trajectory t, Observation last, String episodeId, Set<String> failing,
         List<String> notes) {
-      Optional<SkillLibrary.Learned> learned = library.learn(t,
+      Optional<SkillLibrary.Learned> learned = skills.learn(t,
           last == null ? null : AriaSnapshot.parse(last.ariaSnapshot()));
       if (learned.isPresent()) {
         SkillLibrary.Learned l = learned.get();
@@ -393,7 +433,7 @@ public final class SessionRunner {
         notes.add(note);
       }
       for (String id : failing) {
-        Optional<Skill> s = library.index().get(id);
+        Optional<Skill> s = skills.index().get(id);
         if (s.isPresent() && SkillLibrary.dueForVerification(s.get())) {
           notes.add("~reverified " + s.get().name() + verify(s.get(), episodeId));
         }
@@ -402,8 +442,10 @@ public final class SessionRunner {
 
     /** Verifies a skill in the episode's wake; says how it went, for the progress line. */
     private String verify(Skill skill, String episodeId) {
-      Skill s = verifier.verify(skill, library, browser, session, episodeId).skill();
-      session.publish(new SessionEvent.SkillVerified(s, episodeId));
+      long t0 = System.nanoTime();
+      Skill s = verifier.verify(skill, skills, browser, session, episodeId).skill();
+      session.publish(new SessionEvent.SkillVerified(s, episodeId,
+          (System.nanoTime() - t0) / 1e9));
       if (s.offered()) {
         return " (verified)";
       }

@@ -111,7 +111,7 @@ final class SkillVerifier {
           URI.create(settings.startUrl()).resolve(b.startPath()).toString(), b.promise(), args);
       dev.skillwright.trajectories.Store.EpisodeFiles files = session.verification(episodeId);
       Trajectory t;
-      try (Tab tab = browser.newTab(settings.scope())) {
+      try (Tab tab = browser.newTab(settings.scope(), settings.secrets())) {
         EpisodeRunner.Result r = runner.run(session.id(), episodeId, task,
             Policies.replay(steps, new Policies.ReplayOptions().setOriginal("skill:" + skill.id())
                 .setStrict(true)), tab, files);

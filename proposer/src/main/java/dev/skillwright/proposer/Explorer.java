@@ -2,8 +2,8 @@ package dev.skillwright.proposer;
 
 import static dev.skillwright.trajectories.AriaSnapshot.fold;
 
-import com.microsoft.playwright.PlaywrightException;
 import dev.skillwright.browser.ActionResult;
+import dev.skillwright.browser.BrowserException;
 import dev.skillwright.browser.Tab;
 import dev.skillwright.proposer.Exploration.Kind;
 import dev.skillwright.proposer.Exploration.Move;
@@ -147,7 +147,7 @@ public final class Explorer {
       while (!frontier.isEmpty() && !exhausted()) {
         expand(frontier.poll(), frontier);
       }
-    } catch (PlaywrightException e) {
+    } catch (BrowserException e) {
       // a page that broke mid-way ends exploring; what was found stands
     }
     return result();

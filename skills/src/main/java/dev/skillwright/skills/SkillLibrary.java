@@ -39,7 +39,11 @@ public final class SkillLibrary implements AutoCloseable {
     return new SkillLibrary(index);
   }
 
-  /** The store, for listings and searches. */
+  /**
+   * The store, for listings, lookups and searches. Changes go through the library's own methods,
+   * which read, decide and write as one step; a change written to the index directly could be
+   * lost under a concurrent merge.
+   */
   public SkillIndex index() {
     return index;
   }
