@@ -184,8 +184,23 @@ final class CrawlCommand implements Callable<Integer> {
       }
       accounted += p.getValue();
     }
-    return sb.append(sb.length() == 0 ? "" : ", ").append("other ")
-        .append(ConsoleProgress.seconds(Math.max(0, total - accounted))).toString();
+    sb.append(sb.length() == 0 ? "" : ", ").append("other ")
+        .append(ConsoleProgress.seconds(Math.max(0, total - accounted)));
+    // within 100 columns: the line goes on under itself after a comma
+    StringBuilder lines = new StringBuilder();
+    int width = 0;
+    for (String part : sb.toString().split(", ")) {
+      if (width > 0 && width + part.length() + 2 > 100 - 20) {
+        lines.append(",\n").append(" ".repeat(20));
+        width = 0;
+      } else if (width > 0) {
+        lines.append(", ");
+        width += 2;
+      }
+      lines.append(part);
+      width += part.length();
+    }
+    return lines.toString();
   }
 
   static void positive(String flag, long value, long max) {
