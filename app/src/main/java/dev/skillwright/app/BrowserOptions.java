@@ -23,6 +23,9 @@ final class BrowserOptions {
           + "Its values are kept out of every record, log and trace.")
   Path storageState;
 
+  /** The storage state's values, read by {@link #config()}. */
+  private Secrets storageSecrets = Secrets.none();
+
   @Option(names = "--no-trace", description = "Do not record a Playwright trace per episode.")
   boolean noTrace;
 
@@ -46,7 +49,8 @@ final class BrowserOptions {
       b.hangTimeoutMillis(hangSeconds * 1000);
     }
     if (storageState != null) {
-      StorageState.secretsOf(storageState); // a file that is no storage state is bad input
+      // read once: a file that is no storage state is bad input, and its values are secrets
+      storageSecrets = StorageState.secretsOf(storageState);
       b.storageState(storageState);
     }
     BrowserConfig config = b.build();
@@ -57,6 +61,6 @@ final class BrowserOptions {
 
   /** The storage state's values, as secrets to keep out of every record; none without one. */
   Secrets storageSecrets() {
-    return storageState == null ? Secrets.none() : StorageState.secretsOf(storageState);
+    return storageSecrets;
   }
 }

@@ -176,16 +176,15 @@ public final class DiscoveryLoop {
     SiteContext ctx = context.withKnown(knownInstructions(session),
         library.index().list(run.site()).stream().map(Skill::description).toList())
         .withDemos(settings.demos());
-    Proposer proposer = models.offlineOnly() ? models.proposer(settings.seed())
-        : Proposer.withFallback(models.proposer(settings.seed()),
-            Proposer.offline(settings.seed()), n -> session.publish(new SessionEvent.Notice(n)));
-    if (models.offlineOnly()) {
-      var p = proposer.propose(ctx, settings.budget());
-      p.rejected().forEach(r -> session.publish(new SessionEvent.Notice(
-          "proposal turned down: " + r)));
-      return p.tasks();
+    java.util.function.Consumer<String> notices = n -> session.publish(new SessionEvent.Notice(n));
+    if (!models.offlineOnly()) {
+      // the fallback decorator tells of fallbacks and of every proposal turned down
+      return Proposer.withFallback(models.proposer(settings.seed()),
+          Proposer.offline(settings.seed()), notices).propose(ctx, settings.budget()).tasks();
     }
-    return proposer.propose(ctx, settings.budget()).tasks();
+    var p = models.proposer(settings.seed()).propose(ctx, settings.budget());
+    p.rejected().forEach(r -> notices.accept("proposal turned down: " + r));
+    return p.tasks();
   }
 
   /**

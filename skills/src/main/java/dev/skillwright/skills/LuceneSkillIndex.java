@@ -107,13 +107,11 @@ final class LuceneSkillIndex implements SkillIndex {
   }
 
   @Override
-  public List<Skill> alike(Skill skill) {
+  public Optional<Skill> likelySame(Skill skill) {
     catchUp();
-    java.util.LinkedHashMap<String, Skill> found = new java.util.LinkedHashMap<>();
-    lookup(skill.id()).filter(s -> s.id().equals(skill.id())).ifPresent(s -> found.put(s.id(), s));
-    sameSignature(skill).ifPresent(s -> found.putIfAbsent(s.id(), s));
-    similar(skill).forEach(s -> found.putIfAbsent(s.id(), s));
-    return List.copyOf(found.values());
+    // cheapest first: MoreLikeThis runs only when neither the id nor the steps match
+    return lookup(skill.id()).filter(s -> s.id().equals(skill.id()))
+        .or(() -> sameSignature(skill)).or(() -> similar(skill).stream().findFirst());
   }
 
   @Override

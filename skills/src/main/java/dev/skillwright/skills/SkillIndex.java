@@ -27,13 +27,12 @@ public interface SkillIndex extends AutoCloseable {
   }
 
   /**
-   * The stored skills {@code skill} may be the same as, most likely first: the one with its id;
-   * one of the same site with the same step signature; ones of the same site whose description
-   * Lucene's MoreLikeThis finds similar, that share most of its words and have the same
-   * parameters and steps up to lifted values. Whether they are one is the
-   * {@link SkillLibrary}'s call.
+   * The stored skill {@code skill} most likely is: the one with its id; else one of the same
+   * site with the same step signature; else one of the same site whose description Lucene's
+   * MoreLikeThis finds similar, that shares most of its words and has the same parameters and
+   * steps up to lifted values. Whether they are one is the {@link SkillLibrary}'s call.
    */
-  List<Skill> alike(Skill skill);
+  Optional<Skill> likelySame(Skill skill);
 
   /**
    * Adds many skills as they are, with no merging, in one commit: for imports and benchmarks.

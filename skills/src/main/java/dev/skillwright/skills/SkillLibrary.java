@@ -68,14 +68,14 @@ public final class SkillLibrary implements AutoCloseable {
    * Adds a skill, or merges it into a known skill that does the same thing, keeping the examples,
    * provenance, statistics and verifications of both: the skill with the same id; else one of the
    * same site with the same steps; else one whose description is alike and whose parameters and
-   * steps are the same ({@link SkillIndex#alike}). A known skill with other steps and no promise
+   * steps are the same ({@link SkillIndex#likelySame}). A known skill with other steps and no promise
    * in common is another skill: it stays apart, under an id of its own when the name is taken.
    */
   public Learned add(Skill skill) {
     changing.lock();
     try {
       Skill found = skill;
-      Optional<Skill> known = index.alike(skill).stream().findFirst();
+      Optional<Skill> known = index.likelySame(skill);
       if (known.isPresent() && !known.get().signature().equals(found.signature())
           && !Distiller.agree(known.get(), found)) {
         found = known.get().id().equals(found.id()) ? Distiller.apart(skill) : skill;
