@@ -25,8 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,8 +54,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "7", description = "Recorded with the report.")
   long seed;
 
-  @Option(names = "--max-steps", defaultValue = "20", description = "Steps per task (default: 20).")
-  int maxSteps;
+  @Mixin
+  StepLimit steps;
 
   @Option(names = "--concurrency", defaultValue = "1", paramLabel = "N",
       description = "Tasks run in parallel, one browser each (default: 1); the scores do not "
@@ -74,6 +74,9 @@ final class BenchCommand implements Callable<Integer> {
   @Mixin
   ModelOptions models;
 
+  @Mixin
+  ModelOptions.Recording recording;
+
   /** One task's result. */
   record Row(String site, String id, String difficulty, String instruction, boolean groundTruth,
       String groundTruthReason, boolean judged, String judgeReason, int steps, double seconds,
@@ -81,11 +84,11 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CrawlCommand.positive("--max-steps", maxSteps, 200);
+    steps.check();
     CrawlCommand.positive("--concurrency", concurrency, 16);
     BrowserConfig config = browser.config();
     Map<String, String> envVars = System.getenv();
-    ModelBackend backend = models.backend(envVars);
+    ModelBackend backend = models.backend(envVars, recording.record);
     List<String> sites = env.equals("all") ? Sites.names() : List.of(env);
     sites.forEach(Sites::suite);
     Path from = skillsToUse();
@@ -156,7 +159,7 @@ final class BenchCommand implements Callable<Integer> {
         // a benchmark uses its own library's skills and learns nothing
         SessionRunner runner = new SessionRunner(SessionRunner.Settings.builder(name,
             site.baseUrl(), dev.skillwright.browser.Scope.ofUrl(site.baseUrl()))
-            .maxSteps(maxSteps).concurrency(concurrency).browser(config)
+            .maxSteps(steps.maxSteps).concurrency(concurrency).browser(config)
             .secrets(target.secrets(models.secrets(envVars)).with(browser.storageSecrets()))
             .build(), backend, Clock.systemUTC()).withSkills(library).kind("bench").recordingSeed(seed)
             .observing((task, t, tab) -> siteRows.add(row(name, byId.get(task.id()), t,
@@ -224,7 +227,7 @@ final class BenchCommand implements Callable<Integer> {
     m.put("meanSteps", rows.stream().mapToInt(Row::steps).average().orElse(0));
     m.put("meanSeconds", rows.stream().mapToDouble(Row::seconds).average().orElse(0));
     m.put("modelUsage", usage);
-    Map<String, Object> byDifficulty = new TreeMap<>();
+    Map<String, Object> byDifficulty = new LinkedHashMap<>();
     for (String d : List.of("easy", "medium", "hard", "infeasible")) {
       List<Row> of = rows.stream().filter(r -> r.difficulty().equals(d)).toList();
       if (!of.isEmpty()) {
@@ -247,18 +250,28 @@ final class BenchCommand implements Callable<Integer> {
     }
     @SuppressWarnings("unchecked")
     Map<String, Integer> c = (Map<String, Integer>) m.get("confusion");
-    sb.append(String.format(Locale.ROOT, "%nSuccess by ground truth: %d of %d (%.0f%%); by "
-            + "difficulty %s%n", (Integer) m.get("successByGroundTruth"), rows.size(),
-        100 * (double) m.get("successRate"), m.get("byDifficulty")));
-    sb.append(String.format(Locale.ROOT, "Evaluator against ground truth: %d true successes, %d "
-            + "false successes, %d missed successes, %d true failures; precision %s, recall %s%n",
+    @SuppressWarnings("unchecked")
+    Map<String, Object> byDifficulty = (Map<String, Object>) m.get("byDifficulty");
+    sb.append('\n');
+    line(sb, String.format(Locale.ROOT, "Success by ground truth: %d of %d (%.0f%%); by "
+            + "difficulty: %s.", (Integer) m.get("successByGroundTruth"), rows.size(),
+        100 * (double) m.get("successRate"), byDifficulty.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+    line(sb, String.format(Locale.ROOT, "Evaluator against ground truth: %d true successes, %d "
+            + "false successes, %d missed successes, %d true failures; precision %s, recall %s.",
         c.get("judgedSuccessTrulySuccess"), c.get("judgedSuccessTrulyFailure"),
         c.get("judgedFailureTrulySuccess"), c.get("judgedFailureTrulyFailure"),
         ratio(m.get("evaluatorPrecision")), ratio(m.get("evaluatorRecall"))));
-    sb.append(String.format(Locale.ROOT, "Mean %.1f steps and %.1f s per task; model: %s%n",
+    line(sb, String.format(Locale.ROOT, "Mean %.1f steps and %.1f s per task; model: %s.",
         (double) m.get("meanSteps"), (double) m.get("meanSeconds"),
         ((ModelUsage) m.get("modelUsage")).describe()));
     return sb.toString();
+  }
+
+  /** A paragraph of the report within 100 columns, then a blank line. */
+  private static void line(StringBuilder sb, String text) {
+    ConsoleProgress.wrap("", text, "").forEach(l -> sb.append(l).append('\n'));
+    sb.append('\n');
   }
 
   private static String ratio(Object v) {

@@ -9,9 +9,11 @@ import picocli.CommandLine.Option;
 
 /** The browser flags the commands that drive Chromium share. */
 final class BrowserOptions {
-  @Option(names = "--chromium", paramLabel = "PATH",
-      description = "Chromium or Chrome to run (default: $SKILLWRIGHT_CHROMIUM, then the PATH, "
-          + "then Playwright's own browsers).")
+  /** What {@code --chromium} says wherever it is offered. */
+  static final String CHROMIUM_HELP = "Chromium or Chrome to run (default: $SKILLWRIGHT_CHROMIUM, "
+      + "then the PATH, then Playwright's own browsers).";
+
+  @Option(names = "--chromium", paramLabel = "PATH", description = CHROMIUM_HELP)
   Path chromium;
 
   @Option(names = "--headed", description = "Show the browser window, for debugging.")

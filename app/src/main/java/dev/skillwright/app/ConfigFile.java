@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Defaults for any option from {@code skillwright.properties}: the working directory's, else the
  * data directory's. A key is an option's long name without its dashes, for every command
- * ({@code max-steps=20}) or one ({@code crawl.budget=20}, which wins); a flag given on the
+ * ({@code max-steps=30}) or one ({@code crawl.budget=20}, which wins); a flag given on the
  * command line wins over both.
  */
 final class ConfigFile implements CommandLine.IDefaultValueProvider {

@@ -40,6 +40,14 @@ final class CrawlCommand implements Callable<Integer> {
   @Mixin
   ModelOptions models;
 
+  @Mixin
+  ModelOptions.Recording recording;
+
+  @Option(names = "--demos", paramLabel = "FILE",
+      description = "Example tasks users do on the site, for the model's proposer (with "
+          + "--model): one per line, or a trajectory.json.")
+  java.nio.file.Path demos;
+
   @Option(names = "--budget", defaultValue = "12", description = "Tasks to run (default: 12).")
   int budget;
 
@@ -47,9 +55,8 @@ final class CrawlCommand implements Callable<Integer> {
       + "(default: 7).")
   long seed;
 
-  @Option(names = "--max-steps", defaultValue = "15",
-      description = "Steps per episode before it stops (default: 15).")
-  int maxSteps;
+  @Mixin
+  StepLimit steps;
 
   @Option(names = "--concurrency", defaultValue = "1",
       description = "Episodes in parallel, one browser each (default: 1).")
@@ -78,7 +85,7 @@ final class CrawlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     positive("--budget", budget, 10_000);
-    positive("--max-steps", maxSteps, 200);
+    steps.check();
     positive("--concurrency", concurrency, 32);
     positive("--pages", pages, 500);
     if (exploreSeconds != null && (exploreSeconds < 0 || exploreSeconds > 3600)) {
@@ -128,20 +135,20 @@ final class CrawlCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     BrowserConfig browserConfig = browser.config();
     Map<String, String> env = System.getenv();
-    ModelBackend backend = models.backend(env);
+    ModelBackend backend = models.backend(env, recording.record);
     Secrets secrets = models.secrets(env);
-    List<String> demos = models.demoTasks(Store.at(main.dataDir()));
+    List<String> demoTasks = demoTasks(Store.at(main.dataDir()));
     {
       if (target.env() != null) {
         out.println("Started the bundled '" + target.site() + "' site at " + target.startUrl());
       }
       SessionRunner.Settings run = SessionRunner.Settings.builder(target.site(),
-          target.startUrl(), target.scope()).maxSteps(maxSteps).concurrency(concurrency)
+          target.startUrl(), target.scope()).maxSteps(steps.maxSteps).concurrency(concurrency)
           .browser(browserConfig).secrets(target.secrets(secrets).with(browser.storageSecrets()))
           .build();
       DiscoveryLoop.Settings discovery = DiscoveryLoop.Settings.builder(main.dataDir())
           .budget(budget).seed(seed).pages(pages).allowDestructive(allowDestructive)
-          .exploreSeconds(exploreSeconds == null ? -1 : exploreSeconds).demos(demos)
+          .exploreSeconds(exploreSeconds == null ? -1 : exploreSeconds).demos(demoTasks)
           .resume(resume).build();
       DiscoveryLoop.Summary s = new DiscoveryLoop(discovery, run, backend, Clock.systemUTC(),
           List.of(new ConsoleProgress(out, spec.commandLine().getErr()))).run();
@@ -201,6 +208,27 @@ final class CrawlCommand implements Callable<Integer> {
       width += part.length();
     }
     return lines.toString();
+  }
+
+  /** The example tasks of {@code --demos}, or none. */
+  private List<String> demoTasks(Store store) {
+    if (demos == null) {
+      return List.of();
+    }
+    if (demos.toString().endsWith(".json")) {
+      return List.of(store.readTrajectory(demos).task().instruction());
+    }
+    try {
+      List<String> out = new java.util.ArrayList<>();
+      for (String line : java.nio.file.Files.readAllLines(demos)) {
+        if (!line.isBlank() && !line.strip().startsWith("#")) {
+          out.add(line.strip());
+        }
+      }
+      return out;
+    } catch (java.io.IOException e) {
+      throw new BadInputException("--demos " + demos + ": cannot read: " + e.getMessage());
+    }
   }
 
   static void positive(String flag, long value, long max) {

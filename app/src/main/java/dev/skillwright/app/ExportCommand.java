@@ -21,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code skillwright export --format sft-jsonl}: successful trajectories as training data. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Export successful trajectories as chat-format training examples.")
+    description = "Export successful episodes as chat-format training data (skills export "
+        + "writes the skills).")
 final class ExportCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -38,7 +38,7 @@ final class LoginCommand implements Callable<Integer> {
           + "it, the state is saved when you close the window.")
   String untilUrl;
 
-  @Option(names = "--chromium", paramLabel = "PATH", description = "Chromium or Chrome to run.")
+  @Option(names = "--chromium", paramLabel = "PATH", description = BrowserOptions.CHROMIUM_HELP)
   Path chromium;
 
   @Override

@@ -52,7 +52,8 @@ public final class Main {
     return launcher + " " + command + (dataDir == null ? "" : " --data-dir " + quoted(dataDir));
   }
 
-  private static String quoted(Path p) {
+  /** {@code p} as a shell word: quoted when it holds anything but plain path characters. */
+  static String quoted(Path p) {
     String s = p.toString();
     return s.matches("[A-Za-z0-9_./:=@%+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
   }

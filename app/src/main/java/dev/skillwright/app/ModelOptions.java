@@ -6,17 +6,15 @@ import dev.skillwright.llm.ModelConfig;
 import dev.skillwright.loop.ModelBackend;
 import dev.skillwright.trajectories.BadInputException;
 import dev.skillwright.trajectories.Secrets;
-import dev.skillwright.trajectories.Store;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The model flags of the commands that run episodes. A picocli mixin. */
+/**
+ * The model and secret flags of the commands that run episodes. A picocli mixin; crawl, run and
+ * bench add {@link Recording}.
+ */
 final class ModelOptions {
   /** Responses kept in memory per session, in characters (about 64 MB). */
   static final long CACHE_CHARS = 32_000_000;
@@ -31,17 +29,9 @@ final class ModelOptions {
           + "(default: $OPENAI_BASE_URL, else OpenAI's).")
   String baseUrl;
 
-  @Option(names = "--record-cassette", paramLabel = "DIR",
-      description = "Record every model exchange of the session into DIR.")
-  Path record;
-
   @Option(names = "--replay-cassette", paramLabel = "DIR",
       description = "Replay the model exchanges recorded in DIR, with no network.")
   Path replay;
-
-  @Option(names = "--demos", paramLabel = "FILE",
-      description = "Example tasks for the LLM proposer: one per line, or a trajectory.json.")
-  Path demos;
 
   @Option(names = "--secret", paramLabel = "NAME=VALUE",
       description = "A secret a task names as {{secret:NAME}}; also $SKILLWRIGHT_SECRET_NAME. "
@@ -50,6 +40,14 @@ final class ModelOptions {
 
   /** The backend these flags ask for, checked before anything is written. */
   ModelBackend backend(Map<String, String> env) {
+    return backend(env, null);
+  }
+
+  /**
+   * The backend these flags ask for, recording every exchange into {@code record} when it is
+   * set (see {@link Recording}); checked before anything is written.
+   */
+  ModelBackend backend(Map<String, String> env, Path record) {
     if (record != null && replay != null) {
       throw new BadInputException("--record-cassette and --replay-cassette exclude each other");
     }
@@ -80,24 +78,10 @@ final class ModelOptions {
     return Secrets.fromEnvironment(env).with(Secrets.of(secrets));
   }
 
-  /** The example tasks of {@code --demos}, or none. */
-  List<String> demoTasks(Store store) {
-    if (demos == null) {
-      return List.of();
-    }
-    if (demos.toString().endsWith(".json")) {
-      return List.of(store.readTrajectory(demos).task().instruction());
-    }
-    try {
-      List<String> out = new ArrayList<>();
-      for (String line : Files.readAllLines(demos)) {
-        if (!line.isBlank() && !line.strip().startsWith("#")) {
-          out.add(line.strip());
-        }
-      }
-      return out;
-    } catch (IOException e) {
-      throw new BadInputException("--demos " + demos + ": cannot read: " + e.getMessage());
-    }
+  /** {@code --record-cassette}, for the commands whose model exchanges are worth keeping. */
+  static final class Recording {
+    @Option(names = "--record-cassette", paramLabel = "DIR",
+        description = "Record every model exchange of the session into DIR (with --model).")
+    Path record;
   }
 }

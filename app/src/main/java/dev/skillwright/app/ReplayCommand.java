@@ -38,8 +38,9 @@ import picocli.CommandLine.ParentCommand;
  * healing steps whose element moved, and writes a new trajectory linked to what it replays.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-    description = "Replay episodes (their ids or trajectory.json files, of one site) or a skill "
-        + "(skill NAME --arg k=v) without a model, healing what drifted.")
+    description = "Replay episodes (ids, trajectory.json files, last, or --session SESSION; of "
+        + "one site) or a skill (skill NAME --arg k=v) without a model, healing what drifted "
+        + "(with --model, the model heals).")
 final class ReplayCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -47,10 +48,15 @@ final class ReplayCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
 
-  @Parameters(arity = "1..*", paramLabel = "WHAT",
+  @Parameters(arity = "0..*", paramLabel = "WHAT",
       description = "Episode ids, trajectory.json files or last (replayed in one session, "
           + "one browser), or: skill NAME")
-  List<String> what;
+  List<String> what = new java.util.ArrayList<>();
+
+  @Option(names = "--session", paramLabel = "SESSION",
+      description = "Replay every successful task episode of this session (its id, or last for "
+          + "the newest).")
+  String session;
 
   @Option(names = "--arg", paramLabel = "NAME=VALUE", description = "A skill's argument.")
   Map<String, String> args = new LinkedHashMap<>();
@@ -67,8 +73,8 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Replay on this site instead of the recorded one.")
   String url;
 
-  @Option(names = "--max-steps", defaultValue = "40", description = "Step limit (default: 40).")
-  int maxSteps;
+  @Mixin
+  StepLimit steps;
 
   @Mixin
   BrowserOptions browser;
@@ -79,10 +85,12 @@ final class ReplayCommand implements Callable<Integer> {
 
   private ModelBackend backend;
   private Secrets secrets;
+  /** The most steps any recording (or skill) to replay has. */
+  private int longest;
 
   @Override
   public Integer call() {
-    CrawlCommand.positive("--max-steps", maxSteps, 500);
+    steps.check();
     if (env != null && url != null) {
       throw new BadInputException("--env and --url exclude each other");
     }
@@ -90,6 +98,16 @@ final class ReplayCommand implements Callable<Integer> {
     backend = models.backend(System.getenv());
     secrets = models.secrets(System.getenv());
     Store store = Store.at(main.dataDir());
+    if (what.isEmpty() && session == null) {
+      throw new BadInputException("replay needs episodes (ids, trajectory.json files or last), "
+          + "skill NAME, or --session SESSION");
+    }
+    if (!what.isEmpty() && session != null) {
+      throw new BadInputException("replay takes episodes or --session SESSION, not both");
+    }
+    if (session != null) {
+      what = sessionEpisodes(store, store.sessionId(session));
+    }
     if (what.get(0).equals("skill")) {
       if (what.size() != 2) {
         throw new BadInputException("replay skill needs the skill's name: replay skill NAME");
@@ -108,6 +126,7 @@ final class ReplayCommand implements Callable<Integer> {
         throw new BadInputException(file + ": the episode has no step to replay");
       }
       originals.put(original.episodeId(), original);
+      longest = Math.max(longest, replayable(original).size());
     }
     Trajectory first = originals.values().iterator().next();
     for (Trajectory t : originals.values()) {
@@ -144,6 +163,18 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
+  /** The ids of a session's task episodes that succeeded with a step to replay. */
+  private static List<String> sessionEpisodes(Store store, String id) {
+    List<String> ids = store.trajectoryFiles(id).stream().map(store::readTrajectory)
+        .filter(t -> t.succeeded() && !replayable(t).isEmpty()).map(Trajectory::episodeId)
+        .toList();
+    if (ids.isEmpty()) {
+      throw new BadInputException("session " + id + " has no successful episode with a step to "
+          + "replay");
+    }
+    return ids;
+  }
+
   /** The steps of a recording that a replay does again: those that went well, as they ran. */
   private static List<Action> replayable(Trajectory t) {
     return t.steps().stream().filter(Step::ok).map(Step::action)
@@ -158,6 +189,7 @@ final class ReplayCommand implements Callable<Integer> {
           "no skill '" + name + "'; see: skillwright skills list"));
     }
     SkillBinding bound = SkillBinding.bind(skill, args);
+    longest = bound.steps().size();
     String defaultEnv = env == null && url == null && isBundled(skill.site()) ? skill.site() : env;
     if (defaultEnv == null && url == null) {
       throw new BadInputException("skill " + skill.name() + " is of site " + skill.site()
@@ -219,7 +251,7 @@ final class ReplayCommand implements Callable<Integer> {
   private List<Trajectory> run(Store store, SiteOptions.Target target, BrowserConfig config,
       List<Task> tasks, SessionRunner.PolicyChoice policy) {
     SessionRunner runner = new SessionRunner(SessionRunner.Settings.builder(target.site(),
-        target.startUrl(), target.scope()).maxSteps(maxSteps).browser(config)
+        target.startUrl(), target.scope()).maxSteps(steps.forReplay(longest)).browser(config)
         .secrets(target.secrets(secrets).with(browser.storageSecrets())).build(), backend,
         Clock.systemUTC()).policies(policy).kind("replay");
     return runner.runSession(main.dataDir(), tasks, List.of(new ConsoleProgress(
@@ -230,16 +262,21 @@ final class ReplayCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Replay of " + t.replayOf() + " on " + t.task().startUrl());
     for (Step s : t.steps()) {
-      String how = s.action().isFinal() ? "" : !s.ok() ? "FAILED: " + s.error()
+      String how = s.action().isFinal() ? "" : !s.ok() ? "FAILED (below)"
           : "found by " + (s.matchedBy() == null ? "-" : s.matchedBy());
-      out.printf(Locale.ROOT, "%3d  %-52s %-40s %5d ms%n", s.index() + 1,
-          ConsoleProgress.abbreviate(s.action().describe(), 52), how, s.millis());
+      out.printf(Locale.ROOT, "%3d  %-46s %-36s %5d ms%n", s.index() + 1,
+          ConsoleProgress.fit(s.action().describe(), 46), ConsoleProgress.fit(how, 36),
+          s.millis());
+      if (!s.ok() && !s.action().isFinal()) {
+        SkillsCommand.print(out, "       failed: ", String.valueOf(s.error()));
+      }
     }
     for (Trajectory.Repair r : t.repairs()) {
-      out.printf(Locale.ROOT, "healed step %d: %s -> %s (%s, similarity %.2f)%n", r.step() + 1,
-          r.from().describe(), r.to().describe(), r.method(), r.score());
+      SkillsCommand.print(out, "healed step " + (r.step() + 1) + ": ", String.format(Locale.ROOT,
+          "%s -> %s (%s, similarity %.2f)", r.from().describe(), r.to().describe(), r.method(),
+          r.score()));
     }
-    out.println("Verdict: " + (t.succeeded() ? "success" : "failure") + " ("
+    SkillsCommand.print(out, "Verdict: ", (t.succeeded() ? "success" : "failure") + " ("
         + t.verdict().reason() + ")");
     out.println("Model calls: " + t.usage().calls());
     store.findEpisode(t.episodeId()).ifPresent(f -> out.println("Written to " + f));

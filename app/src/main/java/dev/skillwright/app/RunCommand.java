@@ -42,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   ModelOptions models;
 
+  @Mixin
+  ModelOptions.Recording recording;
+
   @Option(names = "--task", required = true, paramLabel = "TEXT",
       description = "The instruction, with values in double quotes.")
   String task;
@@ -54,13 +57,12 @@ final class RunCommand implements Callable<Integer> {
       description = "Success shows as this text on the final page.")
   String expectText;
 
-  @Option(names = "--max-steps", defaultValue = "15",
-      description = "Steps before the episode stops (default: 15).")
-  int maxSteps;
+  @Mixin
+  StepLimit steps;
 
   @Override
   public Integer call() {
-    CrawlCommand.positive("--max-steps", maxSteps, 200);
+    steps.check();
     List<Condition> expect = new ArrayList<>();
     if (expectUrl != null) {
       expect.add(new Condition.UrlMatches(expectUrl));
@@ -71,13 +73,13 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     BrowserConfig browserConfig = browser.config();
     Map<String, String> env = System.getenv();
-    ModelBackend backend = models.backend(env);
+    ModelBackend backend = models.backend(env, recording.record);
     Secrets secrets = models.secrets(env);
     try (SiteOptions.Target target = site.open()) {
       Task t = new Task("t001", target.site(), task, target.startUrl(),
           new SuccessSignal(expect), Map.of());
       SessionRunner runner = new SessionRunner(SessionRunner.Settings.builder(target.site(),
-          target.startUrl(), target.scope()).maxSteps(maxSteps).browser(browserConfig)
+          target.startUrl(), target.scope()).maxSteps(steps.maxSteps).browser(browserConfig)
           .secrets(target.secrets(secrets).with(browser.storageSecrets())).build(), backend,
           Clock.systemUTC())
           // a run uses the library's skills and learns from its success

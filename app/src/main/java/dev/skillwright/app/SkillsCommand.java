@@ -1,5 +1,6 @@
 package dev.skillwright.app;
 
+import dev.skillwright.loop.ConsoleProgress;
 import dev.skillwright.skills.Skill;
 import dev.skillwright.skills.SkillIndex;
 import dev.skillwright.trajectories.Action;
@@ -18,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code skillwright skills list|search|show|export|reindex}: what the crawls found. */
 @Command(name = "skills", mixinStandardHelpOptions = true,
-    description = "List, search and show discovered skills.",
+    description = "List, search, show and export the discovered skills; rebuild their index.",
     subcommands = {SkillsCommand.List.class, SkillsCommand.Search.class,
         SkillsCommand.Show.class, SkillsCommand.Export.class, SkillsCommand.Reindex.class})
 final class SkillsCommand {
@@ -60,12 +61,13 @@ final class SkillsCommand {
           return 0;
         }
         for (Skill s : all) {
-          out.printf("%-28s %s%n", s.id(), s.description());
-          out.printf("%-28s   %s; %s; %d steps; parameters: %s; from %d episode%s; %s%n", "",
-              s.status().name().toLowerCase(java.util.Locale.ROOT),
-              s.sideEffect().name().toLowerCase(java.util.Locale.ROOT), s.steps().size(),
-              params(s).isEmpty() ? "none" : params(s), s.provenance().size(),
-              s.provenance().size() == 1 ? "" : "s", health(s));
+          out.println(s.id());
+          print(out, "    ", s.description());
+          print(out, "    ", s.status().name().toLowerCase(java.util.Locale.ROOT) + "; "
+              + s.sideEffect().name().toLowerCase(java.util.Locale.ROOT) + "; "
+              + ConsoleProgress.count(s.steps().size(), "step") + "; parameters: "
+              + (params(s).isEmpty() ? "none" : params(s)) + "; from "
+              + ConsoleProgress.count(s.provenance().size(), "episode") + "; " + health(s));
         }
         out.println(all.size() + " skill" + (all.size() == 1 ? "" : "s"));
       }
@@ -102,9 +104,9 @@ final class SkillsCommand {
           return 1;
         }
         for (SkillIndex.Hit h : hits) {
-          out.printf("%6.2f  %-28s %s  [%s]%n", h.score(), h.skill().id(),
-              h.skill().description(), h.skill().status().name().toLowerCase(
-                  java.util.Locale.ROOT));
+          out.printf("%6.2f  %s  [%s]%n", h.score(), h.skill().id(),
+              h.skill().status().name().toLowerCase(java.util.Locale.ROOT));
+          print(out, "        ", h.skill().description());
         }
       }
       return 0;
@@ -129,33 +131,34 @@ final class SkillsCommand {
         Skill s = index.get(name).orElseThrow(() -> new BadInputException(
             "no skill '" + name + "'; see: skillwright skills list"));
         out.println(s.id());
-        out.println("  " + s.description());
-        out.println("  site:       " + s.site() + ", starts at " + s.startUrlPattern());
-        out.println("  parameters: " + (s.parameters().isEmpty() ? "none" : params(s)));
-        out.println("  effect:     " + s.sideEffect().name().toLowerCase(java.util.Locale.ROOT));
-        out.println("  success:    " + s.success().describe());
-        out.println("  status:     " + s.describeStatus());
-        out.println("  uses:       " + health(s) + (s.health().lastVerified() == null ? ""
-            : "; last verified " + s.health().lastVerified()));
-        s.verifications().forEach(v -> out.println("    verification "
-            + (v.episode() == null ? "(no run)" : v.episode()) + ": "
-            + (v.passed() ? "passed" : "failed") + " with " + v.args() + ": " + v.reason()));
-        s.health().failures().forEach(f -> out.println("    failure in " + f.episode() + ": "
+        print(out, "  ", s.description());
+        print(out, "  site:       ", s.site() + ", starts at " + s.startUrlPattern());
+        print(out, "  parameters: ", s.parameters().isEmpty() ? "none" : params(s));
+        print(out, "  effect:     ", s.sideEffect().name().toLowerCase(java.util.Locale.ROOT));
+        print(out, "  success:    ", s.success().describe());
+        print(out, "  status:     ", s.describeStatus());
+        print(out, "  uses:       ", health(s) + (s.health().lastVerified() == null ? ""
+            : "; last verified " + ConsoleProgress.moment(s.health().lastVerified())));
+        s.verifications().forEach(v -> print(out, "    verification ", (v.episode() == null
+            ? "(no run)" : v.episode()) + ": " + (v.passed() ? "passed" : "failed") + " with "
+            + v.args().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", ")) + ": " + v.reason()));
+        s.health().failures().forEach(f -> print(out, "    failure in ", f.episode() + ": "
             + f.reason()));
         out.println("  steps:");
         int i = 0;
         for (Action a : s.steps()) {
-          out.printf("    %d. %s%n", ++i, a.describe());
+          print(out, String.format(java.util.Locale.ROOT, "  %2d. ", ++i), a.describe());
           if (a.target() != null) {
             for (LocatorCandidate c : a.target().locators()) {
-              out.println("         by " + c.strategy().name().toLowerCase(java.util.Locale.ROOT)
+              print(out, "        by ", c.strategy().name().toLowerCase(java.util.Locale.ROOT)
                   + ": " + c.value() + (c.name() == null ? "" : " \"" + c.name() + "\""));
             }
           }
         }
         out.println("  examples:");
-        s.examples().forEach(e -> out.println("    - " + e));
-        out.println("  from:       " + s.provenance().stream()
+        s.examples().forEach(e -> print(out, "    - ", e));
+        print(out, "  from:       ", s.provenance().stream()
             .map(p -> p.episodeId()).collect(Collectors.joining(", ")));
       }
       return 0;
@@ -204,6 +207,12 @@ final class SkillsCommand {
           + dir);
       return 0;
     }
+  }
+
+  /** {@code text} after {@code first}, wrapped within 100 columns, aligned under itself. */
+  static void print(PrintWriter out, String first, String text) {
+    ConsoleProgress.wrap(first, text, " ".repeat(Math.min(first.length(), 20)))
+        .forEach(out::println);
   }
 
   static String health(Skill s) {

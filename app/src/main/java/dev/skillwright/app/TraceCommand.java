@@ -30,19 +30,15 @@ final class TraceCommand implements Callable<Integer> {
     if (!Files.exists(trace)) {
       throw new BadInputException("episode " + episode + " has no trace (it ran with --no-trace)");
     }
-    String jar;
-    try {
-      jar = Path.of(TraceCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
-    } catch (java.net.URISyntaxException | RuntimeException e) {
-      jar = "skillwright.jar";
-    }
     java.io.PrintWriter out = spec.commandLine().getOut();
+    String file = Main.quoted(trace.toAbsolutePath());
     out.println("Trace of episode " + episode + ": " + trace.toAbsolutePath());
-    out.println("Open it in Playwright's trace viewer with either:");
-    out.println("  npx playwright show-trace " + trace.toAbsolutePath());
-    out.println("  java -cp " + jar + " com.microsoft.playwright.CLI show-trace "
-        + trace.toAbsolutePath());
+    out.println("Open it in Playwright's trace viewer (with Node.js):");
+    out.println("  npx playwright show-trace " + file);
+    out.println("On a machine with no display, serve the viewer and open the URL it prints:");
+    out.println("  npx playwright show-trace --host 127.0.0.1 --port 9323 " + file);
+    out.println("Without Node.js: open https://trace.playwright.dev/ and drop the file on it "
+        + "(it is read in your browser, not uploaded).");
     return 0;
   }
 }

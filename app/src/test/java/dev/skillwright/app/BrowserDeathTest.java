@@ -32,14 +32,14 @@ class BrowserDeathTest {
     Cli crawl = crawlWhile("KILL", false);
 
     // (EpisodeRunner keeps only "Error {" of Playwright's message: agent main, not here)
-    assertThat(crawl.err()).contains("Chromium stopped; a new one runs the next episode");
+    assertThat(crawl.notices()).contains("Chromium stopped; a new one runs the next episode");
   }
 
   @Test
   void a_chromium_that_stops_answering_is_killed_and_the_session_completes() throws Exception {
     Cli crawl = crawlWhile("STOP", true, "--hang-timeout", "5");
 
-    assertThat(crawl.err()).contains("Chromium stopped answering", "made no progress for 5 s",
+    assertThat(crawl.notices()).contains("Chromium stopped answering", "made no progress for 5 s",
         "during the context crawl; a new one crawls again", "a new one runs the next episode");
     Trajectory errored = Store.at(data).trajectoryFiles().stream()
         .map(Store.at(data)::readTrajectory).filter(t -> t.status() == Trajectory.Status.ERROR)

@@ -8,6 +8,11 @@ import java.nio.charset.StandardCharsets;
  * own streams (the commands print through picocli's writers, never {@code System.out}).
  */
 record Cli(int exit, String out, String err) {
+  /** The error stream with each wrapped notice joined back into one line. */
+  String notices() {
+    return err.replace("\n  ", " ");
+  }
+
   static Cli run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

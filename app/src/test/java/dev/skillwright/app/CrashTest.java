@@ -122,7 +122,7 @@ class CrashTest {
     Cli last = Cli.run("crawl", "--resume", id, "--max-steps", "6", "--pages", "3",
         "--data-dir", dir.toString());
     assertThat(last.exit()).as(last.err() + last.out()).isZero();
-    assertThat(last.err()).contains("session " + id + " was interrupted");
+    assertThat(last.notices()).contains("session " + id + " was interrupted");
     var session = store.sessions().get(0);
     assertThat(session.status())
         .isEqualTo(dev.skillwright.trajectories.SessionRecord.Status.COMPLETED);

@@ -93,7 +93,7 @@ class ModelCrawlTest {
 
   Cli crawl(Path dir, String... more) {
     List<String> args = new ArrayList<>(List.of("crawl", "--env", "shop", "--budget", "2",
-        "--pages", "6", "--data-dir", dir.toString()));
+        "--pages", "6", "--explore", "0", "--data-dir", dir.toString()));
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
   }

@@ -2,6 +2,8 @@ package dev.skillwright.loop;
 
 import dev.skillwright.trajectories.Trajectory;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A session's progress on the console: its set-up steps, one line per finished episode (done of
@@ -26,18 +28,19 @@ public final class ConsoleProgress implements SessionListener {
     if (event instanceof SessionEvent.Started s) {
       before = s.before();
     } else if (event instanceof SessionEvent.Progress p) {
-      out.println(p.text());
+      wrap("", p.text(), "  ").forEach(out::println);
     } else if (event instanceof SessionEvent.PhaseStarted p && p.text() != null) {
-      out.println(p.text());
+      wrap("", p.text(), "  ").forEach(out::println);
     } else if (event instanceof SessionEvent.PhaseEnded p) {
-      out.println(p.text() + " (" + seconds(p.seconds()) + ")");
+      wrap("", p.text() + " (" + seconds(p.seconds()) + ")", "  ").forEach(out::println);
     } else if (event instanceof SessionEvent.Notice n) {
-      err.println("skillwright: " + n.text());
+      wrap("skillwright: ", n.text(), "  ").forEach(err::println);
     } else if (event instanceof SessionEvent.TasksReady r) {
       out.printf("%d task%s; running with %d worker%s.%n", r.count(), r.count() == 1 ? "" : "s",
           r.workers(), r.workers() == 1 ? "" : "s");
     } else if (event instanceof SessionEvent.BrowserRelaunched b) {
-      err.println("skillwright: " + b.why() + "; a new one runs the next episode");
+      wrap("skillwright: ", b.why() + "; a new one runs the next episode", "  ")
+          .forEach(err::println);
     } else if (event instanceof SessionEvent.EpisodeFinished f) {
       Trajectory t = f.trajectory();
       SessionCounters.Snapshot c = counters.snapshot();
@@ -73,7 +76,7 @@ public final class ConsoleProgress implements SessionListener {
   }
 
   /** The console width the lines keep to. */
-  static final int WIDTH = 100;
+  public static final int WIDTH = 100;
   private static final String INDENT = "           ";
 
   /**
@@ -95,6 +98,39 @@ public final class ConsoleProgress implements SessionListener {
       cut = open;
     }
     return s.substring(0, cut).stripTrailing() + "…";
+  }
+
+  /**
+   * {@code text} after {@code first}, in lines of at most {@link #WIDTH} columns, each line after
+   * the first starting with {@code indent}: lines break at whitespace, never inside a word.
+   */
+  public static List<String> wrap(String first, String text, String indent) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder(first);
+    boolean empty = true;
+    for (String word : text.strip().split("\\s+")) {
+      // a word wider than a line (a path, a URL) is never broken: it overflows, copyable
+      if (!empty && line.length() + 1 + word.length() > WIDTH) {
+        lines.add(line.toString());
+        line = new StringBuilder(indent);
+        empty = true;
+      }
+      line.append(empty ? "" : " ").append(word);
+      empty = false;
+    }
+    lines.add(line.toString());
+    return lines;
+  }
+
+  /** A moment as people read it: {@code 2026-11-22 01:00 UTC}. */
+  public static String moment(java.time.Instant at) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+        .withZone(java.time.ZoneOffset.UTC).format(at);
+  }
+
+  /** {@code n} and the noun, singular for one: {@code 1 step}, {@code 3 steps}. */
+  public static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** {@code s} cut to {@code max} characters, with an ellipsis where it was cut. */

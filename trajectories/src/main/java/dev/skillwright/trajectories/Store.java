@@ -295,6 +295,35 @@ public final class Store {
   /** What a user types for the newest task episode: {@code show last}. */
   public static final String LAST = "last";
 
+  /**
+   * The id of the session a user names: a session id, or {@value #LAST} for the newest.
+   *
+   * @throws BadInputException when there is no such session
+   */
+  public String sessionId(String sessionOrLast) {
+    if (sessionOrLast.equals(LAST)) {
+      List<SessionRecord> all = sessions();
+      if (all.isEmpty()) {
+        throw new BadInputException("no sessions yet in " + root);
+      }
+      return all.get(0).id();
+    }
+    session(sessionOrLast);
+    return sessionOrLast;
+  }
+
+  /** The trajectory files of one session's task episodes, in the order they were numbered. */
+  public List<Path> trajectoryFiles(String sessionId) {
+    List<Path> out = new ArrayList<>();
+    for (Path ep : listDirs(session(sessionId).dir().resolve(EPISODES))) {
+      Path f = ep.resolve(TRAJECTORY_FILE);
+      if (Files.exists(f)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
   /** Every task episode's trajectory file (not the skill verifications), sorted by path. */
   public List<Path> trajectoryFiles() {
     List<Path> out = new ArrayList<>();
