@@ -83,10 +83,17 @@ public final class EpisodeRunner {
       try {
         for (int i = 0; i < maxSteps; i++) {
           tab.step(i);
-          Observation obs = secrets.redact(tab.observe());
-          last = obs;
-          remember(recent, obs);
-          String[] names = files.writeObservation(String.format("step-%03d", i), obs);
+          boolean look = !(policy instanceof LooksWhenNeeded l) || l.needsToLook(steps);
+          Observation obs;
+          String[] names = new String[2];
+          if (look) {
+            obs = secrets.redact(tab.observe());
+            last = obs;
+            remember(recent, obs);
+            names = files.writeObservation(String.format("step-%03d", i), obs);
+          } else {
+            obs = new Observation(tab.url(), "", "", null);
+          }
           Step.Builder step = Step.on(i, obs.url(), obs.title(), names[0], names[1]);
           Decision d = policy.decide(task, obs, List.copyOf(steps));
           if (d instanceof Decision.Invalid bad) {

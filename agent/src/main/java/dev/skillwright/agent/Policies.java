@@ -87,6 +87,12 @@ public final class Policies {
     return o.calls == null ? p : new SkillUsingPolicy(p, o.calls);
   }
 
+  /** What the LLM agent is shown of a page whose full AI-mode aria snapshot is given. */
+  public static String modelView(String ariaSnapshot) {
+    return dev.skillwright.llm.PageText.compact(ariaSnapshot,
+        LlmPolicy.Options.DEFAULT.pageBudget());
+  }
+
   /**
    * A replay of recorded actions, with no model: targets are found by their durable locators,
    * and a step none of them finds is healed by grounding it anew (unless strict).

@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@link Healer} (or by the model, when one is configured) and retried on the element it finds; the repair is kept, and {@link #annotate}
  * writes it into the new trajectory. A step that cannot be healed ends the replay with give_up.
  */
-final class ReplayPolicy implements Policy, Annotating {
+final class ReplayPolicy implements Policy, Annotating, LooksWhenNeeded {
   private final List<Action> actions;
   private final String original;
   /** Grounds a lost step with the model when one is configured; null for the offline matcher. */
@@ -39,6 +39,12 @@ final class ReplayPolicy implements Policy, Annotating {
     this.original = original;
     this.model = model;
     this.strict = strict;
+  }
+
+  /** Only a lost step needs the page: to ground it anew. A step that finds its locator does not. */
+  @Override
+  public boolean needsToLook(List<Step> history) {
+    return healing == null && !history.isEmpty() && !history.get(history.size() - 1).ok();
   }
 
   @Override

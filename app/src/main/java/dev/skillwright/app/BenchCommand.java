@@ -39,7 +39,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run a bundled site's benchmark suite; score the agent by ground truth and "
-        + "the evaluator by its agreement with it.")
+        + "the evaluator by its agreement with it. With --perf, measure speed and size beside "
+        + "raw Playwright instead.")
 final class BenchCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -47,9 +48,24 @@ final class BenchCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
 
-  @Option(names = "--env", required = true, paramLabel = "NAME",
-      description = "A bundled site, or all.")
+  @Option(names = "--env", paramLabel = "NAME",
+      description = "A bundled site, or all (needed unless --perf).")
   String env;
+
+  @Option(names = "--perf",
+      description = "Measure Skillwright beside its baselines (raw Playwright doing the same "
+          + "actions, or the goal) on the shop, and print a table of the figures.")
+  boolean perf;
+
+  @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
+      description = "With --perf: timed rounds after the warm-up, whose median is reported "
+          + "(default: 3).")
+  int rounds;
+
+  @Option(names = "--index-skills", defaultValue = "100000", paramLabel = "N",
+      description = "With --perf: skills in the index whose searches are timed (default: "
+          + "100000).")
+  int indexSkills;
 
   @Option(names = "--seed", defaultValue = "7", description = "Recorded with the report.")
   long seed;
@@ -83,7 +99,13 @@ final class BenchCommand implements Callable<Integer> {
       long modelCalls) {}
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if (perf) {
+      return perf();
+    }
+    if (env == null) {
+      throw new BadInputException("bench needs --env NAME (a bundled site, or all), or --perf");
+    }
     steps.check();
     CrawlCommand.positive("--concurrency", concurrency, 16);
     BrowserConfig config = browser.config();
@@ -190,6 +212,49 @@ final class BenchCommand implements Callable<Integer> {
     out.print(md);
     out.println("Report: " + dir.resolve("report.json") + " and report.md");
     return 0;
+  }
+
+  private int perf() throws Exception {
+    CrawlCommand.positive("--rounds", rounds, 50);
+    CrawlCommand.positive("--index-skills", indexSkills, 2_000_000);
+    if (env != null && !env.equals("shop")) {
+      throw new BadInputException("--perf measures on the shop; leave out --env or give shop");
+    }
+    BrowserConfig config = browser.config();
+    PrintWriter out = spec.commandLine().getOut();
+    Path work = Files.createTempDirectory("skillwright-perf-");
+    try {
+      List<PerfBench.Row> rows = new PerfBench(rounds, indexSkills, config, out).run(work);
+      String command = "skillwright bench --perf --rounds " + rounds + " --index-skills "
+          + indexSkills + (config.tracing() ? "" : " --no-trace");
+      String md = PerfBench.markdown(rows, command);
+      Path dir = Store.at(main.dataDir()).root().resolve("bench").resolve("perf-"
+          + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+              .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("command", command);
+      report.put("cores", Runtime.getRuntime().availableProcessors());
+      report.put("rows", rows.stream().map(r -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("figure", r.figure());
+        m.put("unit", r.unit());
+        m.put("skillwright", r.ours());
+        m.put("baseline", r.baseline());
+        m.put("ratio", r.ratio());
+        m.put("goal", r.goal());
+        m.put("met", r.met());
+        return m;
+      }).toList());
+      AtomicFiles.write(dir.resolve("report.json"), Json.mapper().writeValueAsBytes(report));
+      AtomicFiles.write(dir.resolve("report.md"), md);
+      out.println();
+      out.print(md);
+      out.println();
+      out.println("Report: " + dir.resolve("report.md") + " and report.json");
+      return 0;
+    } finally {
+      deleteTree(work);
+    }
   }
 
   static Row row(String site, BenchTask b, Trajectory t, Map<String, Object> truth) {

@@ -37,8 +37,8 @@ final class TraceCommand implements Callable<Integer> {
     out.println("  npx playwright show-trace " + file);
     out.println("On a machine with no display, serve the viewer and open the URL it prints:");
     out.println("  npx playwright show-trace --host 127.0.0.1 --port 9323 " + file);
-    out.println("Without Node.js: open https://trace.playwright.dev/ and drop the file on it "
-        + "(it is read in your browser, not uploaded).");
+    out.println("Without Node.js: open https://trace.playwright.dev/ and drop the file on it");
+    out.println("  (the page reads it in your browser; nothing is uploaded).");
     return 0;
   }
 }

@@ -52,7 +52,8 @@ class ReadmeTest {
       "./skillwright crawl --env shop --replay-cassette runs/tape",
       "replays the tape the line before records",
       "./skillwright bench --env all --concurrency 2",
-      "BenchTest runs exactly this and checks it against the ground truth");
+      "BenchTest runs exactly this and checks it against the ground truth",
+      "./skillwright bench --perf", "the quicker look the README shows next runs the same code");
 
   private static final Path README = Path.of("..", "README.md");
 
@@ -231,6 +232,31 @@ class ReadmeTest {
     assertThat(ran("./skillwright replay skill shop:add-item-to-the-cart-then-open-cart").out())
         .contains("Verdict: success");
     assertThat(ran("./skillwright trace last").out()).contains("trace.zip");
+  }
+
+  @Test
+  void the_performance_bench_prints_every_figure_beside_its_baseline() throws Exception {
+    String perf = ran("./skillwright bench --perf --rounds 1").out();
+    assertThat(perf).contains("| figure | unit | Skillwright | baseline | ratio | goal | met |",
+        "on " + Runtime.getRuntime().availableProcessors() + " cores");
+    for (String figure : List.of("crawl of the shop, 2 workers", "peak memory",
+        "page characters shown to a model", "replay of recorded episodes",
+        "one observe + act step", "skill search p99, 10,000 skills", "building that index")) {
+      assertThat(perf.lines().filter(l -> l.startsWith("| " + figure))).as(figure)
+          .singleElement().satisfies(l -> assertThat(l).matches(
+              "\\| [^|]+ \\| [^|]+ \\| \\d+\\.\\d \\| (\\d+\\.\\d|-) \\| (\\d+\\.\\d\\d|-) \\| .+ \\| (yes|no) \\|"));
+    }
+    // the two browser figures have a raw Playwright baseline, so a ratio
+    assertThat(perf.lines().filter(l -> l.startsWith("| replay of") || l.startsWith("| one obs")))
+        .allSatisfy(l -> assertThat(l).matches(".*\\| \\d+\\.\\d\\d \\|.*"));
+    Path reports = data.resolve("bench");
+    try (var s = Files.list(reports)) {
+      Path dir = s.filter(p -> p.getFileName().toString().startsWith("perf-")).findFirst()
+          .orElseThrow();
+      assertThat(dir.resolve("report.md")).isNotEmptyFile();
+      assertThat(Files.readString(dir.resolve("report.json"))).contains("\"cores\"",
+          "\"ratio\"");
+    }
   }
 
   @Test

@@ -1,0 +1,361 @@
+package dev.skillwright.app;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.skillwright.agent.EpisodeRunner;
+import dev.skillwright.agent.Policies;
+import dev.skillwright.browser.BrowserConfig;
+import dev.skillwright.browser.BrowserSession;
+import dev.skillwright.browser.Chromium;
+import dev.skillwright.browser.Scope;
+import dev.skillwright.browser.Tab;
+import dev.skillwright.envs.Site;
+import dev.skillwright.envs.Sites;
+import dev.skillwright.loop.ConsoleProgress;
+import dev.skillwright.skills.IndexLoad;
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.SessionRecord;
+import dev.skillwright.trajectories.Step;
+import dev.skillwright.trajectories.Store;
+import dev.skillwright.trajectories.Task;
+import dev.skillwright.trajectories.Trajectory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code bench --perf}: Skillwright's speed and size beside their baselines, measured side by
+ * side in one run on the bundled shop. The baseline of a browser figure is raw Playwright doing
+ * the same actions on the same Chromium (same flags, no scope proxy, no observation, no
+ * recording); of the others, the goal itself. Timed figures are medians over rounds after a
+ * warm-up round that is not counted.
+ */
+final class PerfBench {
+  /**
+   * One figure: Skillwright's value, the baseline's (null when the goal is the baseline), their
+   * ratio, and the goal it is held to.
+   */
+  record Row(String figure, String unit, double ours, Double baseline, String goal,
+      boolean met) {
+    Double ratio() {
+      return baseline == null || baseline == 0 ? null : ours / baseline;
+    }
+  }
+
+  private final int rounds;
+  private final int indexSkills;
+  private final BrowserConfig config;
+  private final PrintWriter progress;
+
+  PerfBench(int rounds, int indexSkills, BrowserConfig config, PrintWriter progress) {
+    this.rounds = rounds;
+    this.indexSkills = indexSkills;
+    this.config = config;
+    this.progress = progress;
+  }
+
+  /** Runs every figure with {@code work} as scratch space. */
+  List<Row> run(Path work) throws IOException, InterruptedException {
+    List<Row> rows = new ArrayList<>();
+    progress.println("1/4 an offline crawl of the shop with 2 workers, verification on...");
+    Crawl crawl = crawl(work.resolve("crawl"));
+    rows.add(new Row("crawl of the shop, 2 workers, verifying", "episodes/min",
+        crawl.episodesPerMinute(), null, ">= 30",
+        crawl.episodesPerMinute() >= 30));
+    rows.add(new Row("peak memory of that crawl", "MB",
+        crawl.peakMb(), null, "<= 1536", crawl.peakMb() > 0 && crawl.peakMb() <= 1536));
+    Store recorded = Store.at(work.resolve("crawl"));
+    List<Trajectory> episodes = recorded.trajectoryFiles().stream().map(recorded::readTrajectory)
+        .filter(Trajectory::succeeded).filter(t -> t.steps().stream().anyMatch(
+            s -> s.ok() && !s.action().isFinal())).toList();
+    if (episodes.isEmpty()) {
+      throw new IllegalStateException("the crawl recorded no successful episode to replay");
+    }
+    rows.add(observationRow(recorded, episodes));
+    progress.println("2/4 " + ConsoleProgress.count(episodes.size(), "recorded episode")
+        + " and single steps, beside raw Playwright (" + ConsoleProgress.count(rounds, "round")
+        + " after a warm-up)...");
+    rows.addAll(browserRows(work, episodes));
+    progress.println("3/4 the skill index with " + String.format(Locale.ROOT, "%,d",
+        indexSkills) + " skills and a concurrent writer...");
+    IndexLoad.Figures index = IndexLoad.measure(work.resolve("index"), indexSkills, 2_000);
+    rows.add(new Row(String.format(Locale.ROOT, "skill search p99, %,d skills, writer on",
+        indexSkills), "ms", index.withWriter().p99(), null, "<= 5",
+        index.withWriter().p99() <= 5));
+    rows.add(new Row("building that index", "s", index.buildSeconds(), null, "<= 20", index.buildSeconds() <= 20));
+    progress.println("4/4 done.");
+    return rows;
+  }
+
+  /** A crawl's pace and the most memory it held. */
+  record Crawl(double episodesPerMinute, double peakMb) {}
+
+  private Crawl crawl(Path data) throws InterruptedException {
+    AtomicLong peak = new AtomicLong();
+    Thread sampler = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        peak.accumulateAndGet(residentBytes(), Math::max);
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "perf-memory");
+    sampler.setDaemon(true);
+    List<String> args = new ArrayList<>(List.of("crawl", "--env", "shop", "--budget", "12",
+        "--concurrency", "2", "--no-trace", "--data-dir", data.toString()));
+    if (config.executable() != null) {
+      args.addAll(List.of("--chromium", config.executable().toString()));
+    }
+    long t0 = System.nanoTime();
+    sampler.start();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int exit = Main.run(out, out, args.toArray(String[]::new));
+    double minutes = (System.nanoTime() - t0) / 6e10;
+    sampler.interrupt();
+    sampler.join();
+    if (exit != 0) {
+      throw new IllegalStateException("the crawl failed: " + out.toString(
+          java.nio.charset.StandardCharsets.UTF_8).strip());
+    }
+    int done = Store.at(data).sessions().get(0).counters().done();
+    return new Crawl(done / minutes, peak.get() / 1048576.0);
+  }
+
+  /** This process and its children (Playwright's driver, Chromium), in bytes; 0 off Linux. */
+  static long residentBytes() {
+    long sum = rss(ProcessHandle.current().pid());
+    for (ProcessHandle h : ProcessHandle.current().descendants().toList()) {
+      sum += rss(h.pid());
+    }
+    return sum;
+  }
+
+  private static long rss(long pid) {
+    try {
+      for (String l : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (l.startsWith("VmRSS:")) {
+          return Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // gone meanwhile, or not Linux
+    }
+    return 0;
+  }
+
+  /** How much of each recorded page's AI snapshot the LLM agent is shown. */
+  private static Row observationRow(Store store, List<Trajectory> episodes) throws IOException {
+    long full = 0;
+    long shown = 0;
+    int pages = 0;
+    for (Trajectory t : episodes) {
+      Path dir = store.findEpisode(t.episodeId()).orElseThrow().getParent();
+      for (Step s : t.steps()) {
+        if (s.snapshotFile() != null && Files.exists(dir.resolve(s.snapshotFile()))) {
+          String snapshot = Files.readString(dir.resolve(s.snapshotFile()));
+          full += snapshot.length();
+          shown += Policies.modelView(snapshot).length();
+          pages++;
+        }
+      }
+    }
+    return new Row("page characters shown to a model", "chars/page", (double) shown / Math.max(1, pages), (double) full / Math.max(1, pages),
+        "<= 50%", full > 0 && shown <= full / 2);
+  }
+
+  private List<Row> browserRows(Path work, List<Trajectory> episodes) {
+    Store out = Store.at(work.resolve("replays"));
+    Store.SessionLog log = out.startSession(new SessionRecord(1, "perf", "shop", "perf",
+        Instant.now(), null, SessionRecord.Status.RUNNING, Map.of("kind", "bench"), null, null));
+    Chromium.Resolution res = Chromium.resolve(config.executable(), config.environment());
+    Map<String, String> env = new HashMap<>();
+    if (res.executable() != null) {
+      env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    }
+    try (Site shop = Sites.start("shop");
+        BrowserSession ours = BrowserSession.launch(config);
+        Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+        Browser raw = pw.chromium().launch(new BrowserType.LaunchOptions()
+            .setExecutablePath(res.executable()).setArgs(Chromium.FLAGS).setHeadless(true))) {
+      Scope scope = Scope.ofUrl(shop.baseUrl());
+      double[] replay = new double[rounds];
+      double[] direct = new double[rounds];
+      double[] step = new double[rounds];
+      double[] act = new double[rounds];
+      int n = 0;
+      for (int round = -1; round < rounds; round++) {
+        long r = 0;
+        long d = 0;
+        for (Trajectory t : episodes) {
+          List<Action> actions = t.steps().stream().filter(Step::ok).map(Step::action)
+              .filter(a -> !(a instanceof Action.UseSkill)).toList();
+          Task task = ReplayCommand.rebase(t.task(), shop.baseUrl());
+          long t0 = System.nanoTime();
+          try (Tab tab = ours.newTab(scope)) {
+            String id = "r" + (n++);
+            Trajectory done = new EpisodeRunner(StepLimit.DEFAULT + actions.size(),
+                Clock.systemUTC()).run("perf", id, task, Policies.replay(actions,
+                    new Policies.ReplayOptions().setOriginal(t.episodeId())), tab,
+                log.episode(id)).trajectory();
+            if (done.status() != Trajectory.Status.ANSWERED) {
+              throw new IllegalStateException("a replay failed: " + done.answer());
+            }
+          }
+          long t1 = System.nanoTime();
+          try (BrowserContext ctx = raw.newContext(); Page page = ctx.newPage()) {
+            direct(page, task.startUrl(), actions);
+          }
+          r += t1 - t0;
+          d += System.nanoTime() - t1;
+        }
+        long[] single = singleSteps(ours, raw, scope, shop.baseUrl(), episodes);
+        if (round >= 0) {
+          replay[round] = r / 1e6 / episodes.size();
+          direct[round] = d / 1e6 / episodes.size();
+          step[round] = single[0] / 1e6;
+          act[round] = single[1] / 1e6;
+        }
+      }
+      double rm = median(replay);
+      double dm = median(direct);
+      double sm = median(step);
+      double am = median(act);
+      return List.of(
+          new Row("replay of recorded episodes" + (config.tracing() ? ", traced" : ""),
+              "ms/episode", rm, dm, "<= 1.2x", rm <= 1.2 * dm),
+          new Row("one observe + act step, no model", "ms/step", sm, am, "<= 1.3x",
+              sm <= 1.3 * am));
+    }
+  }
+
+  /**
+   * One recorded click on the start page, done {@value #STEPS} times: through a tab (observe,
+   * then act by its durable locators) and raw (Playwright's locator, then the load). The median
+   * step of each, in nanoseconds.
+   */
+  private static long[] singleSteps(BrowserSession ours, Browser raw, Scope scope, String start,
+      List<Trajectory> episodes) {
+    Action.Click click = episodes.stream().flatMap(t -> t.steps().stream()).map(Step::action)
+        .filter(a -> a instanceof Action.Click c && c.target() != null
+            && c.target().role() != null && c.target().name() != null)
+        .map(a -> (Action.Click) a).findFirst().orElseThrow(() -> new IllegalStateException(
+            "no recorded click to time"));
+    long[] oursNanos = new long[STEPS];
+    long[] rawNanos = new long[STEPS];
+    try (Tab tab = ours.newTab(scope)) {
+      for (int i = 0; i < STEPS; i++) {
+        tab.navigate(start);
+        long t0 = System.nanoTime();
+        tab.observe();
+        tab.execute(new Action.Click(new dev.skillwright.trajectories.Target(null,
+            click.target().role(), click.target().name(), click.target().locators())));
+        oursNanos[i] = System.nanoTime() - t0;
+      }
+    }
+    try (BrowserContext ctx = raw.newContext(); Page page = ctx.newPage()) {
+      for (int i = 0; i < STEPS; i++) {
+        page.navigate(start);
+        long t0 = System.nanoTime();
+        byRole(page, click).click();
+        page.waitForLoadState();
+        rawNanos[i] = System.nanoTime() - t0;
+      }
+    }
+    Arrays.sort(oursNanos);
+    Arrays.sort(rawNanos);
+    return new long[] {oursNanos[STEPS / 2], rawNanos[STEPS / 2]};
+  }
+
+  private static final int STEPS = 15;
+
+  /** The recorded actions as a person would script them with Playwright's locators. */
+  static void direct(Page page, String start, List<Action> actions) {
+    page.navigate(start);
+    for (Action a : actions) {
+      if (a.isFinal()) {
+        break;
+      }
+      if (a instanceof Action.Goto g) {
+        page.navigate(ReplayCommand.rebaseUrl(g.url(), start));
+        continue;
+      }
+      Locator el = a.target() == null ? null : byRole(page, a);
+      if (a instanceof Action.Click) {
+        el.click();
+      } else if (a instanceof Action.Fill f) {
+        el.fill(f.text());
+      } else if (a instanceof Action.Press p) {
+        if (el == null) {
+          page.keyboard().press(p.key());
+        } else {
+          el.press(p.key());
+        }
+      } else if (a instanceof Action.Select s) {
+        el.selectOption(s.option());
+      } else if (a instanceof Action.Check c) {
+        el.setChecked(c.checked());
+      }
+      page.waitForLoadState();
+    }
+  }
+
+  private static Locator byRole(Page page, Action a) {
+    Page.GetByRoleOptions o = new Page.GetByRoleOptions();
+    if (!a.target().name().isEmpty()) {
+      o.setName(a.target().name()).setExact(true);
+    }
+    return page.getByRole(AriaRole.valueOf(a.target().role().toUpperCase(Locale.ROOT)
+        .replace('-', '_')), o).first();
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  /** The rows as a Markdown table, with the command and the machine in its header. */
+  static String markdown(List<Row> rows, String command) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Skillwright performance\n\n");
+    sb.append("`").append(command).append("` on ")
+        .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+        .append(System.getProperty("os.name")).append(", Java ")
+        .append(System.getProperty("java.version")).append("\n\n");
+    sb.append("| figure | unit | Skillwright | baseline | ratio | goal | met |\n");
+    sb.append("| --- | --- | ---: | ---: | ---: | --- | --- |\n");
+    for (Row r : rows) {
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %s | %s | %s | %s |%n",
+          r.figure(), r.unit(), r.ours(), r.baseline() == null ? "-"
+              : String.format(Locale.ROOT, "%.1f", r.baseline()), r.ratio() == null ? "-"
+              : String.format(Locale.ROOT, "%.2f", r.ratio()), r.goal(), r.met() ? "yes" : "no"));
+    }
+    sb.append('\n');
+    for (String l : List.of("Baselines: raw Playwright doing the same actions on the same "
+        + "Chromium (same flags, no scope proxy, no observation, no recording) for the replay "
+        + "and the step; the full AI-mode aria snapshot for the page characters; the goal for "
+        + "the rest. Memory is the resident size of the JVM, Playwright's driver and Chromium "
+        + "together.")) {
+      ConsoleProgress.wrap("", l, "").forEach(x -> sb.append(x).append('\n'));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,133 @@
+package dev.skillwright.skills;
+
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.LocatorCandidate;
+import dev.skillwright.trajectories.SuccessSignal;
+import dev.skillwright.trajectories.Target;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The skill index under load, for {@code bench --perf}: synthetic skills over 50 sites indexed on
+ * disk, then searches as agents make them (verified skills of one site, top 5), alone and while
+ * another thread records skill uses through the library as a crawl's workers do.
+ */
+public final class IndexLoad {
+  private static final String[] VERBS = {"add", "search for", "open", "buy", "compare", "rate",
+      "share", "archive", "label", "assign", "close", "edit", "book", "cancel", "follow",
+      "upvote"};
+  private static final String[] THINGS = {"mug", "lamp", "issue", "article", "post", "ticket",
+      "order", "flight", "hotel", "recipe", "song", "invoice", "report", "photo", "comment",
+      "review", "playlist", "meeting", "contact", "repository"};
+  private static final String[] PLACES = {"cart", "wishlist", "board", "folder", "calendar",
+      "library", "queue", "inbox", "profile", "project"};
+  private static final int SITES = 50;
+
+  /** Search latency percentiles in milliseconds, hits per search, and the writes meanwhile. */
+  public record Latency(double p50, double p99, double max, double hitsPerSearch, int writes) {}
+
+  /** What a run measured: the build and the two rounds of searches. */
+  public record Figures(int skills, double buildSeconds, Latency alone, Latency withWriter) {}
+
+  private IndexLoad() {}
+
+  /**
+   * Indexes {@code count} synthetic skills under {@code dir} and makes {@code queries} searches
+   * alone, then as many while a writer records uses.
+   */
+  public static Figures measure(Path dir, int count, int queries) throws InterruptedException {
+    List<Skill> skills = skills(count);
+    try (SkillIndex index = SkillIndex.open(dir)) {
+      long t0 = System.nanoTime();
+      for (int from = 0; from < count; from += 10_000) {
+        index.addAll(skills.subList(from, Math.min(count, from + 10_000)));
+      }
+      double build = (System.nanoTime() - t0) / 1e9;
+      searches(index, new Random(6), queries / 4, null); // warm-up, not counted
+      Latency alone = searches(index, new Random(7), queries, null);
+      AtomicBoolean stop = new AtomicBoolean();
+      AtomicInteger written = new AtomicInteger();
+      SkillLibrary library = SkillLibrary.over(index); // closed with the index
+      Instant now = Instant.now();
+      Thread writer = new Thread(() -> {
+        Random w = new Random(9);
+        while (!stop.get()) {
+          library.recordUse(skills.get(w.nextInt(count)).id(), w.nextBoolean(), "step 1 failed",
+              "e", now);
+          written.incrementAndGet();
+        }
+      }, "index-load-writer");
+      writer.start();
+      Latency busy;
+      try {
+        while (written.get() == 0) {
+          Thread.onSpinWait();
+        }
+        // other queries than the first round's, so no answer comes from the cache
+        busy = searches(index, new Random(8), queries, written);
+      } finally {
+        stop.set(true);
+        writer.join();
+      }
+      return new Figures(count, build, alone, busy);
+    }
+  }
+
+  static List<Skill> skills(int count) {
+    Random rnd = new Random(42);
+    Instant at = Instant.parse("2026-11-22T00:00:00Z");
+    List<Skill> skills = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String verb = VERBS[rnd.nextInt(VERBS.length)];
+      String thing = THINGS[rnd.nextInt(THINGS.length)];
+      String place = PLACES[rnd.nextInt(PLACES.length)];
+      String site = "site" + (i % SITES);
+      Skill s = new Skill(1, site + ":s" + i, "s" + i, site, capital(verb) + " a " + thing
+          + " \"{item}\" in the " + place + " " + i,
+          List.of(new Skill.Parameter("item", "string", List.of(thing + " " + i))),
+          List.of(new Action.Click(new Target(null, "link", "{item}",
+              List.of(LocatorCandidate.role("link", "{item}")))),
+              new Action.Click(new Target(null, "button", capital(verb) + " " + i,
+                  List.of(LocatorCandidate.role("button", capital(verb) + " " + i))))),
+          "*/", SuccessSignal.none(), List.of(capital(verb) + " a " + thing), List.of());
+      if (rnd.nextInt(4) > 0) {
+        s = s.verified(new Skill.Verification(at, Map.of(), true, "ok", "v"));
+      }
+      for (int r = rnd.nextInt(5); r > 0; r--) {
+        s = s.ran(rnd.nextInt(5) > 0, "step 2 failed", "e", at);
+      }
+      skills.add(s);
+    }
+    return skills;
+  }
+
+  private static Latency searches(SkillIndex index, Random rnd, int queries,
+      AtomicInteger written) {
+    int before = written == null ? 0 : written.get();
+    long[] nanos = new long[queries];
+    int hits = 0;
+    for (int q = 0; q < queries; q++) {
+      String text = VERBS[rnd.nextInt(VERBS.length)] + " the " + THINGS[rnd.nextInt(
+          THINGS.length)] + " to my " + PLACES[rnd.nextInt(PLACES.length)] + " " + q;
+      long s0 = System.nanoTime();
+      hits += index.search(text, SkillIndex.Filter.offered("site" + rnd.nextInt(SITES)), 5)
+          .size();
+      nanos[q] = System.nanoTime() - s0;
+    }
+    Arrays.sort(nanos);
+    return new Latency(nanos[queries / 2] / 1e6, nanos[queries * 99 / 100] / 1e6,
+        nanos[queries - 1] / 1e6, (double) hits / queries,
+        written == null ? 0 : written.get() - before);
+  }
+
+  private static String capital(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}
