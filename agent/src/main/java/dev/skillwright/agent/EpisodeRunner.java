@@ -92,7 +92,8 @@ public final class EpisodeRunner {
             remember(recent, obs);
             names = files.writeObservation(String.format("step-%03d", i), obs);
           } else {
-            obs = new Observation(tab.url(), "", "", null);
+            // no look, but the URL is still page content: a secret in it is masked as always
+            obs = secrets.redact(new Observation(tab.url(), "", "", null));
           }
           Step.Builder step = Step.on(i, obs.url(), obs.title(), names[0], names[1]);
           Decision d = policy.decide(task, obs, List.copyOf(steps));
