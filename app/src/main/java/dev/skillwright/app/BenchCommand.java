@@ -220,6 +220,10 @@ final class BenchCommand implements Callable<Integer> {
     if (env != null && !env.equals("shop")) {
       throw new BadInputException("--perf measures on the shop; leave out --env or give shop");
     }
+    if (models.model != null || withSkills != null || concurrency != 1) {
+      throw new BadInputException("--perf runs offline on the shop with its own settings; it "
+          + "takes --rounds, --index-skills and the browser flags");
+    }
     BrowserConfig config = browser.config();
     PrintWriter out = spec.commandLine().getOut();
     Path work = Files.createTempDirectory("skillwright-perf-");
@@ -231,20 +235,7 @@ final class BenchCommand implements Callable<Integer> {
       Path dir = Store.at(main.dataDir()).root().resolve("bench").resolve("perf-"
           + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
               .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
-      Map<String, Object> report = new LinkedHashMap<>();
-      report.put("command", command);
-      report.put("cores", Runtime.getRuntime().availableProcessors());
-      report.put("rows", rows.stream().map(r -> {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("figure", r.figure());
-        m.put("unit", r.unit());
-        m.put("skillwright", r.ours());
-        m.put("baseline", r.baseline());
-        m.put("ratio", r.ratio());
-        m.put("goal", r.goal());
-        m.put("met", r.met());
-        return m;
-      }).toList());
+      Map<String, Object> report = PerfBench.report(rows, command);
       AtomicFiles.write(dir.resolve("report.json"), Json.mapper().writeValueAsBytes(report));
       AtomicFiles.write(dir.resolve("report.md"), md);
       out.println();

@@ -110,7 +110,7 @@ final class PerfBench {
     AtomicLong peak = new AtomicLong();
     Thread sampler = new Thread(() -> {
       while (!Thread.currentThread().isInterrupted()) {
-        peak.accumulateAndGet(residentBytes(), Math::max);
+        peak.accumulateAndGet(memoryBytes(), Math::max);
         try {
           Thread.sleep(200);
         } catch (InterruptedException e) {
@@ -140,23 +140,30 @@ final class PerfBench {
   }
 
   /** This process and its children (Playwright's driver, Chromium), in bytes; 0 off Linux. */
-  static long residentBytes() {
-    long sum = rss(ProcessHandle.current().pid());
+  static long memoryBytes() {
+    long sum = memory(ProcessHandle.current().pid());
     for (ProcessHandle h : ProcessHandle.current().descendants().toList()) {
-      sum += rss(h.pid());
+      sum += memory(h.pid());
     }
     return sum;
   }
 
-  private static long rss(long pid) {
-    try {
-      for (String l : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (l.startsWith("VmRSS:")) {
-          return Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024;
+  /**
+   * A process's proportional set size (its share of pages shared with others, so Chromium's
+   * processes are not counted once each for what they share), else its resident size.
+   */
+  private static long memory(long pid) {
+    Path proc = Path.of("/proc", Long.toString(pid));
+    for (String[] source : new String[][] {{"smaps_rollup", "Pss:"}, {"status", "VmRSS:"}}) {
+      try {
+        for (String l : Files.readAllLines(proc.resolve(source[0]))) {
+          if (l.startsWith(source[1])) {
+            return Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024;
+          }
         }
+      } catch (IOException | RuntimeException e) {
+        // gone meanwhile, not readable, or not Linux
       }
-    } catch (IOException | RuntimeException e) {
-      // gone meanwhile, or not Linux
     }
     return 0;
   }
@@ -177,20 +184,22 @@ final class PerfBench {
         }
       }
     }
-    return new Row("page characters shown to a model", "chars/page", (double) shown / Math.max(1, pages), (double) full / Math.max(1, pages),
-        "<= 50%", full > 0 && shown <= full / 2);
+    return new Row("page characters shown to a model", "chars/page",
+        (double) shown / Math.max(1, pages), (double) full / Math.max(1, pages), "<= 50%",
+        full > 0 && shown <= full / 2);
   }
 
   private List<Row> browserRows(Path work, List<Trajectory> episodes) {
     Store out = Store.at(work.resolve("replays"));
-    Store.SessionLog log = out.startSession(new SessionRecord(1, "perf", "shop", "perf",
-        Instant.now(), null, SessionRecord.Status.RUNNING, Map.of("kind", "bench"), null, null));
     Chromium.Resolution res = Chromium.resolve(config.executable(), config.environment());
     Map<String, String> env = new HashMap<>();
     if (res.executable() != null) {
       env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
     }
-    try (Site shop = Sites.start("shop");
+    try (Store.SessionLog log = out.startSession(new SessionRecord(1, "perf", "shop", "perf",
+            Instant.now(), null, SessionRecord.Status.RUNNING, Map.of("kind", "bench"), null,
+            null));
+        Site shop = Sites.start("shop");
         BrowserSession ours = BrowserSession.launch(config);
         Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(env));
         Browser raw = pw.chromium().launch(new BrowserType.LaunchOptions()
@@ -205,8 +214,9 @@ final class PerfBench {
         long r = 0;
         long d = 0;
         for (Trajectory t : episodes) {
-          List<Action> actions = t.steps().stream().filter(Step::ok).map(Step::action)
-              .filter(a -> !(a instanceof Action.UseSkill)).toList();
+          // the steps replay itself would run, on this shop
+          List<Action> actions = ReplayCommand.rebased(ReplayCommand.replayable(t),
+              shop.baseUrl());
           Task task = ReplayCommand.rebase(t.task(), shop.baseUrl());
           long t0 = System.nanoTime();
           try (Tab tab = ours.newTab(scope)) {
@@ -253,11 +263,13 @@ final class PerfBench {
    */
   private static long[] singleSteps(BrowserSession ours, Browser raw, Scope scope, String start,
       List<Trajectory> episodes) {
-    Action.Click click = episodes.stream().flatMap(t -> t.steps().stream()).map(Step::action)
-        .filter(a -> a instanceof Action.Click c && c.target() != null
-            && c.target().role() != null && c.target().name() != null)
-        .map(a -> (Action.Click) a).findFirst().orElseThrow(() -> new IllegalStateException(
-            "no recorded click to time"));
+    String startPath = java.net.URI.create(start).getPath();
+    Action.Click click = episodes.stream().flatMap(t -> t.steps().stream())
+        .filter(s -> s.ok() && s.action() instanceof Action.Click c && c.target() != null
+            && !c.target().name().isEmpty()
+            && startPath.equals(java.net.URI.create(s.url()).getPath()))
+        .map(s -> (Action.Click) s.action()).findFirst().orElseThrow(
+            () -> new IllegalStateException("no recorded click on the start page to time"));
     long[] oursNanos = new long[STEPS];
     long[] rawNanos = new long[STEPS];
     try (Tab tab = ours.newTab(scope)) {
@@ -265,16 +277,19 @@ final class PerfBench {
         tab.navigate(start);
         long t0 = System.nanoTime();
         tab.observe();
-        tab.execute(new Action.Click(new dev.skillwright.trajectories.Target(null,
+        var done = tab.execute(new Action.Click(new dev.skillwright.trajectories.Target(null,
             click.target().role(), click.target().name(), click.target().locators())));
         oursNanos[i] = System.nanoTime() - t0;
+        if (!done.ok()) {
+          throw new IllegalStateException("the timed click failed: " + done.error());
+        }
       }
     }
     try (BrowserContext ctx = raw.newContext(); Page page = ctx.newPage()) {
       for (int i = 0; i < STEPS; i++) {
         page.navigate(start);
         long t0 = System.nanoTime();
-        byRole(page, click).click();
+        byRole(page, click).click(new Locator.ClickOptions().setTimeout(10_000));
         page.waitForLoadState();
         rawNanos[i] = System.nanoTime() - t0;
       }
@@ -294,7 +309,16 @@ final class PerfBench {
         break;
       }
       if (a instanceof Action.Goto g) {
-        page.navigate(ReplayCommand.rebaseUrl(g.url(), start));
+        page.navigate(g.url());
+        continue;
+      } else if (a instanceof Action.Back) {
+        page.goBack();
+        continue;
+      } else if (a instanceof Action.Wait w) {
+        page.waitForTimeout(w.millis());
+        continue;
+      } else if (a instanceof Action.Scroll sc) {
+        page.mouse().wheel(0, sc.deltaY());
         continue;
       }
       Locator el = a.target() == null ? null : byRole(page, a);
@@ -312,6 +336,8 @@ final class PerfBench {
         el.selectOption(s.option());
       } else if (a instanceof Action.Check c) {
         el.setChecked(c.checked());
+      } else if (a instanceof Action.Hover) {
+        el.hover();
       }
       page.waitForLoadState();
     }
@@ -330,6 +356,25 @@ final class PerfBench {
     double[] s = v.clone();
     Arrays.sort(s);
     return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  /** The rows as {@code report.json} holds them, with the command and the core count. */
+  static Map<String, Object> report(List<Row> rows, String command) {
+    Map<String, Object> report = new java.util.LinkedHashMap<>();
+    report.put("command", command);
+    report.put("cores", Runtime.getRuntime().availableProcessors());
+    report.put("rows", rows.stream().map(r -> {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("figure", r.figure());
+      m.put("unit", r.unit());
+      m.put("skillwright", r.ours());
+      m.put("baseline", r.baseline());
+      m.put("ratio", r.ratio());
+      m.put("goal", r.goal());
+      m.put("met", r.met());
+      return m;
+    }).toList());
+    return report;
   }
 
   /** The rows as a Markdown table, with the command and the machine in its header. */
@@ -352,8 +397,8 @@ final class PerfBench {
     for (String l : List.of("Baselines: raw Playwright doing the same actions on the same "
         + "Chromium (same flags, no scope proxy, no observation, no recording) for the replay "
         + "and the step; the full AI-mode aria snapshot for the page characters; the goal for "
-        + "the rest. Memory is the resident size of the JVM, Playwright's driver and Chromium "
-        + "together.")) {
+        + "the rest. Memory is the proportional set size of the JVM, Playwright's driver and "
+        + "Chromium together; the crawl is one run, start-up included.")) {
       ConsoleProgress.wrap("", l, "").forEach(x -> sb.append(x).append('\n'));
     }
     return sb.toString();

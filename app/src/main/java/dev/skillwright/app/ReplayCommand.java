@@ -147,8 +147,7 @@ final class ReplayCommand implements Callable<Integer> {
       }).toList();
       List<Trajectory> replays = run(store, target, browserConfig, tasks, (task, e) -> {
         Trajectory o = originals.get(task.id());
-        return Policies.replay(replayable(o).stream().map(a -> a instanceof Action.Goto g
-            ? new Action.Goto(rebaseUrl(g.url(), target.startUrl())) : a).toList(),
+        return Policies.replay(rebased(replayable(o), target.startUrl()),
             new Policies.ReplayOptions().setOriginal(o.episodeId()).setHealer(e.model()));
       });
       replays.forEach(r -> report(r, store));
@@ -176,7 +175,7 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   /** The steps of a recording that a replay does again: those that went well, as they ran. */
-  private static List<Action> replayable(Trajectory t) {
+  static List<Action> replayable(Trajectory t) {
     return t.steps().stream().filter(Step::ok).map(Step::action)
         .filter(a -> !(a instanceof Action.UseSkill)).toList();
   }
@@ -292,6 +291,12 @@ final class ReplayCommand implements Callable<Integer> {
 
   private static boolean isBundled(String site) {
     return dev.skillwright.envs.Sites.names().contains(site);
+  }
+
+  /** {@code actions} with every {@code goto} moved to the origin of {@code origin}. */
+  static List<Action> rebased(List<Action> actions, String origin) {
+    return actions.stream().map(a -> a instanceof Action.Goto g
+        ? new Action.Goto(rebaseUrl(g.url(), origin)) : a).toList();
   }
 
   static Task rebase(Task t, String origin) {

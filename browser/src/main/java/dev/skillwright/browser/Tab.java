@@ -26,6 +26,11 @@ import java.util.Optional;
 public final class Tab implements AutoCloseable {
   /** How long a step waits, in quarter seconds, for a busy page to bring its element. */
   private static final int BUSY_POLLS = 12;
+  /**
+   * Polls a missing element gets even with nothing marked busy: a debounced widget (a search
+   * suggestion list) shows a moment after the keystroke that asked for it.
+   */
+  private static final int SETTLE_POLLS = 2;
 
   private final BrowserContext context;
   private final Page page;
@@ -263,8 +268,9 @@ public final class Tab implements AutoCloseable {
           }
         } else {
           Optional<DurableLocators.Resolved> r = DurableLocators.resolve(page, target);
-          // content still loading (a region marked aria-busy) may bring the element in a moment
-          for (int i = 0; r.isEmpty() && i < BUSY_POLLS && busy(); i++) {
+          // content still loading (a region marked aria-busy, a debounced list) may bring the
+          // element in a moment
+          for (int i = 0; r.isEmpty() && i < BUSY_POLLS && (i < SETTLE_POLLS || busy()); i++) {
             page.waitForTimeout(250);
             r = DurableLocators.resolve(page, target);
           }

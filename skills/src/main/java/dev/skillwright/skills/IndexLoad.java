@@ -67,7 +67,7 @@ public final class IndexLoad {
       writer.start();
       Latency busy;
       try {
-        while (written.get() == 0) {
+        while (written.get() == 0 && writer.isAlive()) {
           Thread.onSpinWait();
         }
         // other queries than the first round's, so no answer comes from the cache

@@ -314,8 +314,21 @@ public final class Store {
 
   /** The trajectory files of one session's task episodes, in the order they were numbered. */
   public List<Path> trajectoryFiles(String sessionId) {
+    return episodeFiles(session(sessionId).dir());
+  }
+
+  /** Every task episode's trajectory file (not the skill verifications), sorted by path. */
+  public List<Path> trajectoryFiles() {
     List<Path> out = new ArrayList<>();
-    for (Path ep : listDirs(session(sessionId).dir().resolve(EPISODES))) {
+    for (Path session : listDirs(sessionsDir())) {
+      out.addAll(episodeFiles(session));
+    }
+    return out;
+  }
+
+  private static List<Path> episodeFiles(Path sessionDir) {
+    List<Path> out = new ArrayList<>();
+    for (Path ep : listDirs(sessionDir.resolve(EPISODES))) {
       Path f = ep.resolve(TRAJECTORY_FILE);
       if (Files.exists(f)) {
         out.add(f);
@@ -324,19 +337,6 @@ public final class Store {
     return out;
   }
 
-  /** Every task episode's trajectory file (not the skill verifications), sorted by path. */
-  public List<Path> trajectoryFiles() {
-    List<Path> out = new ArrayList<>();
-    for (Path session : listDirs(sessionsDir())) {
-      for (Path ep : listDirs(session.resolve("episodes"))) {
-        Path f = ep.resolve(TRAJECTORY_FILE);
-        if (Files.exists(f)) {
-          out.add(f);
-        }
-      }
-    }
-    return out;
-  }
 
   private static List<Path> listDirs(Path dir) {
     if (!Files.isDirectory(dir)) {
