@@ -53,6 +53,7 @@ class ReadmeTest {
       "replays the tape the line before records",
       "./skillwright bench --env all --concurrency 2",
       "BenchTest runs exactly this and checks it against the ground truth",
+      "./skillwright bench --env shop", "BenchTest runs the shop's suite among all four",
       "./skillwright bench --perf", "the quicker look the README shows next runs the same code");
 
   private static final Path README = Path.of("..", "README.md");
@@ -86,8 +87,9 @@ class ReadmeTest {
       if (l.background() || server(args)) {
         behind.add(startBehind(l.text(), args));
       } else {
-        System.out.println("README: " + l.text());
+        long t0 = System.nanoTime();
         ran.add(Map.entry(l.text(), Cli.run(args.toArray(String[]::new))));
+        System.out.printf("README: %s (%.1f s)%n", l.text(), (System.nanoTime() - t0) / 1e9);
       }
     }
   }

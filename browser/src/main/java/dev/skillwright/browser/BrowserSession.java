@@ -132,10 +132,15 @@ public final class BrowserSession implements AutoCloseable {
       ctx.setDefaultTimeout(config.actionTimeoutMillis());
       ctx.setDefaultNavigationTimeout(config.navigationTimeoutMillis());
       if (tracing) {
+        // DOM snapshots, no screencast: the viewer renders each action's page from its DOM, the
+        // trajectory keeps a screenshot of every step it looked at, and a screencast would cost a
+        // fifth of an episode's time (and picture a secret typed in plain text, which the
+        // scrubber cannot take out of an image)
         ctx.tracing().start(new com.microsoft.playwright.Tracing.StartOptions()
-            .setScreenshots(true).setSnapshots(true).setSources(false));
+            .setScreenshots(false).setSnapshots(true).setSources(false));
       }
-      return new Tab(ctx, scope, secrets, tracing, recording, proxy, watchdog);
+      return new Tab(ctx, scope, secrets, tracing, recording, proxy, watchdog,
+          config.storageState() == null);
     } catch (RuntimeException e) {
       proxy.close();
       throw e;

@@ -7,6 +7,7 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.AriaRole;
 import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.LocatorCandidate.Strategy;
+import dev.skillwright.trajectories.Step;
 import dev.skillwright.trajectories.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,15 +42,28 @@ final class DurableLocators {
           placeholder: attr('placeholder') || '',
           testId: attr('data-testid') || '',
           text: text.length <= 80 && !text.includes('\\n') ? text : '',
-          css: path.join(' > ')
+          css: path.join(' > '),
+          // the box on the screenshot, read here for an element of the top page (an iframe's
+          // element has its own frame's coordinates: Playwright measures those)
+          box: window === window.top ? (() => { const r = el.getBoundingClientRect();
+            return { x: r.x, y: r.y, width: r.width, height: r.height }; })() : null
         };
       }
       """;
 
   private DurableLocators() {}
 
-  /** The candidates that find {@code element} (known by role and name) uniquely, best first. */
-  static List<LocatorCandidate> record(Page page, Locator element, String role, String name) {
+  /**
+   * What recording an element found: the locators, and its box on the screenshot when it was
+   * read with them (null: not read, or the element has no box).
+   */
+  record Recorded(List<LocatorCandidate> locators, Step.Box box, boolean boxRead) {}
+
+  /**
+   * The candidates that find {@code element} (known by role and name) uniquely, best first, and
+   * its box, in as few calls into the page as there are candidates.
+   */
+  static Recorded record(Page page, Locator element, String role, String name) {
     List<LocatorCandidate> all = new ArrayList<>();
     if (!name.isEmpty() && ariaRole(role).isPresent()) {
       all.add(LocatorCandidate.role(role, name));
@@ -68,7 +82,13 @@ final class DurableLocators {
         kept.add(c);
       }
     }
-    return kept;
+    Step.Box box = null;
+    if (d.get("box") instanceof Map<?, ?> b && b.get("width") instanceof Number w
+        && b.get("height") instanceof Number h && (w.doubleValue() > 0 || h.doubleValue() > 0)) {
+      box = new Step.Box(((Number) b.get("x")).doubleValue(), ((Number) b.get("y")).doubleValue(),
+          w.doubleValue(), h.doubleValue());
+    }
+    return new Recorded(kept, box, d.get("box") != null);
   }
 
   /**
@@ -76,10 +96,8 @@ final class DurableLocators {
    * link and a list link still finds the right one, the way {@link #resolve} reads it.
    */
   private static boolean findsFirst(Locator l, ElementHandle self) {
-    if (l.count() == 0) {
-      return false;
-    }
-    Object same = l.first().evaluate("(e, self) => e === self", self);
+    // one call, and no waiting: a locator that matches nothing gives an empty list
+    Object same = l.evaluateAll("(els, self) => els.length > 0 && els[0] === self", self);
     return Boolean.TRUE.equals(same);
   }
 

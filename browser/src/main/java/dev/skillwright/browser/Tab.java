@@ -9,7 +9,6 @@ import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.ScreenshotType;
 import dev.skillwright.trajectories.Action;
-import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.Observation;
 import dev.skillwright.trajectories.ScopeBlock;
 import dev.skillwright.trajectories.Secrets;
@@ -31,6 +30,10 @@ public final class Tab implements AutoCloseable {
    * suggestion list) shows a moment after the keystroke that asked for it.
    */
   private static final int SETTLE_POLLS = 2;
+  /** How long an action's navigation may take to load before the page is used as is. */
+  private static final double NAVIGATION_WAIT_MS = 10_000;
+  /** How long an action's fetches may take before the page is used as is (a long poll). */
+  private static final double FETCH_WAIT_MS = 2_000;
 
   private final BrowserContext context;
   private final Page page;
@@ -44,11 +47,24 @@ public final class Tab implements AutoCloseable {
   private final boolean recording;
   private boolean tracing;
   private int step = -1;
+  /**
+   * The documents, fetches and XHRs the current action started that have not ended, while
+   * {@link #watching}: what the page is still doing because of it. Kept from Playwright's
+   * events, which arrive on this tab's thread while it waits on the browser.
+   */
+  private final java.util.Set<com.microsoft.playwright.Request> inflight =
+      new java.util.HashSet<>();
+  private boolean watching;
+  /** Whether the context started with nothing stored (no saved login): then it can forget. */
+  private final boolean startedEmpty;
+  /** The origins the page has been on, whose storage {@link #forget} clears. */
+  private final java.util.Set<String> origins = new java.util.LinkedHashSet<>();
   private String lastInScopeUrl = "about:blank";
 
   Tab(BrowserContext context, Scope scope, Secrets secrets, boolean tracing, boolean recording,
-      ScopeProxy proxy, Watchdog watchdog) {
+      ScopeProxy proxy, Watchdog watchdog, boolean startedEmpty) {
     this.context = context;
+    this.startedEmpty = startedEmpty;
     this.recording = recording;
     this.watchdog = watchdog;
     this.secrets = secrets;
@@ -58,6 +74,18 @@ public final class Tab implements AutoCloseable {
     proxy.sink(guard::record);
     this.page = context.newPage();
     guard.install(context, page);
+    page.onRequest(r -> {
+      if (watching && java.util.Set.of("document", "fetch", "xhr").contains(r.resourceType())) {
+        inflight.add(r);
+      }
+    });
+    page.onRequestFinished(inflight::remove);
+    page.onRequestFailed(inflight::remove);
+    page.onFrameNavigated(f -> {
+      if (f == page.mainFrame()) {
+        origin(f.url()).ifPresent(origins::add);
+      }
+    });
     this.actions = new ElementActions(page, secrets, url -> navigateNow(url).error());
   }
 
@@ -253,6 +281,8 @@ public final class Tab implements AutoCloseable {
       String matchedBy = null;
       Target target = action.target();
       Locator el = null;
+      Step.Box box = null;
+      boolean boxKnown = false;
       if (target != null) {
         if (target.ref() != null) {
           el = page.locator("aria-ref=" + target.ref());
@@ -262,9 +292,13 @@ public final class Tab implements AutoCloseable {
           }
           matchedBy = "ref";
           if (recording) {
-            List<LocatorCandidate> found =
+            DurableLocators.Recorded found =
                 DurableLocators.record(page, el, target.role(), target.name());
-            done = action.withTarget(target.withLocators(found));
+            done = action.withTarget(target.withLocators(found.locators()));
+            if (found.boxRead()) {
+              box = found.box();
+              boxKnown = true;
+            }
           }
         } else {
           Optional<DurableLocators.Resolved> r = DurableLocators.resolve(page, target);
@@ -281,7 +315,10 @@ public final class Tab implements AutoCloseable {
           matchedBy = r.get().by().strategy().name().toLowerCase(java.util.Locale.ROOT);
         }
       }
-      Step.Box box = el == null || !recording ? null : box(el);
+      if (el != null && recording && !boxKnown) {
+        box = box(el);
+      }
+      watching = true;
       String error = actions.perform(action, el);
       watchdog.progress();
       String settleError = settle();
@@ -345,15 +382,116 @@ public final class Tab implements AutoCloseable {
     return errorPage ? "the page did not load" : "out of scope: " + url;
   }
 
+  /**
+   * Waits for what the last action set going, by Playwright's events rather than a fixed sleep
+   * (as Playwright MCP does): Playwright's actions already wait for a navigation they start to
+   * commit; then the page runs once more (a form a handler submits, a fetch a handler sends
+   * start there), the documents it requested load (up to {@link #NAVIGATION_WAIT_MS}), its
+   * fetches end (up to {@link #FETCH_WAIT_MS}, then they count as long polls) and their
+   * handlers run, and the page reaches its load event.
+   */
   private void waitForLoad() {
     watchdog.progress();
     try {
-      // A click that submits a form starts its navigation a moment after it returns.
-      page.waitForTimeout(60);
+      if (watching) {
+        yieldToPage();
+        waitFor(r -> r.resourceType().equals("document"), NAVIGATION_WAIT_MS);
+        if (!inflight.isEmpty()) {
+          waitFor(r -> true, FETCH_WAIT_MS);
+          yieldToPage();
+        }
+      }
+    } finally {
+      watching = false;
+      inflight.clear();
+    }
+    try {
       page.waitForLoadState(LoadState.LOAD);
     } catch (PlaywrightException e) {
       // a page that never finishes loading is still observable
     }
+  }
+
+  /**
+   * Lets the page run what it queued (the next frame and one task after it), then lets the
+   * browser's word of the requests that started reach this tab: with routing on, Playwright
+   * tells of a request only once the browser has paused it, a moment after the page sent it.
+   */
+  private void yieldToPage() {
+    try {
+      // a page that draws no frames (hidden) still answers within 100 ms
+      page.evaluate("() => new Promise(r => { requestAnimationFrame(() => setTimeout(r, 0));"
+          + " setTimeout(r, 100); })");
+      page.evaluate("0");
+    } catch (PlaywrightException e) {
+      // the page navigated meanwhile: its new document is what the waits below are for
+    }
+  }
+
+  private void waitFor(java.util.function.Predicate<com.microsoft.playwright.Request> which,
+      double millis) {
+    if (inflight.stream().noneMatch(which)) {
+      return;
+    }
+    try {
+      page.waitForCondition(() -> inflight.stream().noneMatch(which),
+          new Page.WaitForConditionOptions().setTimeout(millis));
+    } catch (PlaywrightException e) {
+      // still under way: the page as it is now is what there is
+    }
+    watchdog.progress();
+  }
+
+  private static Optional<String> origin(String url) {
+    try {
+      java.net.URI u = java.net.URI.create(url);
+      return u.getScheme() != null && u.getScheme().startsWith("http") && u.getHost() != null
+          ? Optional.of(u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? ""
+              : ":" + u.getPort())) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Makes this tab what a new one of its browser would be, in the same context and behind the
+   * same proxy, which is much cheaper than a new context: the page blank, no cookies, the HTTP
+   * cache empty, and nothing kept by the origins it visited (local and session storage,
+   * IndexedDB, cache storage). Only a tab whose context started empty can forget; one that
+   * started logged in (a storage state) says false and stays as it is.
+   *
+   * @return whether the tab forgot its state
+   */
+  public boolean forget() {
+    if (!startedEmpty) {
+      return false;
+    }
+    return watchdog.watch("forgetting the page's state", () -> {
+      try {
+        // session storage belongs to this page, not to the context: cleared from inside it
+        page.evaluate("() => { try { sessionStorage.clear(); } catch (e) {} }");
+      } catch (PlaywrightException e) {
+        // a page mid-navigation or blank has none worth keeping
+      }
+      page.navigate("about:blank");
+      context.clearCookies();
+      com.microsoft.playwright.CDPSession cdp = context.newCDPSession(page);
+      try {
+        for (String o : origins) {
+          com.google.gson.JsonObject args = new com.google.gson.JsonObject();
+          args.addProperty("origin", o);
+          args.addProperty("storageTypes", "all");
+          cdp.send("Storage.clearDataForOrigin", args);
+        }
+        cdp.send("Network.clearBrowserCache");
+      } finally {
+        cdp.detach();
+      }
+      origins.clear();
+      step = -1;
+      lastInScopeUrl = "about:blank";
+      return true;
+    });
   }
 
   /** The scope blocks recorded since the last call. */

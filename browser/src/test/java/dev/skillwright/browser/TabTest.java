@@ -30,7 +30,14 @@ class TabTest {
           <label><input type="checkbox" name="news"> Send news</label>
           <button type="submit" data-testid="go">Sign up now</button>
         </form>
-        """).page("/done", "<h1>Welcome</h1>");
+        """).page("/done", "<h1>Welcome</h1>")
+        .page("/busy", "<h1>Busy</h1>"
+            + "<button onclick=\"setTimeout(() => { location.href = '/slow-page'; }, 0)\">Later"
+            + "</button><button onclick=\"fetch('/slow-data').then(r => r.text()).then(t => {"
+            + " document.querySelector('#out').textContent = 'Loaded ' + t.length; })\">Load"
+            + "</button><p id=\"out\">Nothing yet</p>")
+        .page("/slow-page", "<h1>Arrived late</h1>", 600)
+        .page("/slow-data", "data", 600);
   }
 
   @AfterAll
@@ -131,6 +138,47 @@ class TabTest {
       assertThat(otherRole.ok()).isFalse();
       assertThat(same.ok()).isTrue();
       assertThat(same.matchedBy()).isEqualTo("css");
+      assertThat(tab.url()).isEqualTo(site.url("/form"));
+    }
+  }
+
+  @Test
+  void an_action_waits_for_the_page_it_sends_for_and_the_fetch_it_starts() {
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/busy"));
+      Observation o = tab.observe();
+
+      // a handler fetches, and the page shows the answer 0.6 s later
+      assertThat(tab.execute(new Action.Click(find(o, "button", "Load"))).ok()).isTrue();
+      assertThat(tab.observe().ariaSnapshot()).contains("paragraph [ref=e5]: Loaded ");
+      // a handler sends the page elsewhere a moment after the click, to a slow server
+      assertThat(tab.execute(new Action.Click(find(o, "button", "Later"))).ok()).isTrue();
+      assertThat(tab.url()).isEqualTo(site.url("/slow-page"));
+      assertThat(tab.observe().ariaSnapshot()).contains("Arrived late");
+    }
+  }
+
+  @Test
+  void a_tab_that_forgets_is_as_fresh_as_a_new_context_and_keeps_its_scope() {
+    String state = "async () => [document.cookie, localStorage.getItem('l') || '',"
+        + " sessionStorage.getItem('s') || '',"
+        + " (await indexedDB.databases()).map(d => d.name).join(',')].join('|')";
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/form"));
+      tab.evaluate("() => new Promise(done => { document.cookie = 'c=1; path=/';"
+          + " localStorage.setItem('l', '1'); sessionStorage.setItem('s', '1');"
+          + " const q = indexedDB.open('db', 1);"
+          + " q.onupgradeneeded = () => q.result.createObjectStore('x');"
+          + " q.onsuccess = () => { q.result.close(); done(1); }; })");
+      tab.navigate(site.url("/done"));
+      assertThat(tab.evaluate(state)).isEqualTo("c=1|1|1|db");
+
+      assertThat(tab.forget()).isTrue();
+
+      assertThat(tab.url()).isEqualTo("about:blank");
+      assertThat(tab.navigate(site.url("/form")).ok()).isTrue();
+      assertThat(tab.evaluate(state)).isEqualTo("|||");
+      assertThat(tab.navigate("http://example.com/").ok()).isFalse();
       assertThat(tab.url()).isEqualTo(site.url("/form"));
     }
   }

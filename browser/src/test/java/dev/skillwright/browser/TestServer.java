@@ -12,9 +12,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A tiny HTTP server on 127.0.0.1 for browser tests: fixed pages, redirects, and a hit log. */
+/**
+ * A tiny HTTP server on 127.0.0.1 for browser tests: fixed pages (some answered late),
+ * redirects, and a hit log.
+ */
 final class TestServer implements AutoCloseable {
-  record Page(int status, String location, String html) {}
+  record Page(int status, String location, String html, long delayMillis) {}
 
   private final HttpServer server;
   private final Map<String, Page> pages = new ConcurrentHashMap<>();
@@ -30,7 +33,14 @@ final class TestServer implements AutoCloseable {
       try (ex) {
         String path = ex.getRequestURI().getPath();
         hits.add(path);
-        Page p = pages.getOrDefault(path, new Page(404, null, "<h1>Not found</h1>"));
+        Page p = pages.getOrDefault(path, new Page(404, null, "<h1>Not found</h1>", 0));
+        if (p.delayMillis() > 0) {
+          try {
+            Thread.sleep(p.delayMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
         if (p.location() != null) {
           ex.getResponseHeaders().set("Location", p.location());
         }
@@ -44,17 +54,27 @@ final class TestServer implements AutoCloseable {
         }
       }
     });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "test-server");
+      t.setDaemon(true);
+      return t;
+    }));
     server.start();
   }
 
   TestServer page(String path, String html) {
+    return page(path, html, 0);
+  }
+
+  /** A page answered only after {@code delayMillis}, as a slow server would. */
+  TestServer page(String path, String html, long delayMillis) {
     pages.put(path, new Page(200, null, "<!doctype html><html><head><title>" + path
-        + "</title></head><body>" + html + "</body></html>"));
+        + "</title></head><body>" + html + "</body></html>", delayMillis));
     return this;
   }
 
   TestServer redirect(String path, String location) {
-    pages.put(path, new Page(302, location, ""));
+    pages.put(path, new Page(302, location, "", 0));
     return this;
   }
 

@@ -35,8 +35,8 @@ import java.util.function.Supplier;
  * URL after each action, keeps the interactions with a visible effect, chains up to a few of them
  * into a walk, and labels each walk afterwards ({@link WalkLabeller}).
  *
- * <p>Every chain starts in a fresh tab (a new browser context, so state kept in cookies or
- * localStorage starts clean) and stays in its scope: an out-of-scope link is never clicked, and
+ * <p>Every chain starts in a fresh tab (one tab made to forget what the last chain left: cookies,
+ * storage, cache; a new browser context when it cannot) and stays in its scope: an out-of-scope link is never clicked, and
  * the tab's guard blocks whatever else would leave. Destructive-looking controls (delete, clear,
  * log out, pay, …, by name, class, id or title) are left alone unless allowed. Bounded by
  * actions, pages and time. Not thread-safe; one exploration at a time per tab supplier.
@@ -149,6 +149,10 @@ public final class Explorer {
       }
     } catch (BrowserException e) {
       // a page that broke mid-way ends exploring; what was found stands
+    } finally {
+      if (spare != null) {
+        spare.close();
+      }
     }
     return result();
   }
@@ -175,7 +179,7 @@ public final class Explorer {
           return;
         }
         if (dirty) {
-          state.page.tab.close();
+          release(state.page.tab);
           state = null;
           state = replay(prefix);
           if (state == null) {
@@ -206,7 +210,7 @@ public final class Explorer {
       }
     } finally {
       if (state != null) {
-        state.page.tab.close();
+        release(state.page.tab);
       }
     }
   }
@@ -230,7 +234,7 @@ public final class Explorer {
         Done d = perform(page, c);
         if (d == null || !d.ok() || !d.effect().visible()) {
           // the walk does not do the same again from a fresh start: nothing to build on
-          page.tab.close();
+          release(page.tab);
           return null;
         }
         done.add(d);
@@ -256,8 +260,35 @@ public final class Explorer {
   /** A tab on the fresh start page, or null when it does not load. */
   private record Page(Tab tab, AriaSnapshot snapshot, String url) {}
 
+  /** A tab done with, made fresh again ({@link Tab#forget}) for the next walk. */
+  private Tab spare;
+
+  private void release(Tab tab) {
+    if (spare != null) {
+      spare.close();
+    }
+    spare = tab;
+  }
+
+  /** The spare tab made fresh, else a new one: a new context costs more than forgetting. */
+  private Tab freshTab() {
+    Tab t = spare;
+    spare = null;
+    if (t != null) {
+      try {
+        if (t.forget()) {
+          return t;
+        }
+      } catch (RuntimeException e) {
+        // a tab that cannot forget is replaced
+      }
+      t.close();
+    }
+    return tabs.get();
+  }
+
   private Page open() {
-    Tab tab = tabs.get();
+    Tab tab = freshTab();
     // a page's own timeout would outrank the context's for navigations too: keep those long
     tab.timeouts(NAVIGATION_TIMEOUT_MS, ACTION_TIMEOUT_MS);
     Tab.Navigation loaded = tab.navigate(startUrl);

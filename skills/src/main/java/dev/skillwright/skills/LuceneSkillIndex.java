@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -145,7 +149,7 @@ final class LuceneSkillIndex implements SkillIndex {
   private void write(java.util.Collection<Skill> skills) {
     IndexWriter w = writer();
     // the files first: they are the truth; an index behind them is caught up on the next open
-    skills.forEach(files::write);
+    files.writeAll(skills);
     try {
       for (Skill s : skills) {
         w.updateDocument(new Term(ID, s.id()), toDocument(s));
@@ -335,16 +339,58 @@ final class LuceneSkillIndex implements SkillIndex {
       q.add(new TermQuery(new Term(STATUS, Skill.Status.VERIFIED.name())),
           BooleanClause.Occur.FILTER);
     }
-    // relevance times (0.5 + success rate): a skill that works outranks an equal one that fails
-    Query ranked = org.apache.lucene.queries.function.FunctionScoreQuery.boostByValue(q.build(),
-        org.apache.lucene.search.DoubleValuesSource.fromDoubleField(RATE));
+    Query query = q.build();
     return withSearcher(List.of(), s -> {
       List<Hit> hits = new ArrayList<>();
-      for (ScoreDoc sd : s.search(ranked, k).scoreDocs) {
+      for (ScoreDoc sd : ranked(s, query, k)) {
         hits.add(new Hit(fromDocument(s.storedFields().document(sd.doc)), sd.score));
       }
       return hits;
     });
+  }
+
+  /**
+   * The top {@code k} by relevance times (0.5 + success rate), so a skill that works outranks an
+   * equal one that fails. Exact, without scoring every match: the best {@code n} by relevance
+   * alone come first (Lucene skips the rest by their score bounds); since a rate is at most
+   * {@link #MAX_RATE}, a skill outside them can beat the k-th rescored one only while that one
+   * is below the n-th relevance times the top rate, and then n grows.
+   */
+  private static List<ScoreDoc> ranked(IndexSearcher s, Query words, int k) throws IOException {
+    for (int n = Math.max(4 * k, 64); ; n *= 4) {
+      ScoreDoc[] top = s.search(words, n).scoreDocs;
+      List<ScoreDoc> rescored = rescore(s, top);
+      if (top.length < n || rescored.size() < k
+          || rescored.get(k - 1).score >= top[n - 1].score * MAX_RATE) {
+        return rescored.subList(0, Math.min(k, rescored.size()));
+      }
+    }
+  }
+
+  /** The highest {@code RATE} a skill has: 0.5 plus a success rate of 1. */
+  private static final double MAX_RATE = 1.5;
+
+  private static List<ScoreDoc> rescore(IndexSearcher s, ScoreDoc[] top) throws IOException {
+    ScoreDoc[] byDoc = top.clone();
+    Arrays.sort(byDoc, Comparator.comparingInt(d -> d.doc));
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    List<ScoreDoc> out = new ArrayList<>(top.length);
+    int leaf = -1;
+    NumericDocValues rates = null;
+    for (ScoreDoc d : byDoc) {
+      int l = ReaderUtil.subIndex(d.doc, leaves);
+      if (l != leaf) {
+        leaf = l;
+        rates = leaves.get(l).reader().getNumericDocValues(RATE);
+      }
+      int local = d.doc - leaves.get(l).docBase;
+      double rate = rates != null && rates.advanceExact(local)
+          ? Double.longBitsToDouble(rates.longValue()) : 0;
+      out.add(new ScoreDoc(d.doc, (float) (d.score * rate)));
+    }
+    out.sort((a, b) -> a.score != b.score ? Float.compare(b.score, a.score)
+        : Integer.compare(a.doc, b.doc));
+    return out;
   }
 
   @Override

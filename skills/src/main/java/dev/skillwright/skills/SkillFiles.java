@@ -43,6 +43,54 @@ final class SkillFiles {
     return dir.resolve(safe(s.site(), true)).resolve(safe(local, false) + ".json");
   }
 
+  /** Files written at once by {@link #writeAll}: each waits on its fsync, not on a core. */
+  private static final int WRITERS = 8;
+
+  /**
+   * Writes every skill's file, several at a time when there are many (a bulk load, a merge): the
+   * fsyncs overlap instead of queueing one behind another. Fails with the first error once the
+   * others are done.
+   */
+  void writeAll(java.util.Collection<Skill> skills) {
+    if (skills.size() < 2 * WRITERS) {
+      skills.forEach(this::write);
+      return;
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(WRITERS, r -> {
+          Thread t = new Thread(r, "skill-files");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (Skill s : skills) {
+        done.add(pool.submit(() -> write(s)));
+      }
+      RuntimeException first = null;
+      for (java.util.concurrent.Future<?> f : done) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (first == null) {
+            first = e.getCause() instanceof RuntimeException r ? r
+                : new dev.skillwright.trajectories.SkillwrightException(
+                    "cannot write a skill file", e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new dev.skillwright.trajectories.SkillwrightException(
+              "interrupted while writing skill files", e);
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   void write(Skill s) {
     try {
       AtomicFiles.write(fileOf(s), Json.mapper().writeValueAsBytes(s));
