@@ -78,6 +78,11 @@ final class BenchCommand implements Callable<Integer> {
           + "depend on it.")
   int concurrency;
 
+  @Option(names = "--task", paramLabel = "ID",
+      description = "Run only this task of the suite, by its id in the report (shop-01); "
+          + "repeatable.")
+  List<String> only = new ArrayList<>();
+
   @Option(names = "--with-skills", paramLabel = "DIR",
       description = "Let the agent use the skills of this data directory (a copy: the bench "
           + "never changes them). Without it the bench starts from an empty library, so its "
@@ -113,6 +118,18 @@ final class BenchCommand implements Callable<Integer> {
     ModelBackend backend = models.backend(envVars, recording.record);
     List<String> sites = env.equals("all") ? Sites.names() : List.of(env);
     sites.forEach(Sites::suite);
+    if (!only.isEmpty()) {
+      java.util.TreeSet<String> known = new java.util.TreeSet<>();
+      sites.forEach(n -> Sites.suite(n).forEach(b -> known.add(b.id())));
+      for (String id : only) {
+        if (!known.contains(id)) {
+          throw new BadInputException("--task: no task '" + id + "' in the suite of " + env
+              + " (its ids: " + known.first() + " to " + known.last() + ")");
+        }
+      }
+      sites = sites.stream().filter(n -> Sites.suite(n).stream()
+          .anyMatch(b -> only.contains(b.id()))).toList();
+    }
     Path from = skillsToUse();
     Path library = null;
     try {
@@ -166,7 +183,8 @@ final class BenchCommand implements Callable<Integer> {
     ModelUsage usage = ModelUsage.NONE;
     String sessionIds = "";
     for (String name : sites) {
-      List<BenchTask> suite = Sites.suite(name);
+      List<BenchTask> suite = Sites.suite(name).stream()
+          .filter(b -> only.isEmpty() || only.contains(b.id())).toList();
       try (SiteOptions.Target target = SiteOptions.open(name, null, "v1",
           spec.commandLine().getErr())) {
         Site site = target.env();
@@ -220,7 +238,7 @@ final class BenchCommand implements Callable<Integer> {
     if (env != null && !env.equals("shop")) {
       throw new BadInputException("--perf measures on the shop; leave out --env or give shop");
     }
-    if (models.model != null || withSkills != null || concurrency != 1) {
+    if (models.model != null || withSkills != null || concurrency != 1 || !only.isEmpty()) {
       throw new BadInputException("--perf runs offline on the shop with its own settings; it "
           + "takes --rounds, --index-skills and the browser flags");
     }

@@ -88,8 +88,9 @@ class BenchTest {
     try (SkillIndex index = SkillIndex.open(Store.at(other).skillsDir())) {
       index.put(misleading());
     }
-    Cli c = Cli.run("bench", "--env", "shop", "--with-skills", other.toString(), "--no-trace",
-        "--data-dir", data.toString());
+    // the one task the planted skill is about: the bench runs only the tasks it is given
+    Cli c = Cli.run("bench", "--env", "shop", "--task", "shop-01", "--with-skills",
+        other.toString(), "--no-trace", "--data-dir", data.toString());
 
     assertThat(c.exit()).as(c.err()).isZero();
     JsonNode r;
@@ -109,6 +110,10 @@ class BenchTest {
       assertThat(index.list(null)).as("the given library is not changed")
           .containsExactly(misleading());
     }
+    assertThat(r.path("rows")).hasSize(1);
+    assertThat(Cli.run("bench", "--env", "shop", "--task", "shop-99", "--data-dir",
+        data.toString()).err().strip()).isEqualTo("skillwright: --task: no task 'shop-99' in "
+        + "the suite of shop (its ids: shop-01 to shop-18)");
     assertThat(Cli.run("bench", "--env", "shop", "--with-skills", other.resolve("nope")
         .toString(), "--data-dir", data.toString()).err().strip())
         .isEqualTo("skillwright: --with-skills: no such folder " + other.resolve("nope"));

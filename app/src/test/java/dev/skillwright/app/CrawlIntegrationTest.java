@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The loop through the command line beyond what the README runs ({@link ReadmeTest} crawls the
- * shop, the forum and a single-page app): one task, a crawl by URL with two workers, the other
- * bundled sites.
+ * shop and a single-page app): one task, a crawl by URL with two workers, the other bundled
+ * sites (the README's forum line among them).
  */
 class CrawlIntegrationTest {
   @TempDir
@@ -62,7 +62,7 @@ class CrawlIntegrationTest {
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"wiki", "tracker"})
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"forum", "wiki", "tracker"})
   void every_bundled_site_can_be_crawled(String env) {
     Path dir = data.resolve("env-" + env);
     Cli c = Cli.run("crawl", "--env", env, "--budget", "5", "--seed", "3", "--no-trace",

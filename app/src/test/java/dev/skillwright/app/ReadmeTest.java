@@ -54,6 +54,8 @@ class ReadmeTest {
       "./skillwright bench --env all --concurrency 2",
       "BenchTest runs exactly this and checks it against the ground truth",
       "./skillwright bench --env shop", "BenchTest runs the shop's suite among all four",
+      "./skillwright crawl --env forum --budget 6",
+      "CrawlIntegrationTest crawls the forum, the wiki and the tracker",
       "./skillwright bench --perf", "the quicker look the README shows next runs the same code");
 
   private static final Path README = Path.of("..", "README.md");
@@ -258,16 +260,6 @@ class ReadmeTest {
       assertThat(dir.resolve("report.md")).isNotEmptyFile();
       assertThat(Files.readString(dir.resolve("report.json"))).contains("\"cores\"",
           "\"ratio\"");
-    }
-  }
-
-  @Test
-  void the_forum_crawl_learns_the_forums_skills() {
-    assertThat(ran("./skillwright crawl --env forum").out()).contains("[6/6]");
-    Store store = Store.at(data);
-    assertThat(store.sessions()).anyMatch(s -> s.site().equals("forum"));
-    try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
-      assertThat(index.list("forum")).hasSizeGreaterThanOrEqualTo(2);
     }
   }
 
