@@ -34,6 +34,9 @@ public final class Tab implements AutoCloseable {
   private static final double NAVIGATION_WAIT_MS = 10_000;
   /** How long an action's fetches may take before the page is used as is (a long poll). */
   private static final double FETCH_WAIT_MS = 2_000;
+  /** The kinds of request an action's settling waits for (not images, fonts, streams). */
+  private static final java.util.Set<String> AWAITED = java.util.Set.of("document", "fetch",
+      "xhr");
 
   private final BrowserContext context;
   private final Page page;
@@ -75,7 +78,7 @@ public final class Tab implements AutoCloseable {
     this.page = context.newPage();
     guard.install(context, page);
     page.onRequest(r -> {
-      if (watching && java.util.Set.of("document", "fetch", "xhr").contains(r.resourceType())) {
+      if (watching && AWAITED.contains(r.resourceType())) {
         inflight.add(r);
       }
     });

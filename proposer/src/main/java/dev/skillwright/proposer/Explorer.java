@@ -36,10 +36,10 @@ import java.util.function.Supplier;
  * into a walk, and labels each walk afterwards ({@link WalkLabeller}).
  *
  * <p>Every chain starts in a fresh tab (one tab made to forget what the last chain left: cookies,
- * storage, cache; a new browser context when it cannot) and stays in its scope: an out-of-scope link is never clicked, and
- * the tab's guard blocks whatever else would leave. Destructive-looking controls (delete, clear,
- * log out, pay, …, by name, class, id or title) are left alone unless allowed. Bounded by
- * actions, pages and time. Not thread-safe; one exploration at a time per tab supplier.
+ * storage, cache; a new browser context when it cannot) and stays in its scope: an out-of-scope
+ * link is never clicked, and the tab's guard blocks whatever else would leave. Destructive-looking
+ * controls (delete, clear, log out, pay, …, by name, class, id or title) are left alone unless
+ * allowed. Bounded by actions, pages and time. Not thread-safe; one exploration at a time per tab supplier.
  */
 public final class Explorer {
   /** How far exploring may go. */

@@ -55,6 +55,28 @@ class LuceneSkillIndexTest {
   }
 
   @Test
+  void the_rate_reorders_past_the_first_matches_lucene_ranks() {
+    // 300 skills that match a search equally well: all fail but one, indexed late, beyond the
+    // first matches by relevance alone; ranking by relevance times rate must still find it
+    java.time.Instant at = java.time.Instant.parse("2026-12-01T00:00:00Z");
+    List<Skill> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      Skill s = skill("shop", "Archive the ledger entry " + i, "Archive the ledger entry " + i);
+      many.add(i == 250 ? s.ran(true, "ok", "e", at).ran(true, "ok", "e", at)
+          : s.ran(false, "step 1 failed", "e", at));
+    }
+    try (SkillIndex index = SkillIndex.open(dir)) {
+      index.addAll(many);
+
+      List<SkillIndex.Hit> hits = index.search("archive the ledger entry", (String) null, 3);
+
+      assertThat(hits).hasSize(3);
+      assertThat(hits.get(0).skill().id()).isEqualTo(many.get(250).id());
+      assertThat(hits.get(0).score()).isGreaterThan(hits.get(1).score());
+    }
+  }
+
+  @Test
   void the_site_filter_is_exact() {
     try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
       SkillIndex index = library.index();
