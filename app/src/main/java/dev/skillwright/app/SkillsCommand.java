@@ -3,25 +3,35 @@ package dev.skillwright.app;
 import dev.skillwright.loop.ConsoleProgress;
 import dev.skillwright.skills.Skill;
 import dev.skillwright.skills.SkillIndex;
+import dev.skillwright.skills.SkillLibrary;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.BadInputException;
+import dev.skillwright.trajectories.FileLocks;
 import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.Store;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code skillwright skills list|search|show|export|reindex}: what the crawls found. */
+/** {@code skillwright skills list|search|show|merge|export|reindex}: what the crawls found. */
 @Command(name = "skills", mixinStandardHelpOptions = true,
-    description = "List, search, show and export the discovered skills; rebuild their index.",
+    description = "List, search, show, merge and export the discovered skills; rebuild their "
+        + "index.",
     subcommands = {SkillsCommand.List.class, SkillsCommand.Search.class,
-        SkillsCommand.Show.class, SkillsCommand.Export.class, SkillsCommand.Reindex.class})
+        SkillsCommand.Show.class, SkillsCommand.Merge.class, SkillsCommand.Export.class,
+        SkillsCommand.Reindex.class})
 final class SkillsCommand {
   @ParentCommand
   Main main;
@@ -162,6 +172,142 @@ final class SkillsCommand {
             .map(p -> p.episodeId()).collect(Collectors.joining(", ")));
       }
       return 0;
+    }
+  }
+
+  /**
+   * {@code skills merge DATA_DIR...}: folds other data directories' skills into this library
+   * through {@link SkillLibrary#add} (so a skill both know is merged, not doubled) and copies the
+   * sessions this one lacks. Merging the same directory again changes nothing.
+   */
+  @Command(name = "merge", mixinStandardHelpOptions = true,
+      description = "Fold other data directories' skills and sessions into this one.")
+  static final class Merge implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @ParentCommand
+    SkillsCommand skills;
+
+    @Parameters(paramLabel = "DATA_DIR", arity = "1..*",
+        description = "Data directories to merge from (each with a skills/ folder).")
+    java.util.List<Path> from;
+
+    @Override
+    public Integer call() {
+      Path here = skills.main.dataDir();
+      for (Path dir : from) {
+        check(dir, here);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      java.util.function.Consumer<String> notices =
+          n -> spec.commandLine().getErr().println("skillwright: " + n);
+      Store store = Store.at(here);
+      int skillsIn = 0;
+      int added = 0;
+      int sessions = 0;
+      try (FileLocks.Held lock = store.lockDataDir("skills merge");
+          SkillLibrary library = SkillLibrary.open(store.skillsDir(), notices)) {
+        for (Path dir : from) {
+          java.util.List<Skill> theirs = SkillIndex.read(Store.at(dir).skillsDir(), notices);
+          int isNew = 0;
+          for (Skill s : theirs) {
+            isNew += library.add(s).isNew() ? 1 : 0;
+          }
+          library.commit();
+          int copied = copySessions(Store.at(dir).sessionsDir(), store.sessionsDir());
+          out.println("Merged " + ConsoleProgress.count(theirs.size(), "skill") + " from " + dir
+              + " (" + isNew + " new, " + (theirs.size() - isNew) + " merged into known ones); "
+              + "copied " + ConsoleProgress.count(copied, "session"));
+          skillsIn += theirs.size();
+          added += isNew;
+          sessions += copied;
+        }
+        out.println("Total: " + ConsoleProgress.count(skillsIn, "skill") + " from "
+            + from.size() + " data director" + (from.size() == 1 ? "y" : "ies") + " ("
+            + added + " new, " + (skillsIn - added) + " merged into known ones); copied "
+            + ConsoleProgress.count(sessions, "session") + "; the library holds "
+            + ConsoleProgress.count(library.index().size(), "skill"));
+      }
+      return 0;
+    }
+
+    /** Refuses a directory that is not another data directory with skills. */
+    static void check(Path dir, Path here) {
+      if (!Files.isDirectory(dir)) {
+        throw new BadInputException("no data directory " + dir + " to merge from");
+      }
+      if (!Files.isDirectory(Store.at(dir).skillsDir())) {
+        throw new BadInputException(dir + " has no skills folder (" + Store.at(dir).skillsDir()
+            + "): give a data directory skillwright wrote");
+      }
+      if (Files.isDirectory(here) && same(dir, here)) {
+        throw new BadInputException(dir + " is this data directory (--data-dir " + here
+            + "): give another one to merge from");
+      }
+    }
+
+    private static boolean same(Path a, Path b) {
+      try {
+        return Files.isSameFile(a, b);
+      } catch (IOException e) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+      }
+    }
+
+    /**
+     * Copies each session folder of {@code from} that {@code to} does not have, with all it
+     * holds; a session already here is left as it is.
+     *
+     * @return how many sessions were copied
+     */
+    static int copySessions(Path from, Path to) {
+      if (!Files.isDirectory(from)) {
+        return 0;
+      }
+      int n = 0;
+      try (Stream<Path> list = Files.list(from)) {
+        for (Path session : list.filter(Files::isDirectory)
+            .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
+          Path target = to.resolve(session.getFileName().toString());
+          if (Files.exists(target)) {
+            continue;
+          }
+          copyTree(session, target);
+          n++;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot copy the sessions of " + from + " to " + to + ": "
+            + e.getMessage(), e);
+      }
+      return n;
+    }
+
+    /**
+     * Copies a folder into a temporary sibling, then moves it in place: a copy cut short leaves
+     * no half session that a later merge would take for a whole one.
+     */
+    private static void copyTree(Path from, Path to) throws IOException {
+      Files.createDirectories(to.getParent());
+      Path partial = to.resolveSibling("." + to.getFileName() + ".merging");
+      if (Files.exists(partial)) {
+        try (Stream<Path> old = Files.walk(partial)) {
+          for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+      try (Stream<Path> walk = Files.walk(from)) {
+        for (Path p : walk.toList()) {
+          Path dest = partial.resolve(from.relativize(p).toString());
+          if (Files.isDirectory(p)) {
+            Files.createDirectories(dest);
+          } else {
+            Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
+          }
+        }
+      }
+      Files.move(partial, to, StandardCopyOption.ATOMIC_MOVE);
     }
   }
 

@@ -39,24 +39,31 @@ import picocli.CommandLine;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadmeTest {
   /** The README lines not run here, exactly as written there, and why. */
-  static final Map<String, String> NOT_RUN = Map.of(
-      "./skillwright setup && mvn -B -ntp verify", "it is this test suite",
-      "./skillwright login --url https://your.site/login --save ~/your-site-state.json",
-      "a person logs in by hand in a headed window (StorageStateTest saves a state)",
-      "./skillwright crawl --url https://your.site/ --storage-state ~/your-site-state.json",
-      "your.site is a placeholder (StorageStateTest crawls the forum logged in)",
-      "./skillwright crawl --env shop --model qwen2.5vl:7b --budget 20",
-      "no model server here (ModelCrawlTest runs --model against WireMock)",
-      "./skillwright crawl --env shop --model gpt-4o --record-cassette runs/tape",
-      "no model server here (ModelCrawlTest records and replays a cassette)",
-      "./skillwright crawl --env shop --replay-cassette runs/tape",
-      "replays the tape the line before records",
-      "./skillwright bench --env all --concurrency 2",
-      "BenchTest runs exactly this and checks it against the ground truth",
-      "./skillwright bench --env shop", "BenchTest runs the shop's suite among all four",
-      "./skillwright crawl --env forum --budget 6",
-      "CrawlIntegrationTest crawls the forum, the wiki and the tracker",
-      "./skillwright bench --perf", "the quicker look the README shows next runs the same code");
+  static final Map<String, String> NOT_RUN = Map.ofEntries(
+      Map.entry("./skillwright setup && mvn -B -ntp verify",
+          "it is this test suite"),
+      Map.entry("./skillwright login --url https://your.site/login --save ~/your-site-state.json",
+          "a person logs in by hand in a headed window (StorageStateTest saves a state)"),
+      Map.entry(
+          "./skillwright crawl --url https://your.site/ --storage-state ~/your-site-state.json",
+          "your.site is a placeholder (StorageStateTest crawls the forum logged in)"),
+      Map.entry("./skillwright crawl --env shop --model qwen2.5vl:7b --budget 20",
+          "no model server here (ModelCrawlTest runs --model against WireMock)"),
+      Map.entry("./skillwright crawl --env shop --model gpt-4o --record-cassette runs/tape",
+          "no model server here (ModelCrawlTest records and replays a cassette)"),
+      Map.entry("./skillwright crawl --env shop --replay-cassette runs/tape",
+          "replays the tape the line before records"),
+      Map.entry("./skillwright bench --env all --concurrency 2",
+          "BenchTest runs exactly this and checks it against the ground truth"),
+      Map.entry("./skillwright bench --env shop",
+          "BenchTest runs the shop's suite among all four"),
+      Map.entry("./skillwright crawl --env forum --budget 6",
+          "CrawlIntegrationTest crawls the forum, the wiki and the tracker"),
+      Map.entry("./skillwright bench --perf",
+          "the quicker look the README shows next runs the same code"),
+      Map.entry("./skillwright skills merge ../other-machine/skillwright-data",
+          "another machine's data directory is a placeholder "
+              + "(SkillsMergeTest merges a planted one)"));
 
   private static final Path README = Path.of("..", "README.md");
 

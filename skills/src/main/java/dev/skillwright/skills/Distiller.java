@@ -12,6 +12,7 @@ import dev.skillwright.trajectories.Target;
 import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -385,11 +386,14 @@ public final class Distiller {
   }
 
   /**
-   * {@code found} merged into {@code known}: examples, parameters' examples and provenance of
-   * both, and the signal {@link #promised} by both; the known skill's health and verifications.
-   * Its steps stay, unless it is not verified and the new skill went another way: then the new
-   * steps replace them, as a candidate to verify. A skill whose promise changed is a candidate
-   * again: what verified it promised something else.
+   * {@code found} merged into {@code known}: examples, parameters' examples, provenance (one per
+   * episode) and verifications (one per moment and episode, the last ten) of both, the signal
+   * {@link #promised} by both, and their health summed. Its steps stay, unless it is not verified
+   * and the new skill went another way: then the new steps replace them. It is verified when
+   * either side is and the steps it keeps are that side's; a skill whose promise changed is a
+   * candidate again: what verified it promised something else. Merging a skill that brings
+   * nothing new (its episodes, verifications and failures all known, as when the same library is
+   * merged twice) leaves the health as it is, so a merge can be repeated.
    */
   static Skill merge(Skill known, Skill found) {
     List<String> examples = new ArrayList<>(known.examples());
@@ -406,15 +410,58 @@ public final class Distiller {
         params.put(p.name(), new Skill.Parameter(p.name(), old.type(), ex));
       }
     }
-    List<Skill.Provenance> prov = new ArrayList<>(known.provenance());
-    prov.addAll(found.provenance());
+    List<Skill.Provenance> prov = union(known.provenance(), found.provenance(),
+        Skill.Provenance::episodeId);
+    List<Skill.Verification> verifications = union(known.verifications(),
+        found.verifications(), v -> List.of(String.valueOf(v.at()), String.valueOf(v.episode())));
+    boolean nothingNew = prov.size() == known.provenance().size()
+        && verifications.size() == known.verifications().size()
+        && known.health().failures().containsAll(found.health().failures());
+    if (verifications.size() > known.verifications().size()) {
+      verifications = last(verifications.stream().sorted(Comparator.comparing(
+          Skill.Verification::at, Comparator.nullsFirst(Comparator.naturalOrder()))).toList());
+    }
     SuccessSignal promise = promised(known, found);
     boolean otherWay = !known.offered() && !known.signature().equals(found.signature())
         && found.steps().stream().noneMatch(a -> a instanceof Action.UseSkill u
             && (u.name().equals(known.id()) || u.name().equals(known.name())));
+    Skill steps = otherWay ? found : known;
+    boolean verified = otherWay ? found.offered() : known.offered() || found.offered();
+    Skill.Status status = !promise.equals(steps.success()) ? Skill.Status.CANDIDATE
+        : verified ? Skill.Status.VERIFIED : otherWay ? Skill.Status.CANDIDATE : known.status();
     return known.toBuilder().parameters(List.copyOf(params.values()))
-        .steps(otherWay ? found.steps() : known.steps()).success(promise).examples(examples)
-        .provenance(prov).status(otherWay || !promise.equals(known.success())
-            ? Skill.Status.CANDIDATE : known.status()).build();
+        .steps(steps.steps()).success(promise).examples(examples).provenance(prov)
+        .verifications(verifications)
+        .health(nothingNew ? known.health() : sum(known.health(), found.health()))
+        .status(status).build();
+  }
+
+  /** Both runs' counts added up, the later verification, the failures of both (the last ten). */
+  static Skill.Health sum(Skill.Health a, Skill.Health b) {
+    Instant verified = a.lastVerified() == null ? b.lastVerified()
+        : b.lastVerified() == null || a.lastVerified().isAfter(b.lastVerified())
+            ? a.lastVerified() : b.lastVerified();
+    List<Skill.Failure> failures = last(union(a.failures(), b.failures(),
+        f -> List.of(String.valueOf(f.at()), String.valueOf(f.episode()))));
+    return new Skill.Health(a.executions() + b.executions(), a.successes() + b.successes(),
+        Math.max(a.failingStreak(), b.failingStreak()), verified, failures);
+  }
+
+  /** {@code a}, then what of {@code b} has a key {@code a} lacks, in order. */
+  private static <T> List<T> union(List<T> a, List<T> b,
+      java.util.function.Function<T, Object> key) {
+    java.util.Set<Object> seen = new java.util.HashSet<>();
+    List<T> out = new ArrayList<>();
+    for (T t : a) {
+      seen.add(key.apply(t));
+      out.add(t);
+    }
+    b.stream().filter(t -> seen.add(key.apply(t))).forEach(out::add);
+    return out;
+  }
+
+  /** The last ten, as a skill keeps them. */
+  private static <T> List<T> last(List<T> list) {
+    return List.copyOf(list.subList(Math.max(0, list.size() - 10), list.size()));
   }
 }

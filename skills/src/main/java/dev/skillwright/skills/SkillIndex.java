@@ -104,12 +104,20 @@ public interface SkillIndex extends AutoCloseable {
    * @return how many skills were copied
    */
   static int copy(Path from, Path to, java.util.function.Consumer<String> notices) {
-    java.util.Collection<Skill> all = new SkillFiles(from).readAll(notices).values();
+    java.util.Collection<Skill> all = read(from, notices);
     try (SkillIndex index = open(to, notices)) {
       index.addAll(all);
       index.commit();
     }
     return all.size();
+  }
+
+  /**
+   * The skills of the folder {@code dir} as its files hold them, sorted by id; its index is not
+   * opened. A file that cannot be read is set aside and reported to {@code notices}, as on open.
+   */
+  static List<Skill> read(Path dir, java.util.function.Consumer<String> notices) {
+    return List.copyOf(new SkillFiles(dir).readAll(notices).values());
   }
 
   /**
