@@ -16,6 +16,18 @@ final class BrowserOptions {
   @Option(names = "--chromium", paramLabel = "PATH", description = CHROMIUM_HELP)
   Path chromium;
 
+  @Option(names = "--browser-endpoint", paramLabel = "WS_URL",
+      description = "Use the Playwright browser server at this ws:// or wss:// address "
+          + "(a Playwright server, Browserless, Selenium Grid, Moon) instead of launching "
+          + "Chromium; each worker gets contexts of its own there, each inside the scope.")
+  String browserEndpoint;
+
+  @Option(names = "--cdp-endpoint", paramLabel = "URL",
+      description = "Attach to a running Chrome or Chromium over the DevTools protocol at this "
+          + "http:// or ws:// address (started with --remote-debugging-port) instead of launching "
+          + "one.")
+  String cdpEndpoint;
+
   @Option(names = "--headed", description = "Show the browser window, for debugging.")
   boolean headed;
 
@@ -42,7 +54,7 @@ final class BrowserOptions {
    */
   BrowserConfig config() {
     BrowserConfig.Builder b = BrowserConfig.builder().executable(chromium).headless(!headed)
-        .tracing(!noTrace);
+        .tracing(!noTrace).remote(remote());
     if (hangSeconds != null) {
       if (hangSeconds <= 0 || hangSeconds > 3600) {
         throw new dev.skillwright.trajectories.BadInputException(
@@ -56,9 +68,50 @@ final class BrowserOptions {
       b.storageState(storageState);
     }
     BrowserConfig config = b.build();
-    Chromium.requireDisplay(config);
-    Chromium.resolve(config.executable(), config.environment());
+    if (config.remote() == null) {
+      Chromium.requireDisplay(config);
+      Chromium.resolve(config.executable(), config.environment());
+    }
     return config;
+  }
+
+  /** The browser elsewhere the flags name, checked; null to launch one here. */
+  private BrowserConfig.Remote remote() {
+    if (browserEndpoint != null && cdpEndpoint != null) {
+      throw new dev.skillwright.trajectories.BadInputException(
+          "give --browser-endpoint or --cdp-endpoint, not both");
+    }
+    if (browserEndpoint == null && cdpEndpoint == null) {
+      return null;
+    }
+    if (chromium != null || headed) {
+      throw new dev.skillwright.trajectories.BadInputException((chromium != null ? "--chromium"
+          : "--headed") + " is for a browser launched here; a remote one (--browser-endpoint, "
+          + "--cdp-endpoint) is started by whoever runs it");
+    }
+    BrowserConfig.Remote.Kind kind = browserEndpoint != null ? BrowserConfig.Remote.Kind.PLAYWRIGHT
+        : BrowserConfig.Remote.Kind.CDP;
+    String url = browserEndpoint != null ? browserEndpoint : cdpEndpoint;
+    java.util.Set<String> schemes = kind == BrowserConfig.Remote.Kind.PLAYWRIGHT
+        ? java.util.Set.of("ws", "wss") : java.util.Set.of("http", "https", "ws", "wss");
+    String scheme;
+    try {
+      java.net.URI u = new java.net.URI(url.strip());
+      scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (u.getHost() == null) {
+        scheme = "";
+      }
+    } catch (java.net.URISyntaxException e) {
+      scheme = "";
+    }
+    if (!schemes.contains(scheme)) {
+      throw new dev.skillwright.trajectories.BadInputException(kind.flag() + " wants a "
+          + (kind == BrowserConfig.Remote.Kind.PLAYWRIGHT ? "ws:// or wss://"
+              : "http://, https://, ws:// or wss://") + " address with a host, such as "
+          + (kind == BrowserConfig.Remote.Kind.PLAYWRIGHT ? "ws://127.0.0.1:3000/"
+              : "http://127.0.0.1:9222") + "; got something else");
+    }
+    return new BrowserConfig.Remote(kind, url.strip());
   }
 
   /** The storage state's values, as secrets to keep out of every record; none without one. */

@@ -101,6 +101,11 @@ class BadInputTest {
     assertOneLine(Cli.run("skills", "show", "nope", "--data-dir", dir), "no skill 'nope'");
     assertOneLine(Cli.run("crawl", "--env", "shop", "--chromium", "/no/chrome", "--data-dir", dir),
         "--chromium /no/chrome: no executable file there");
+    assertOneLine(Cli.run("crawl", "--env", "shop", "--cdp-endpoint", "ftp://x", "--data-dir",
+        dir), "--cdp-endpoint wants a http://, https://, ws:// or wss:// address");
+    assertOneLine(Cli.run("run", "--env", "shop", "--browser-endpoint", "ws://127.0.0.1:1/",
+        "--cdp-endpoint", "http://127.0.0.1:2", "--data-dir", dir, "--task", "Open the cart"),
+        "give --browser-endpoint or --cdp-endpoint, not both");
 
     assertOneLine(Cli.run("dashboard", "--host", "0.0.0.0", "--data-dir", dir),
         "binding to 0.0.0.0 exposes the dashboard beyond this machine: pass --token");

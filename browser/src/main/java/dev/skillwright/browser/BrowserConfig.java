@@ -6,7 +6,8 @@ import java.nio.file.Path;
  * How to get a browser: an explicit Chromium executable (or null to search for one), headless or
  * headed, the time limits for actions and navigations, and how long one call into the browser
  * may take before it counts as hung and is killed, and the browser state (cookies, local
- * storage) every context starts from, if any. Build with {@link #builder()}.
+ * storage) every context starts from, if any, and a browser elsewhere to connect to instead of
+ * launching one ({@link Remote}). Build with {@link #builder()}.
  */
 public record BrowserConfig(
     Path executable,
@@ -18,7 +19,38 @@ public record BrowserConfig(
     Chromium.Environment environment,
     boolean tracing,
     int hangTimeoutMillis,
-    Path storageState) {
+    Path storageState,
+    Remote remote) {
+
+  /**
+   * A browser that runs elsewhere, to connect to instead of launching one here: a Playwright
+   * browser server ({@code ws://}, Playwright's {@code connect}: a Playwright server,
+   * Browserless, Selenium Grid, Moon) or a running Chrome's DevTools endpoint ({@code http://},
+   * {@code connectOverCDP}). Each worker still gets contexts of its own, each behind its scope.
+   */
+  public record Remote(Kind kind, String url) {
+    /** How to reach it. */
+    public enum Kind {
+      PLAYWRIGHT("--browser-endpoint"),
+      CDP("--cdp-endpoint");
+
+      private final String flag;
+
+      Kind(String flag) {
+        this.flag = flag;
+      }
+
+      /** The command-line flag that names it. */
+      public String flag() {
+        return flag;
+      }
+    }
+
+    public Remote {
+      java.util.Objects.requireNonNull(kind, "kind");
+      java.util.Objects.requireNonNull(url, "url");
+    }
+  }
 
   public static Builder builder() {
     return new Builder();
@@ -40,8 +72,15 @@ public record BrowserConfig(
     private boolean tracing = true;
     private int hangTimeoutMillis;
     private Path storageState;
+    private Remote remote;
 
     private Builder() {}
+
+    /** A browser to connect to instead of launching one; null (the default) to launch. */
+    public Builder remote(Remote r) {
+      this.remote = r;
+      return this;
+    }
 
     /**
      * A Playwright storage state file ({@code skillwright login} saves one) that every context
@@ -104,7 +143,7 @@ public record BrowserConfig(
           : 2 * navigationTimeoutMillis + actionTimeoutMillis + 10_000;
       return new BrowserConfig(executable, headless, actionTimeoutMillis,
           navigationTimeoutMillis, viewportWidth, viewportHeight, environment, tracing, hang,
-          storageState);
+          storageState, remote);
     }
 
     private static int positive(int v, String what) {

@@ -30,7 +30,8 @@ public final class BrowserSession implements AutoCloseable {
   private BrowserSession(Playwright pw, Browser browser, BrowserConfig config,
       Chromium.Resolution resolution, ScopeProxy fallback, String marker) {
     this.fallback = fallback;
-    this.watchdog = new Watchdog(config.hangTimeoutMillis(), () -> kill(marker));
+    this.watchdog = new Watchdog(config.hangTimeoutMillis(),
+        marker != null ? () -> kill(marker) : () -> disconnect(pw));
     this.playwright = pw;
     this.browser = browser;
     this.config = config;
@@ -43,6 +44,9 @@ public final class BrowserSession implements AutoCloseable {
    * @throws SkillwrightException with one line saying what to install when no browser starts
    */
   public static BrowserSession launch(BrowserConfig config) {
+    if (config.remote() != null) {
+      return connect(config, config.remote());
+    }
     Chromium.Resolution res = Chromium.resolve(config.executable(), config.environment());
     Map<String, String> env = new HashMap<>();
     if (res.executable() != null) {
@@ -82,6 +86,36 @@ public final class BrowserSession implements AutoCloseable {
       }
       throw new SkillwrightException(Chromium.installHint() + " (" + res.describe() + ": "
           + firstLine(e.getMessage()) + ")", e);
+    }
+  }
+
+  /**
+   * Starts Playwright and connects to a browser elsewhere. No launch-wide proxy can be set on a
+   * browser this process did not start, so nothing runs outside a context of ours: every context
+   * still has its scope proxy and routing, as a launched browser's do. A hung remote browser is
+   * disconnected, not killed: it is not this machine's to kill.
+   *
+   * @throws SkillwrightException with one line naming the endpoint when it cannot be reached
+   */
+  private static BrowserSession connect(BrowserConfig config, BrowserConfig.Remote remote) {
+    Playwright pw = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    try {
+      double timeout = config.navigationTimeoutMillis();
+      Browser browser = remote.kind() == BrowserConfig.Remote.Kind.CDP
+          ? pw.chromium().connectOverCDP(remote.url(),
+              new BrowserType.ConnectOverCDPOptions().setTimeout(timeout))
+          : pw.chromium().connect(remote.url(),
+              new BrowserType.ConnectOptions().setTimeout(timeout));
+      Chromium.Resolution res = new Chromium.Resolution(null, remote.kind().flag() + " "
+          + shown(remote.url()));
+      return new BrowserSession(pw, browser, config, res, null, null);
+    } catch (PlaywrightException e) {
+      pw.close();
+      throw new SkillwrightException("cannot connect to the browser at " + remote.kind().flag()
+          + " " + shown(remote.url()) + ": " + firstLine(e.getMessage())
+              .replace(remote.url(), shown(remote.url())).replaceAll("[?&]\\S*", "")
+          + " (is it running, and of Playwright's version for --browser-endpoint?)", null);
     }
   }
 
@@ -203,6 +237,33 @@ public final class BrowserSession implements AutoCloseable {
     return Optional.ofNullable(watchdog.fired());
   }
 
+  /**
+   * An endpoint as it may be shown: without the user, password, query or fragment, which is where
+   * a grid's token goes ({@code ws://host/?token=...}).
+   */
+  static String shown(String url) {
+    try {
+      java.net.URI u = java.net.URI.create(url);
+      return new java.net.URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), null,
+          null).toString();
+    } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+      return "(an endpoint that is no URL)";
+    }
+  }
+
+  /** Drops the connection to a remote browser that hung, from the watchdog's thread. */
+  private static void disconnect(Playwright pw) {
+    Thread t = new Thread(() -> {
+      try {
+        pw.close();
+      } catch (RuntimeException e) {
+        // it is going away either way
+      }
+    }, "skillwright-disconnect");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** Kills the Chromium whose command line carries {@code marker}, with all its processes. */
   private static void kill(String marker) {
     ProcessHandle.current().descendants()
@@ -223,7 +284,9 @@ public final class BrowserSession implements AutoCloseable {
       try {
         playwright.close();
       } finally {
-        fallback.close();
+        if (fallback != null) {
+          fallback.close();
+        }
       }
     }
   }

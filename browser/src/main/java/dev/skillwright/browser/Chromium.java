@@ -34,11 +34,14 @@ public final class Chromium {
    *
    * @param executable the executable, or null to use Playwright's own browsers
    * @param source how it was found: {@code --chromium}, {@code SKILLWRIGHT_CHROMIUM}, {@code PATH}
-   *     or {@code playwright}
+   *     or {@code playwright}; for a browser elsewhere, the flag and its endpoint
    */
   public record Resolution(Path executable, String source) {
     public String describe() {
-      return executable == null ? "Playwright's own Chromium" : executable + " (" + source + ")";
+      if (executable == null) {
+        return source.startsWith("--") ? "the browser at " + source : "Playwright's own Chromium";
+      }
+      return executable + " (" + source + ")";
     }
   }
 

@@ -1,0 +1,70 @@
+package dev.skillwright.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillwright.browser.HostileSite;
+import dev.skillwright.browser.RemoteBrowser;
+import dev.skillwright.trajectories.Store;
+import dev.skillwright.trajectories.Trajectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crawls on browsers this process did not launch: the shop on a Chromium attached over CDP, and
+ * a site built to leak ({@link HostileSite}) on a real Playwright browser server. Episodes
+ * succeed, and the scope holds there as on a browser launched here: nothing reaches a canary,
+ * and every block is on record.
+ */
+class RemoteCrawlTest {
+  @TempDir
+  Path data;
+
+  List<Trajectory> episodes() {
+    Store store = Store.at(data);
+    return store.trajectoryFiles().stream().map(store::readTrajectory).toList();
+  }
+
+  @Test
+  void a_crawl_of_the_shop_runs_on_a_chromium_attached_over_cdp() throws Exception {
+    try (RemoteBrowser chrome = RemoteBrowser.cdp()) {
+      Cli crawl = Cli.run("crawl", "--env", "shop", "--budget", "3", "--explore", "10",
+          "--pages", "4", "--no-trace", "--cdp-endpoint", chrome.url(), "--data-dir",
+          data.toString());
+
+      assertThat(crawl.exit()).as(crawl.out() + crawl.err()).isZero();
+      assertThat(crawl.out()).contains("Chromium: the browser at --cdp-endpoint " + chrome.url());
+      assertThat(episodes()).hasSize(3).allMatch(Trajectory::succeeded);
+    }
+  }
+
+  @Test
+  void a_crawl_of_a_hostile_site_on_a_playwright_server_reaches_no_canary() throws Exception {
+    try (HostileSite site = new HostileSite(); RemoteBrowser server = RemoteBrowser.playwrightServer()) {
+      Cli crawl = Cli.run("crawl", "--url", site.url("/"), "--budget", "2", "--seed", "5",
+          "--pages", "40", "--max-steps", "6", "--no-trace", "--concurrency", "2",
+          "--browser-endpoint", server.url(), "--data-dir", data.toString());
+
+      assertThat(crawl.exit()).as(crawl.out() + crawl.err()).isZero();
+      assertThat(site.seen()).as("connections and packets at the canaries\n" + site.report())
+          .isZero();
+      Path events;
+      try (Stream<Path> s = Files.walk(data.resolve("sessions"))) {
+        events = s.filter(p -> p.getFileName().toString().equals("events.jsonl")).findFirst()
+            .orElseThrow();
+      }
+      List<String> blocked = Files.readAllLines(events).stream()
+          .filter(l -> l.contains("\"scope_blocked\"")).toList();
+      for (HostileSite.Vector v : site.vectors()) {
+        if (v.asksTheNetwork()) {
+          assertThat(blocked).as("a block for " + v.name())
+              .anyMatch(l -> l.contains(":" + v.canary().port()));
+        }
+      }
+      assertThat(episodes()).hasSize(2).noneMatch(t -> t.status() == Trajectory.Status.ERROR);
+    }
+  }
+}
