@@ -82,6 +82,10 @@ final class CrawlCommand implements Callable<Integer> {
           + "alone).")
   Integer exploreSeconds;
 
+  @Option(names = "--json", description = "Print the session's outcome as one JSON document on "
+      + "standard output; progress goes to standard error.")
+  boolean json;
+
   @Override
   public Integer call() {
     positive("--budget", budget, 10_000);
@@ -132,7 +136,8 @@ final class CrawlCommand implements Callable<Integer> {
   }
 
   private Integer crawl(SiteOptions.Target target) {
-    PrintWriter out = spec.commandLine().getOut();
+    // with --json, what a person reads goes to standard error, and the document alone to out
+    PrintWriter out = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
     BrowserConfig browserConfig = browser.config();
     Map<String, String> env = System.getenv();
     ModelBackend backend = models.backend(env, recording.record);
@@ -171,8 +176,32 @@ final class CrawlCommand implements Callable<Integer> {
           backend.offlineOnly() ? "" : ": " + s.usage().describe());
       out.printf("  data              %s%n", s.sessionDir());
       out.println("See the skills with: " + main.hint("skills list"));
+      if (json) {
+        SkillsCommand.printJson(spec.commandLine().getOut(), outcome(s, target.site(), backend));
+      }
     }
     return 0;
+  }
+
+  /**
+   * What {@code --json} prints: the session, its counters, and the skills its episodes taught
+   * or proved (by id, with their status).
+   */
+  private Map<String, Object> outcome(DiscoveryLoop.Summary s, String siteName,
+      ModelBackend backend) {
+    List<Map<String, Object>> skills = new java.util.ArrayList<>();
+    try (dev.skillwright.skills.SkillIndex index = dev.skillwright.skills.SkillIndex.open(
+        Store.at(main.dataDir()).skillsDir(), n -> { })) {
+      for (dev.skillwright.skills.Skill k : index.list(siteName)) {
+        if (k.provenance().stream().anyMatch(p -> s.sessionId().equals(p.sessionId()))) {
+          skills.add(SkillsCommand.doc("id", k.id(), "description", k.description(), "status",
+              k.status().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+      }
+    }
+    return SkillsCommand.doc("session", s.sessionId(), "site", siteName, "dataDir",
+        s.sessionDir().toString(), "counters", s.counters(), "indexSize", s.indexSize(),
+        "seconds", s.seconds(), "model", backend.describe(), "skills", skills);
   }
 
   /**

@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
     description = "Web agents that discover, verify and reuse skills on their own.",
     subcommands = {CrawlCommand.class, RunCommand.class, SkillsCommand.class, ShowCommand.class,
         DashboardCommand.class, ReplayCommand.class, TraceCommand.class, ExportCommand.class,
-        BenchCommand.class, EnvsCommand.class, LoginCommand.class})
+        BenchCommand.class, EnvsCommand.class, LoginCommand.class, McpCommand.class})
 public final class Main {
   static final int BAD_INPUT = 2;
 

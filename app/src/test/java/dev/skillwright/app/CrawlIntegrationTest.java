@@ -40,17 +40,32 @@ class CrawlIntegrationTest {
         "Trajectory: " + data.resolve("run").toAbsolutePath());
   }
 
+  /**
+   * The shop by its URL, on a Chromium this process did not launch (attached over CDP, each
+   * worker with contexts of its own there), with {@code --json}: progress on standard error, the
+   * outcome as one document on standard output.
+   */
   @Test
-  void a_crawl_of_any_url_works_the_same_with_parallel_workers() {
-    try (dev.skillwright.envs.Site site = dev.skillwright.envs.Sites.start("shop")) {
+  void a_crawl_of_any_url_works_the_same_with_parallel_workers_on_a_browser_over_cdp()
+      throws Exception {
+    try (dev.skillwright.envs.Site site = dev.skillwright.envs.Sites.start("shop");
+        dev.skillwright.browser.RemoteBrowser chrome = dev.skillwright.browser.RemoteBrowser.cdp()) {
       Path dir = data.resolve("by-url");
       Cli c = Cli.run("crawl", "--url", site.baseUrl(), "--budget", "4", "--concurrency", "2",
-          "--pages", "10", "--explore", "0", "--data-dir", dir.toString());
+          "--pages", "10", "--explore", "0", "--cdp-endpoint", chrome.url(), "--json",
+          "--data-dir", dir.toString());
 
       assertThat(c.exit()).as(c.err()).isZero();
-      assertThat(c.out()).contains("running with 2 workers", "[4/4]");
+      assertThat(c.err()).contains("running with 2 workers", "[4/4]",
+          "Chromium: the browser at --cdp-endpoint " + chrome.url());
       Store store = Store.at(dir);
       String origin = "127.0.0.1-" + java.net.URI.create(site.baseUrl()).getPort();
+      var doc = dev.skillwright.trajectories.Json.mapper().readTree(c.out());
+      assertThat(doc.get("site").asText()).isEqualTo(origin);
+      assertThat(doc.get("counters").get("done").asInt()).isEqualTo(4);
+      assertThat(doc.get("session").asText()).isEqualTo(store.sessions().get(0).id());
+      assertThat(doc.get("skills").findValuesAsText("id")).isNotEmpty()
+          .allMatch(id -> id.startsWith(origin + ":"));
       assertThat(store.sessions().get(0).site()).isEqualTo(origin);
       assertThat(store.trajectoryFiles()).hasSize(4).allSatisfy(f -> assertThat(
           store.readTrajectory(f).steps()).allSatisfy(step -> assertThat(step.url())

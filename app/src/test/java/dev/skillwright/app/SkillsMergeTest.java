@@ -147,4 +147,30 @@ class SkillsMergeTest {
     assertThat(run.err().strip().lines()).hasSize(1);
     assertThat(skills(here)).hasSize(2);
   }
+
+  @Test
+  void skills_list_search_and_show_print_one_json_document_for_a_script() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = dev.skillwright.trajectories.Json.mapper();
+    Cli list = Cli.run("skills", "list", "--json", "--data-dir", other.toString());
+    assertThat(list.exit()).as(list.err()).isZero();
+    var doc = json.readTree(list.out());
+    assertThat(doc.get("count").asInt()).isEqualTo(2);
+    assertThat(doc.get("skills").findValuesAsText("id"))
+        .containsExactlyInAnyOrder(SHARED, "shop:search-for-query");
+
+    Cli search = Cli.run("skills", "search", "--json", "search", "for", "socks", "--data-dir",
+        other.toString());
+    assertThat(search.exit()).as(search.err()).isZero();
+    var hits = json.readTree(search.out());
+    assertThat(hits.get("query").asText()).isEqualTo("search for socks");
+    assertThat(hits.get("hits").get(0).get("skill").get("id").asText())
+        .isEqualTo("shop:search-for-query");
+    assertThat(hits.get("hits").get(0).get("score").asDouble()).isPositive();
+
+    Cli show = Cli.run("skills", "show", SHARED, "--json", "--data-dir", other.toString());
+    assertThat(show.exit()).as(show.err()).isZero();
+    Skill shown = json.readValue(show.out(), Skill.class);
+    assertThat(shown.verifications()).hasSize(2);
+    assertThat(shown.status()).isEqualTo(Skill.Status.VERIFIED);
+  }
 }

@@ -31,6 +31,9 @@ public interface Site extends AutoCloseable {
    */
   Map<String, Object> groundTruth(String visitor);
 
+  /** The visitors seen so far (the values of their visitor cookies), for ground-truth checks. */
+  java.util.Set<String> visitors();
+
   /**
    * The credentials of the site's demo account, as secrets by name (such as
    * {@code forum_password}), for tasks that log in: they reach the browser, never a prompt or a

@@ -116,6 +116,11 @@ abstract class SiteServer<V> implements Site {
     return cookie;
   }
 
+  @Override
+  public final java.util.Set<String> visitors() {
+    return java.util.Set.copyOf(visitors.keySet());
+  }
+
   /** The state of a visitor who has been seen, else null. */
   final V visitor(String id) {
     return id == null ? null : visitors.get(id);

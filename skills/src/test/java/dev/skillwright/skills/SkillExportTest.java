@@ -3,9 +3,10 @@ package dev.skillwright.skills;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.Json;
 import dev.skillwright.trajectories.LocatorCandidate;
@@ -153,8 +154,8 @@ class SkillExportTest {
   @Test
   void the_tool_schema_validates_and_accepts_the_examples() throws Exception {
     JsonNode schema = Json.mapper().readTree(SkillExport.toolSchema(List.of(SEARCH, OPEN)));
-    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    JsonSchema meta = factory.getSchema(java.net.URI.create(
+    SchemaRegistry factory = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    Schema meta = factory.getSchema(SchemaLocation.of(
         "https://json-schema.org/draft/2020-12/schema"));
 
     assertThat(schema.path("tools")).hasSize(2);
@@ -164,7 +165,7 @@ class SkillExportTest {
       assertThat(fn.path("name").asText()).matches("[a-zA-Z0-9_-]{1,64}");
       JsonNode params = fn.path("parameters");
       assertThat(meta.validate(params)).as(params.toString()).isEmpty();
-      JsonSchema toolSchema = factory.getSchema(params);
+      Schema toolSchema = factory.getSchema(params);
       JsonNode example = Json.mapper().createObjectNode();
       params.path("properties").fields().forEachRemaining(e -> ((com.fasterxml.jackson.databind
           .node.ObjectNode) example).put(e.getKey(), e.getValue().path("examples").get(0)

@@ -14,31 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crawls on browsers this process did not launch: the shop on a Chromium attached over CDP, and
- * a site built to leak ({@link HostileSite}) on a real Playwright browser server. Episodes
- * succeed, and the scope holds there as on a browser launched here: nothing reaches a canary,
- * and every block is on record.
+ * A crawl of a site built to leak ({@link HostileSite}: every page fires a way out on load) on a
+ * real Playwright browser server, two workers at once: the scope holds there as on a browser
+ * launched here, so nothing reaches a canary, and every block is on record. (The shop crawled on
+ * a Chromium attached over CDP is in {@link CrawlIntegrationTest}.)
  */
-class RemoteCrawlTest {
+class HostileCrawlTest {
   @TempDir
   Path data;
 
   List<Trajectory> episodes() {
     Store store = Store.at(data);
     return store.trajectoryFiles().stream().map(store::readTrajectory).toList();
-  }
-
-  @Test
-  void a_crawl_of_the_shop_runs_on_a_chromium_attached_over_cdp() throws Exception {
-    try (RemoteBrowser chrome = RemoteBrowser.cdp()) {
-      Cli crawl = Cli.run("crawl", "--env", "shop", "--budget", "3", "--explore", "10",
-          "--pages", "4", "--no-trace", "--cdp-endpoint", chrome.url(), "--data-dir",
-          data.toString());
-
-      assertThat(crawl.exit()).as(crawl.out() + crawl.err()).isZero();
-      assertThat(crawl.out()).contains("Chromium: the browser at --cdp-endpoint " + chrome.url());
-      assertThat(episodes()).hasSize(3).allMatch(Trajectory::succeeded);
-    }
   }
 
   @Test

@@ -1,0 +1,128 @@
+package dev.skillwright.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillwright.envs.Site;
+import dev.skillwright.envs.Sites;
+import dev.skillwright.skills.Skill;
+import dev.skillwright.skills.SkillIndex;
+import dev.skillwright.skills.SkillLibrary;
+import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.LocatorCandidate;
+import dev.skillwright.trajectories.Store;
+import dev.skillwright.trajectories.Target;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code skillwright mcp} as another agent meets it: a child process driven by the MCP Java SDK's
+ * own client over stdio. The tools' input schemas are valid JSON Schema 2020-12; a shop skill
+ * called with a value it was never run with puts that item in the cart (by the site's ground
+ * truth, read from Java); a call missing its argument is a clear tool error; the use is in the
+ * skill's health.
+ */
+class McpServerTest {
+  /** A skill as the shop's crawls learn it: open the item's page, add it to the cart. */
+  static Skill addToCart() {
+    return Skill.builder("shop:add-to-cart", "add-to-cart", "shop", "Add \"{item}\" to the cart")
+        .parameters(List.of(new Skill.Parameter("item", "string", List.of("Brass Desk Lamp"))))
+        .steps(List.of(
+            new Action.Click(new Target(null, "link", "{item}", List.of(
+                new LocatorCandidate(LocatorCandidate.Strategy.ROLE, "link", "{item}")))),
+            new Action.Click(new Target(null, "button", "Add to cart", List.of(
+                new LocatorCandidate(LocatorCandidate.Strategy.ROLE, "button", "Add to cart"))))))
+        .startUrlPattern("*/").examples(List.of("Add \"Brass Desk Lamp\" to the cart"))
+        .status(Skill.Status.VERIFIED).build();
+  }
+
+  @Test
+  void another_agent_lists_the_skills_and_calls_one_over_stdio() throws Exception {
+    Path data = Files.createTempDirectory("skillwright-mcp");
+    try (SkillLibrary library = SkillLibrary.open(Store.at(data).skillsDir(), n -> { })) {
+      library.add(addToCart());
+      library.commit();
+    }
+    try (Site shop = Sites.start("shop")) {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      ServerParameters server = ServerParameters.builder(java).args("-cp",
+          System.getProperty("java.class.path"), Main.class.getName(), "mcp", "--url",
+          shop.baseUrl(), "--site", "shop", "--no-trace", "--data-dir", data.toString()).build();
+      var json = new JacksonMcpJsonMapper(dev.skillwright.trajectories.Json.compact());
+      StdioClientTransport transport = new StdioClientTransport(server, json);
+      List<String> stderr = new java.util.concurrent.CopyOnWriteArrayList<>();
+      transport.setStdErrorHandler(stderr::add);
+      McpSyncClient client = McpClient.sync(transport)
+          .requestTimeout(Duration.ofSeconds(120)).initializationTimeout(Duration.ofSeconds(90))
+          .build();
+      try {
+        try {
+          client.initialize();
+        } catch (RuntimeException e) {
+          throw new AssertionError("the server did not start; it said: " + stderr, e);
+        }
+        List<McpSchema.Tool> tools = client.listTools().tools();
+        assertThat(tools).extracting(McpSchema.Tool::name)
+            .containsExactlyInAnyOrder("add-to-cart", SkillTools.SEARCH);
+        DefaultJsonSchemaValidator validator = new DefaultJsonSchemaValidator();
+        for (McpSchema.Tool t : tools) {
+          Map<String, Object> schema = json.convertValue(t.inputSchema(),
+              new io.modelcontextprotocol.json.TypeRef<Map<String, Object>>() { });
+          assertThat(schema.get("$schema"))
+              .isEqualTo("https://json-schema.org/draft/2020-12/schema");
+          assertThat(validator.validateSchema(schema).valid()).as(t.name() + ": " + schema)
+              .isTrue();
+        }
+        McpSchema.Tool add = tools.stream().filter(t -> t.name().equals("add-to-cart"))
+            .findFirst().orElseThrow();
+        Map<String, Object> addSchema = json.convertValue(add.inputSchema(),
+            new io.modelcontextprotocol.json.TypeRef<Map<String, Object>>() { });
+        assertThat(validator.validate(addSchema, Map.of("item", "Blue Ceramic Mug")).valid()).isTrue();
+        assertThat(validator.validate(addSchema, Map.of()).valid()).isFalse();
+        assertThat(add.annotations().destructiveHint()).isFalse();
+        assertThat(add.annotations().readOnlyHint()).isFalse();
+
+        // a value the skill was never run with
+        McpSchema.CallToolResult done = client.callTool(new McpSchema.CallToolRequest(
+            "add-to-cart", Map.of("item", "Blue Ceramic Mug")));
+        assertThat(done.isError()).as(String.valueOf(done.content())).isFalse();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) done.structuredContent();
+        assertThat(result).containsEntry("success", true).containsKey("trajectory");
+        assertThat((String) result.get("finalUrl")).startsWith(shop.baseUrl());
+        assertThat(shop.visitors().stream().map(v -> String.valueOf(shop.groundTruth(v)
+            .get("cart")))).anyMatch(cart -> cart.contains("Blue Ceramic Mug=1"));
+
+        McpSchema.CallToolResult missing = client.callTool(new McpSchema.CallToolRequest(
+            "add-to-cart", Map.of()));
+        assertThat(missing.isError()).isTrue();
+        assertThat(missing.content().get(0)).asString().contains("item");
+
+        McpSchema.CallToolResult found = client.callTool(new McpSchema.CallToolRequest(
+            SkillTools.SEARCH, Map.of("query", "put a lamp in the cart")));
+        assertThat(found.isError()).isFalse();
+        assertThat(String.valueOf(found.structuredContent())).contains("tool=add-to-cart");
+
+        String episode = (String) result.get("trajectory");
+        assertThat(Store.at(data).findEpisode(episode)).isPresent();
+      } finally {
+        client.closeGracefully();
+      }
+    }
+    try (SkillIndex index = SkillIndex.open(Store.at(data).skillsDir(), n -> { })) {
+      Skill used = index.get("shop:add-to-cart").orElseThrow();
+      assertThat(used.health().executions()).isEqualTo(1);
+      assertThat(used.health().successes()).isEqualTo(1);
+    }
+  }
+}
