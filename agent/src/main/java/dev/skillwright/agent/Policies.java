@@ -36,6 +36,16 @@ public final class Policies {
     private String original;
     private ChatModel healer;
     private boolean strict;
+    private dev.skillwright.skills.Reading reads;
+
+    /**
+     * Where the value is read once every step ran (a skill that answers a question): the replay
+     * answers with it, and gives up when the page does not show it.
+     */
+    public ReplayOptions setReads(dev.skillwright.skills.Reading reads) {
+      this.reads = reads;
+      return this;
+    }
 
     /** What is replayed (an episode id, {@code skill:<id>}), recorded as {@code replayOf}. */
     public ReplayOptions setOriginal(String original) {
@@ -99,6 +109,6 @@ public final class Policies {
    */
   public static Policy replay(List<Action> actions, ReplayOptions o) {
     return new ReplayPolicy(actions, o.original, o.healer == null ? null
-        : new ModelGrounder(o.healer), o.strict);
+        : new ModelGrounder(o.healer), o.strict, o.reads);
   }
 }

@@ -1,5 +1,6 @@
 package dev.skillwright.agent;
 
+import dev.skillwright.skills.Reading;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.Observation;
@@ -30,21 +31,31 @@ final class ReplayPolicy implements Policy, Annotating, LooksWhenNeeded {
   private Target healing;
   private double healingScore;
 
+  /** Where the answer is read once every step ran; null when the replay only acts. */
+  private final Reading reads;
+  private int waitedToRead;
+
   ReplayPolicy(List<Action> actions, String original, ModelGrounder model) {
-    this(actions, original, model, false);
+    this(actions, original, model, false, null);
   }
 
-  ReplayPolicy(List<Action> actions, String original, ModelGrounder model, boolean strict) {
+  ReplayPolicy(List<Action> actions, String original, ModelGrounder model, boolean strict,
+      Reading reads) {
     this.actions = List.copyOf(actions);
     this.original = original;
     this.model = model;
     this.strict = strict;
+    this.reads = reads;
   }
 
-  /** Only a lost step needs the page: to ground it anew. A step that finds its locator does not. */
+  /**
+   * Only a lost step needs the page, to ground it anew, and the end of a replay that reads its
+   * answer off the page. A step that finds its locator does not.
+   */
   @Override
   public boolean needsToLook(List<Step> history) {
-    return healing == null && !history.isEmpty() && !history.get(history.size() - 1).ok();
+    boolean lost = healing == null && !history.isEmpty() && !history.get(history.size() - 1).ok();
+    return lost || reads != null && next == actions.size();
   }
 
   @Override
@@ -79,7 +90,8 @@ final class ReplayPolicy implements Policy, Annotating, LooksWhenNeeded {
           lost.withTarget(Grounding.target(m.get().node())));
     }
     if (next == actions.size()) {
-      return Decision.of("Every recorded step is replayed.", new Action.Answer("Done."));
+      return reads == null ? Decision.of("Every recorded step is replayed.",
+          new Action.Answer("Done.")) : read(obs);
     }
     Action a = actions.get(next++);
     if (a.isFinal()) {
@@ -110,6 +122,27 @@ final class ReplayPolicy implements Policy, Annotating, LooksWhenNeeded {
   List<Trajectory.Repair> repairs() {
     return List.copyOf(repairs);
   }
+
+  /**
+   * The value the page shows where the skill reads it, as the answer; a page still loading gets
+   * a few short waits first.
+   */
+  private Decision read(Observation obs) {
+    Optional<String> value = reads.read(obs.snapshot());
+    if (value.isPresent()) {
+      return Decision.of("Every recorded step is replayed; the page shows " + reads.describe()
+          + ": " + value.get() + ".", new Action.Answer(value.get()));
+    }
+    if (waitedToRead++ < READ_WAITS) {
+      return Decision.of("The page does not show " + reads.describe() + " yet; I wait.",
+          new Action.Wait(READ_WAIT_MILLIS));
+    }
+    return giveUp("every recorded step is replayed, but " + obs.url() + " does not show "
+        + reads.describe());
+  }
+
+  private static final int READ_WAITS = 3;
+  private static final long READ_WAIT_MILLIS = 400;
 
   private static Decision giveUp(String reason) {
     return Decision.of(reason, new Action.GiveUp(reason));

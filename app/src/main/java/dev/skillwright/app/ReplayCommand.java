@@ -200,7 +200,8 @@ final class ReplayCommand implements Callable<Integer> {
           bound.args());
       Trajectory replay = run(store, target, browserConfig, List.of(task),
           (t, e) -> Policies.replay(bound.steps(), new Policies.ReplayOptions()
-              .setOriginal("skill:" + skill.id()).setHealer(e.model()))).get(0);
+              .setOriginal("skill:" + skill.id()).setHealer(e.model())
+              .setReads(bound.reads()))).get(0);
       report(replay, store);
       if (replay.succeeded() && !replay.repairs().isEmpty()) {
         writeBackHealed(store, target, browserConfig, skill, task, replay);
@@ -223,7 +224,7 @@ final class ReplayCommand implements Callable<Integer> {
     spec.commandLine().getOut().println("Re-verifying the healed skill in a fresh context...");
     Trajectory check = run(store, target, config, List.of(task),
         (t, e) -> Policies.replay(again.steps(), new Policies.ReplayOptions()
-            .setOriginal("skill:" + skill.id()))).get(0);
+            .setOriginal("skill:" + skill.id()).setReads(again.reads()))).get(0);
     if (check.succeeded() && check.repairs().isEmpty()) {
       try (SkillLibrary library = SkillLibrary.open(store.skillsDir(),
           n -> spec.commandLine().getErr().println("skillwright: " + n))) {
@@ -274,6 +275,10 @@ final class ReplayCommand implements Callable<Integer> {
       SkillsCommand.print(out, "healed step " + (r.step() + 1) + ": ", String.format(Locale.ROOT,
           "%s -> %s (%s, similarity %.2f)", r.from().describe(), r.to().describe(), r.method(),
           r.score()));
+    }
+    if (t.status() == Trajectory.Status.ANSWERED && t.answer() != null
+        && !t.answer().equals("Done.")) {
+      SkillsCommand.print(out, "Answer: ", t.answer());
     }
     SkillsCommand.print(out, "Verdict: ", (t.succeeded() ? "success" : "failure") + " ("
         + t.verdict().reason() + ")");

@@ -219,10 +219,10 @@ class ReadmeTest {
   @Test
   void the_skill_commands_show_what_the_crawl_found() {
     assertThat(ran("./skillwright skills search \"put a mug in the cart\"").out().lines()
-        .findFirst().orElseThrow()).contains("shop:add-item-to-the-cart-then-open-cart");
+        .findFirst().orElseThrow()).contains("shop:add_to_cart_then_open_cart");
     assertThat(ran("./skillwright skills list").out()).contains(
-        "shop:add-item-to-the-cart-then-open-cart", "parameters: item=");
-    assertThat(ran("./skillwright skills show shop:add-item-to-the-cart-then-open-cart")
+        "shop:add_to_cart_then_open_cart", "parameters: item=");
+    assertThat(ran("./skillwright skills show shop:add_to_cart_then_open_cart")
         .out()).contains("steps:", "by role:", "examples:", "status:     verified");
     String session = ran("./skillwright show --session last").out();
     assertThat(session).startsWith("Session ").contains("crawl of shop, completed",
@@ -240,8 +240,11 @@ class ReadmeTest {
         .contains("0 model calls");
     assertThat(ran("./skillwright replay last --variant v2").out())
         .contains("Verdict: success", "Model calls: 0");
-    assertThat(ran("./skillwright replay skill shop:add-item-to-the-cart-then-open-cart").out())
+    assertThat(ran("./skillwright replay skill shop:add_to_cart_then_open_cart").out())
         .contains("Verdict: success");
+    assertThat(ran("./skillwright replay skill get_price --arg item=\"Brass Desk Lamp\"").out())
+        .contains("Answer: " + dev.skillwright.envs.Sites.shopPrices().get("Brass Desk Lamp"),
+            "Verdict: success");
     assertThat(ran("./skillwright trace last").out()).contains("trace.zip");
   }
 

@@ -145,7 +145,7 @@ class ReplayTest {
   @Test
   void a_healed_skill_is_re_verified_written_back_and_then_works_on_v2() throws Exception {
     // v2 recases "Add to cart" and moves it into another box: none of its locators finds it
-    String id = "shop:add-item-to-the-cart-then-open-cart";
+    String id = "shop:add_to_cart_then_open_cart";
     Map<Path, String> library = skillFiles();
     Skill before;
     try (SkillIndex index = SkillIndex.open(Store.at(data).skillsDir())) {
@@ -170,11 +170,63 @@ class ReplayTest {
     assertThat(now.keySet()).isEqualTo(library.keySet());
     assertThat(now.keySet()).filteredOn(p -> !now.get(p).equals(library.get(p)))
         .extracting(p -> p.getFileName().toString())
-        .containsExactly("add-item-to-the-cart-then-open-cart.json");
+        .containsExactly("add_to_cart_then_open_cart.json");
 
     Trajectory again = replay("skill", id, "--arg", "item=" + item, "--variant", "v2");
     assertThat(again.succeeded()).as(again.verdict().reason()).isTrue();
     assertThat(again.repairs()).isEmpty();
+  }
+
+  @Test
+  void an_information_skill_gives_back_the_price_the_site_shows_in_replay_and_as_java()
+      throws Exception {
+    Skill price;
+    try (SkillIndex index = SkillIndex.open(Store.at(data).skillsDir())) {
+      price = index.list("shop").stream().filter(s -> s.reads() != null && s.offered())
+          .findFirst().orElseThrow(() -> new AssertionError("the crawl taught no verified skill "
+              + "that reads an answer: " + index.list("shop").stream().map(Skill::id).toList()));
+    }
+    assertThat(price.name()).isEqualTo("get_price");
+    Map<String, String> prices = dev.skillwright.envs.Sites.shopPrices();
+    // an item the skill was never run with, of another price than its examples
+    String item = prices.keySet().stream()
+        .filter(n -> !price.parameters().get(0).examples().contains(n))
+        .filter(n -> price.parameters().get(0).examples().stream()
+            .noneMatch(e -> prices.get(n).equals(prices.get(e))))
+        .findFirst().orElseThrow();
+
+    Cli replayed = Cli.run("replay", "skill", "get_price", "--arg", "item=" + item,
+        "--data-dir", data.toString());
+    assertThat(replayed.exit()).as(replayed.out() + replayed.err()).isZero();
+    assertThat(replayed.out()).contains("Answer: " + prices.get(item) + "\n");
+
+    // the exported Java returns it too, run by Playwright against a shop of its own
+    Path src = Files.createTempDirectory("skillwright-java");
+    Cli export = Cli.run("skills", "export", "--format", "playwright-java", "--site", "shop",
+        "--out", src.resolve("SkillwrightSkills.java").toString(), "--data-dir", data.toString());
+    assertThat(export.exit()).as(export.err()).isZero();
+    String java = Files.readString(src.resolve("SkillwrightSkills.java"));
+    assertThat(java).contains("public static String getPrice(Page page, String item)");
+    var errors = new java.io.ByteArrayOutputStream();
+    int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, errors, errors, "-d",
+        src.toString(), "-cp", System.getProperty("java.class.path"),
+        src.resolve("SkillwrightSkills.java").toString());
+    assertThat(rc).as(errors.toString()).isZero();
+    try (var loader = new java.net.URLClassLoader(new java.net.URL[] {src.toUri().toURL()},
+            getClass().getClassLoader());
+        dev.skillwright.envs.Site shop = dev.skillwright.envs.Sites.start("shop");
+        com.microsoft.playwright.Playwright pw = com.microsoft.playwright.Playwright.create()) {
+      var browser = pw.chromium().launch(new com.microsoft.playwright.BrowserType.LaunchOptions()
+          .setExecutablePath(dev.skillwright.browser.Chromium.resolve(null,
+              dev.skillwright.browser.Chromium.Environment.system()).executable())
+          .setArgs(List.of("--no-sandbox", "--disable-gpu")));
+      com.microsoft.playwright.Page page = browser.newPage();
+      page.navigate(shop.baseUrl());
+      Object read = loader.loadClass("SkillwrightSkills")
+          .getMethod("getPrice", com.microsoft.playwright.Page.class, String.class)
+          .invoke(null, page, item);
+      assertThat(read).isEqualTo(prices.get(item));
+    }
   }
 
   @Test
@@ -250,7 +302,7 @@ class ReplayTest {
     Files.writeString(newer, Files.readString(original).replace("\"schemaVersion\" : 1",
         "\"schemaVersion\" : 2"));
     String dir = data.toString();
-    String skill = "shop:search-for-query-then-open-item";
+    String skill = "shop:search_products_then_open_item";
 
     assertOneLine(Cli.run("replay", "zzzz-999", "--data-dir", dir), "no episode 'zzzz-999'");
     assertOneLine(Cli.run("replay", newer.toString(), "--data-dir", dir),

@@ -30,6 +30,16 @@ public final class Sites {
   }
 
   /**
+   * The shop's prices as its product pages show them ({@code "$12.99"}), by product name: the
+   * ground truth an information skill's answer is checked against.
+   */
+  public static java.util.Map<String, String> shopPrices() {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    ShopCatalog.PRODUCTS.forEach(p -> out.put(p.name(), p.price()));
+    return out;
+  }
+
+  /**
    * Starts the named site on 127.0.0.1 on a free port.
    *
    * @throws BadInputException for a name that is not a bundled site

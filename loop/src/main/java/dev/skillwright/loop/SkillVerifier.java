@@ -114,7 +114,7 @@ final class SkillVerifier {
       try (Tab tab = browser.newTab(settings.scope(), settings.secrets())) {
         EpisodeRunner.Result r = runner.run(session.id(), episodeId, task,
             Policies.replay(steps, new Policies.ReplayOptions().setOriginal("skill:" + skill.id())
-                .setStrict(true)), tab, files);
+                .setStrict(true).setReads(b.reads())), tab, files);
         t = r.trajectory().withVerdict(Evaluator.offline().judge(r.trajectory(), r.recent()));
       }
       files.writeTrajectory(t);

@@ -87,7 +87,7 @@ public final class Distiller {
     String lifted = lift.apply(task.instruction()).replaceAll("[.?!]+$", "");
     Map<String, String> values = new LinkedHashMap<>(task.params());
     String description = apart(steps, lifted, values);
-    String name = slug(description);
+    String name = SkillNames.of(description, steps);
     // parameters in the order the description names them, whatever the task's map order
     List<Skill.Parameter> parameters = values.entrySet().stream()
         .filter(e -> description.contains("{" + e.getKey() + "}")
@@ -100,7 +100,16 @@ public final class Distiller {
     if (finalPage != null) {
       success = shownValues(withOptions(success, steps, finalPage), parameters, finalPage);
     }
+    Reading reads = finalPage == null || t.status() != Trajectory.Status.ANSWERED
+        || t.answer() == null || fold(t.answer()).matches("done\\.?") ? null
+        : Reading.find(finalPage, t.answer(), lift).orElse(null);
+    if (reads != null) {
+      // the value read changes with the arguments: the answer this run gave promises nothing
+      success = new SuccessSignal(success.all().stream().filter(c -> !(c instanceof
+          Condition.AnswerContains) || c.describe().contains("{")).toList());
+    }
     return Optional.of(Skill.builder(task.site() + ":" + name, name, task.site(), description)
+        .reads(reads)
         .parameters(parameters).steps(steps).startUrlPattern(urlPattern(task.startUrl()))
         .success(success).examples(List.of(task.instruction()))
         .provenance(List.of(new Skill.Provenance(t.sessionId(), t.episodeId(), t.startedAt())))
@@ -318,20 +327,6 @@ public final class Distiller {
   }
 
   /**
-   * A readable name: the description's words as a slug. Past 48 characters it is cut at a word
-   * and a short hash of the whole description keeps it unique, since the id derives from it.
-   */
-  static String slug(String description) {
-    String s = description.toLowerCase(Locale.ROOT).replaceAll("[{}\"]", "")
-        .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    if (s.length() <= 48) {
-      return s;
-    }
-    String cut = s.substring(0, 48).replaceAll("-[^-]*$", "");
-    return cut + "-" + String.format("%08x", description.hashCode());
-  }
-
-  /**
    * {@code skill} with its steps replaced by {@code healed} (concrete actions from a replay with
    * {@code args}), lifted back into placeholders, and the replay added to its provenance.
    */
@@ -357,10 +352,15 @@ public final class Distiller {
         || known.success().all().stream().anyMatch(found.success().all()::contains);
   }
 
-  /** {@code found} under an id of its own, told apart by its success signal. */
+  /**
+   * {@code found} under an id of its own, told apart by a tag of what it does and promises: the
+   * same skill is told apart alike on every machine, so merged libraries agree on its name.
+   */
   static Skill apart(Skill found) {
-    String tag = String.format("%08x", found.success().describe().hashCode());
-    return found.toBuilder().named(found.id() + "-" + tag, found.name() + "-" + tag).build();
+    String tag = String.format("%04x", (found.description() + "|" + found.signature() + "|"
+        + found.success().describe()).hashCode() & 0xffff);
+    String sep = SkillNames.isApiName(found.name()) ? "_" : "-";
+    return found.toBuilder().named(found.id() + sep + tag, found.name() + sep + tag).build();
   }
 
   /**
@@ -429,7 +429,14 @@ public final class Distiller {
     boolean verified = otherWay ? found.offered() : known.offered() || found.offered();
     Skill.Status status = !promise.equals(steps.success()) ? Skill.Status.CANDIDATE
         : verified ? Skill.Status.VERIFIED : otherWay ? Skill.Status.CANDIDATE : known.status();
+    List<String> aliases = new ArrayList<>(known.aliases());
+    java.util.stream.Stream.concat(java.util.stream.Stream.of(found.id()),
+            found.aliases().stream()).filter(a -> !a.equals(known.id()) && !aliases.contains(a))
+        .forEach(aliases::add);
     return known.toBuilder().parameters(List.copyOf(params.values()))
+        .reads(steps.reads() != null ? steps.reads() : known.reads() != null ? known.reads()
+            : found.reads())
+        .aliases(aliases)
         .steps(steps.steps()).success(promise).examples(examples).provenance(prov)
         .verifications(verifications)
         .health(nothingNew ? known.health() : sum(known.health(), found.health()))

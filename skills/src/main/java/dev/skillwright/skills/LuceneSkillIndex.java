@@ -72,6 +72,8 @@ final class LuceneSkillIndex implements SkillIndex {
   static final String JSON = "json";
   static final String STATUS = "status";
   static final String SIGNATURE = "signature";
+  /** The ids a skill had before it was renamed; a lookup by one finds it. */
+  static final String ALIAS = "alias";
   static final String RATE = "rate";
   /** MoreLikeThis candidates looked at when deduplicating. */
   private static final int SIMILAR = 5;
@@ -140,6 +142,26 @@ final class LuceneSkillIndex implements SkillIndex {
       Optional<Skill> changed = lookup(id).filter(s -> s.id().equals(id)).map(change);
       changed.ifPresent(s -> write(List.of(s)));
       return changed;
+    } finally {
+      writing.unlock();
+    }
+  }
+
+  @Override
+  public void rename(String oldId, Skill renamed) {
+    writing.lock();
+    try {
+      Optional<Skill> old = lookup(oldId).filter(s -> s.id().equals(oldId));
+      write(List.of(renamed));
+      if (old.isPresent() && !oldId.equals(renamed.id())) {
+        files.delete(old.get());
+        writer().deleteDocuments(new Term(ID, oldId));
+        uncommitted = true;
+        searchers.maybeRefreshBlocking();
+        generation.incrementAndGet();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the skill index " + dir, e);
     } finally {
       writing.unlock();
     }
@@ -295,7 +317,14 @@ final class LuceneSkillIndex implements SkillIndex {
     if (!byId.isEmpty()) {
       return Optional.of(byId.get(0));
     }
-    return list(null).stream().filter(s -> s.name().equals(idOrName)).findFirst();
+    List<Skill> byAlias = find(new TermQuery(new Term(ALIAS, idOrName)), 1);
+    if (!byAlias.isEmpty()) {
+      return Optional.of(byAlias.get(0));
+    }
+    List<Skill> all = list(null);
+    return all.stream().filter(s -> s.name().equals(idOrName)).findFirst()
+        .or(() -> all.stream().filter(s -> s.aliases().contains(s.site() + ":" + idOrName))
+            .findFirst());
   }
 
   @Override
@@ -545,11 +574,12 @@ final class LuceneSkillIndex implements SkillIndex {
     Document d = new Document();
     d.add(new StringField(ID, s.id(), Field.Store.YES));
     d.add(new StringField(SITE, s.site(), Field.Store.NO));
-    d.add(new TextField(NAME, s.name().replace('-', ' '), Field.Store.NO));
+    d.add(new TextField(NAME, s.name().replace('-', ' ').replace('_', ' '), Field.Store.NO));
     d.add(new TextField(DESCRIPTION, s.description(), Field.Store.NO));
     d.add(new TextField(EXAMPLES, String.join("\n", s.examples()), Field.Store.NO));
     d.add(new StringField(STATUS, s.status().name(), Field.Store.NO));
     d.add(new StringField(SIGNATURE, signatureKey(s), Field.Store.NO));
+    s.aliases().forEach(a -> d.add(new StringField(ALIAS, a, Field.Store.NO)));
     d.add(new org.apache.lucene.document.DoubleDocValuesField(RATE,
         0.5 + s.health().successRate()));
     try {

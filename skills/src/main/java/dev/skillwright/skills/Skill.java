@@ -24,6 +24,9 @@ import java.util.List;
  * @param verifications its re-executions with new values, newest last (the last ten)
  * @param sideEffect what running it does to the site (reads, writes, destructive); a skill stored
  *     before the label existed gets it from its steps
+ * @param reads where and how it reads the value it answers with, for a skill distilled from a
+ *     question; null for one that only acts
+ * @param aliases the ids it was known by before (a skill renamed keeps answering to them)
  */
 @JsonPropertyOrder({"schemaVersion", "id"})
 public record Skill(
@@ -41,7 +44,10 @@ public record Skill(
     Status status,
     Health health,
     List<Verification> verifications,
-    SideEffect sideEffect) {
+    SideEffect sideEffect,
+    Reading reads,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<String> aliases) {
 
   public static final int SCHEMA_VERSION = 1;
   private static final int KEEP = 10;
@@ -102,6 +108,15 @@ public record Skill(
     }
   }
 
+  /** A skill that reads nothing and was never renamed. */
+  public Skill(int schemaVersion, String id, String name, String site, String description,
+      List<Parameter> parameters, List<Action> steps, String startUrlPattern,
+      SuccessSignal success, List<String> examples, List<Provenance> provenance, Status status,
+      Health health, List<Verification> verifications, SideEffect sideEffect) {
+    this(schemaVersion, id, name, site, description, parameters, steps, startUrlPattern, success,
+        examples, provenance, status, health, verifications, sideEffect, null, List.of());
+  }
+
   /** A skill with its side effect judged from its steps. */
   public Skill(int schemaVersion, String id, String name, String site, String description,
       List<Parameter> parameters, List<Action> steps, String startUrlPattern,
@@ -145,6 +160,12 @@ public record Skill(
     health = health == null ? Health.NONE : health;
     verifications = verifications == null ? List.of() : List.copyOf(verifications);
     sideEffect = sideEffect == null ? SideEffect.of(steps) : sideEffect;
+    aliases = aliases == null ? List.of() : List.copyOf(aliases);
+  }
+
+  /** Whether {@code idOrName} names this skill: its id, its name, or an id it had before. */
+  public boolean answersTo(String idOrName) {
+    return id.equals(idOrName) || name.equals(idOrName) || aliases.contains(idOrName);
   }
 
   /**
@@ -226,6 +247,8 @@ public record Skill(
     b.health = health;
     b.verifications = verifications;
     b.sideEffect = sideEffect;
+    b.reads = reads;
+    b.aliases = aliases;
     return b;
   }
 
@@ -248,6 +271,8 @@ public record Skill(
     private Health health = Health.NONE;
     private List<Verification> verifications = List.of();
     private SideEffect sideEffect;
+    private Reading reads;
+    private List<String> aliases = List.of();
 
     private Builder(String id, String name, String site, String description) {
       this.id = id;
@@ -316,10 +341,22 @@ public record Skill(
       return this;
     }
 
+    /** Where the value it answers with is read; null when it only acts. */
+    public Builder reads(Reading r) {
+      this.reads = r;
+      return this;
+    }
+
+    /** The ids it was known by before. */
+    public Builder aliases(List<String> a) {
+      this.aliases = a;
+      return this;
+    }
+
     public Skill build() {
       return new Skill(schemaVersion, id, name, site, description, parameters, steps,
           startUrlPattern, success, examples, provenance, status, health, verifications,
-          sideEffect);
+          sideEffect, reads, aliases);
     }
   }
 

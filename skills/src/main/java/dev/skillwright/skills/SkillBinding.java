@@ -18,9 +18,11 @@ import java.util.stream.Collectors;
  * a URL in forms (a slug, URL-encoding) the skill does not record.
  *
  * @param startPath the path to start from, from the skill's start URL pattern
+ * @param reads where the value it answers with is read, its values filled in; null when it
+ *     only acts
  */
 public record SkillBinding(Skill skill, Map<String, String> args, String instruction,
-    List<Action> steps, SuccessSignal success, String startPath) {
+    List<Action> steps, SuccessSignal success, String startPath, Reading reads) {
 
   /**
    * Binds {@code args} to {@code skill}.
@@ -66,7 +68,8 @@ public record SkillBinding(Skill skill, Map<String, String> args, String instruc
     String start = skill.startUrlPattern().startsWith("*") ? skill.startUrlPattern().substring(1)
         : skill.startUrlPattern();
     return new SkillBinding(skill, Map.copyOf(args), fill.apply(skill.description()) + ".",
-        steps, success, start.isEmpty() ? "/" : start);
+        steps, success, start.isEmpty() ? "/" : start,
+        skill.reads() == null ? null : skill.reads().bind(fill));
   }
 
   /**

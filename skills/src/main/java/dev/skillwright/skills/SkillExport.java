@@ -30,7 +30,9 @@ public final class SkillExport {
     sb.append("import com.microsoft.playwright.Locator;\n")
         .append("import com.microsoft.playwright.Page;\n")
         .append("import com.microsoft.playwright.options.AriaRole;\n")
-        .append("import java.util.Locale;\n\n")
+        .append("import java.util.Locale;\n")
+        .append("import java.util.regex.Matcher;\n")
+        .append("import java.util.regex.Pattern;\n\n")
         .append("/** Skills learned by Skillwright, as Playwright programs. Generated. */\n")
         .append("public final class ").append(className).append(" {\n")
         .append("  private ").append(className).append("() {}\n");
@@ -38,12 +40,19 @@ public final class SkillExport {
     for (Skill s : skills) {
       sb.append("\n  /** ").append(comment(s.description())).append(" (").append(s.status()
           .name().toLowerCase(Locale.ROOT)).append("; ").append(sideEffect(s))
-          .append("; starts at ").append(comment(s.startUrlPattern())).append(") */\n");
-      sb.append("  public static void ").append(names.methodOf(s.id())).append("(Page page");
+          .append("; starts at ").append(comment(s.startUrlPattern())).append(")")
+          .append(s.reads() == null ? "" : ". Returns " + comment(s.reads().describe())
+              + ", or null when the page does not show it.").append(" */\n");
+      sb.append("  public static ").append(s.reads() == null ? "void" : "String").append(' ')
+          .append(names.methodOf(s.id())).append("(Page page");
       names.paramsOf(s.id()).values().forEach(p -> sb.append(", String ").append(p));
       sb.append(") {\n");
       for (Action a : s.steps()) {
         sb.append("    ").append(statement(a, names, names.paramsOf(s.id()))).append('\n');
+      }
+      if (s.reads() != null) {
+        sb.append("    return read(page, ").append(expr(names.paramsOf(s.id()),
+            s.reads().textPattern())).append(");\n");
       }
       sb.append("  }\n");
     }
@@ -52,6 +61,13 @@ public final class SkillExport {
           private static Locator byRole(Page page, String role, String name) {
             return page.getByRole(AriaRole.valueOf(role.toUpperCase(Locale.ROOT)),
                 new Page.GetByRoleOptions().setName(name).setExact(true));
+          }
+
+          /** Group 1 of the first match of {@code regex} in the page's visible text, or null. */
+          private static String read(Page page, String regex) {
+            page.waitForLoadState();
+            Matcher m = Pattern.compile(regex).matcher(page.locator("body").innerText());
+            return m.find() ? m.group(1).strip() : null;
           }
         }
         """);
@@ -69,7 +85,7 @@ public final class SkillExport {
     private final Map<String, Skill> byId = new java.util.HashMap<>();
 
     Names(List<Skill> skills) {
-      Set<String> taken = new java.util.HashSet<>(Set.of("byRole"));
+      Set<String> taken = new java.util.HashSet<>(Set.of("byRole", "read"));
       for (Skill s : skills) {
         if (byId.putIfAbsent(s.id(), s) != null) {
           continue;
@@ -269,7 +285,9 @@ public final class SkillExport {
       fn.put("name", uniqueName(toolName(s.name()), toolNames));
       fn.put("description", s.description() + String.format(Locale.ROOT,
           " (site %s; %s; %s; success rate %.0f%%)", s.site(), s.status().name()
-              .toLowerCase(Locale.ROOT), sideEffect(s), 100 * s.health().successRate()));
+              .toLowerCase(Locale.ROOT), sideEffect(s), 100 * s.health().successRate())
+          + (s.reads() == null ? "" : ". Returns " + s.reads().describe()
+              + " on the page it ends on"));
       // machine-readable too, so a caller can refuse destructive tools without parsing prose
       fn.put("x-side-effect", s.sideEffect().name().toLowerCase(Locale.ROOT));
       ObjectNode params = fn.putObject("parameters");

@@ -100,6 +100,15 @@ final class SkillFiles {
     }
   }
 
+  /** Removes the file of {@code s}, once it is stored under another id. */
+  void delete(Skill s) {
+    try {
+      Files.deleteIfExists(fileOf(s));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + fileOf(s), e);
+    }
+  }
+
   /**
    * Every readable skill file, by skill id. A file that cannot be read is moved aside to
    * {@code <name>.unreadable-<millis>}, never deleted, and reported to {@code notices}.

@@ -53,7 +53,17 @@ public interface SkillIndex extends AutoCloseable {
    */
   Optional<Skill> update(String id, java.util.function.UnaryOperator<Skill> change);
 
-  /** The skill with this id ({@code site:name}) or, failing that, the first with this name. */
+  /**
+   * Stores {@code renamed} in place of the skill {@code oldId}: its file and its document go
+   * under the new id, the old ones are removed. The new file is written before the old one goes,
+   * so a crash between them leaves the skill twice, never not at all.
+   */
+  void rename(String oldId, Skill renamed);
+
+  /**
+   * The skill with this id ({@code site:name}), or else with this id among its former ones, or
+   * else the first with this name.
+   */
   Optional<Skill> get(String idOrName);
 
   /** Every skill, of one site or of all when {@code site} is null, sorted by id. */

@@ -29,9 +29,50 @@ public final class SkillLibrary implements AutoCloseable {
     this.index = index;
   }
 
-  /** Opens the skills folder {@code dir} (see {@link SkillIndex#open(Path, Consumer)}). */
+  /**
+   * Opens the skills folder {@code dir} (see {@link SkillIndex#open(Path, Consumer)}). Skills
+   * stored under the sentence-like names of before get names that read like functions
+   * ({@link SkillNames}); their old ids keep finding them.
+   */
   public static SkillLibrary open(Path dir, Consumer<String> notices) {
-    return new SkillLibrary(SkillIndex.open(dir, notices));
+    SkillLibrary library = new SkillLibrary(SkillIndex.open(dir, notices));
+    int renamed = library.renameOld();
+    if (renamed > 0) {
+      notices.accept(renamed + " skill" + (renamed == 1 ? "" : "s") + " renamed to names that "
+          + "read like functions (add_to_cart); the old ids still find them");
+    }
+    return library;
+  }
+
+  /** Renames the skills whose names are not of the {@link SkillNames} kind; how many. */
+  private int renameOld() {
+    List<Skill> old = index.list(null).stream()
+        .filter(s -> !SkillNames.isApiName(s.name())).toList();
+    int n = 0;
+    for (Skill s : old) {
+      String name = SkillNames.of(s.description(), s.steps());
+      List<String> aliases = new java.util.ArrayList<>(s.aliases());
+      aliases.add(s.id());
+      String newId = s.site() + ":" + name;
+      Skill renamed = s.toBuilder().named(newId, name).aliases(aliases).build();
+      Optional<Skill> taken = index.get(newId).filter(t -> t.id().equals(newId));
+      if (taken.isPresent() && taken.get().signature().equals(s.signature())) {
+        // the same skill under its new name already (a rename cut short): one skill
+        renamed = Distiller.merge(taken.get(), renamed);
+      } else if (taken.isPresent()) {
+        renamed = Distiller.apart(renamed);
+        String id = renamed.id();
+        if (index.get(id).filter(t -> t.id().equals(id)).isPresent()) {
+          continue; // both names taken: it keeps its old one
+        }
+      }
+      index.rename(s.id(), renamed);
+      n++;
+    }
+    if (n > 0) {
+      index.commit();
+    }
+    return n;
   }
 
   /** A library over an index already open; closing the library closes it. */

@@ -63,7 +63,7 @@ class DistillerTest {
     Skill s = Distiller.distill(searchThenOpen("mug", "Blue Ceramic Mug", "e1", true))
         .orElseThrow();
 
-    assertThat(s.id()).isEqualTo("shop:search-for-query-then-open-item");
+    assertThat(s.id()).isEqualTo("shop:search_products_then_open_item");
     assertThat(s.description()).isEqualTo("Search for \"{query}\", then open \"{item}\"");
     assertThat(s.parameters()).extracting(Skill.Parameter::name).containsExactly("query", "item");
     assertThat(s.parameters().get(0).examples()).containsExactly("mug");
@@ -233,13 +233,37 @@ class DistillerTest {
   }
 
   @Test
-  void long_names_are_cut_at_a_word_and_kept_unique() {
-    String a = Distiller.slug("Add {item} to the cart, then open Checkout, fill Full name with "
-        + "{name}, then press Place order");
-    String b = Distiller.slug("Add {item} to the cart, then open Checkout, fill Full name with "
-        + "{name}, then press Buy now");
+  void a_question_answered_from_the_page_keeps_where_it_read_the_answer() {
+    Task task = new Task("t9", "shop", "What is the price of \"Blue Ceramic Mug\"?",
+        "http://127.0.0.1:1/", SuccessSignal.of(new Condition.AnswerContains("$12.00")),
+        Map.of("item", "Blue Ceramic Mug"));
+    Target link = new Target("e4", "link", "Blue Ceramic Mug",
+        List.of(LocatorCandidate.role("link", "Blue Ceramic Mug")));
+    Trajectory t = new Trajectory(1, "s1", "e11", task, Instant.EPOCH, 10, List.of(
+        step(0, new Action.Click(link), true), step(1, new Action.Answer("$12.00"), true)),
+        Trajectory.Status.ANSWERED, "$12.00", "http://127.0.0.1:1/product/blue-ceramic-mug", "",
+        null, null, List.of(), new Verdict(true, 0.9, "r", null, "offline-rules"), null, null,
+        null);
+    AriaSnapshot product = AriaSnapshot.parse("""
+        - heading "Blue Ceramic Mug" [level=1]
+        - paragraph: "Price: $12.00"
+        """);
 
-    assertThat(a).startsWith("add-item-to-the-cart-then-open-checkout-fill").hasSizeLessThan(60);
-    assertThat(a).isNotEqualTo(b);
+    Skill s = Distiller.distill(t, product).orElseThrow();
+    assertThat(s.name()).isEqualTo("get_price");
+    assertThat(s.reads()).isEqualTo(new Reading("paragraph", null, "Price:", "",
+        Reading.shapeOf("$12.00")));
+    assertThat(s.success().all()).as("another item has another price")
+        .noneMatch(c -> c instanceof Condition.AnswerContains);
+    // an episode that only acted answers "Done.": nothing is read
+    assertThat(Distiller.distill(searchThenOpen("mug", "Blue Ceramic Mug", "e1", true),
+        AriaSnapshot.parse("- paragraph: Done.")).orElseThrow().reads()).isNull();
+    // merged, the reading and the other side's id stay
+    Skill renamed = s.toBuilder().named("shop:what-is-the-price-of-item",
+        "what-is-the-price-of-item").reads(null).build();
+    Skill m = Distiller.merge(s, renamed);
+    assertThat(m.reads()).isEqualTo(s.reads());
+    assertThat(m.aliases()).containsExactly("shop:what-is-the-price-of-item");
+    assertThat(m.answersTo("shop:what-is-the-price-of-item")).isTrue();
   }
 }

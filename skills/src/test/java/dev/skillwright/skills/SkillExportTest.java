@@ -48,9 +48,17 @@ class SkillExportTest {
           new Action.Wait(200), new Action.Back(), new Action.Goto("/cart")),
       "*/", SuccessSignal.none(), List.of(), List.of());
 
+  static final Skill GET_PRICE = Skill.builder("shop:get_price", "get_price", "shop",
+      "What is the price of \"{item}\"").parameters(List.of(new Skill.Parameter("item", "string",
+          List.of("Blue Ceramic Mug"))))
+      .steps(List.of(new Action.Click(role("link", "{item}"))))
+      .reads(new Reading("paragraph", null, "{item} costs", "", Reading.shapeOf("$12.00")))
+      .build();
+
   @Test
   void the_java_export_compiles_against_playwright() throws Exception {
-    String java = SkillExport.playwrightJava(List.of(SEARCH, OPEN), "SkillwrightSkills");
+    String java = SkillExport.playwrightJava(List.of(SEARCH, OPEN, GET_PRICE),
+        "SkillwrightSkills");
     Path src = dir.resolve("SkillwrightSkills.java");
     Files.writeString(src, java);
 
@@ -61,7 +69,9 @@ class SkillExportTest {
     assertThat(rc).as(out + "\n" + java).isZero();
     assertThat(dir.resolve("SkillwrightSkills.class")).exists();
     assertThat(java).contains("public static void searchForQuery(Page page, String query)",
-        "searchForQuery(page, query);", "String pageArg", "page.getByText(pageArg)");
+        "searchForQuery(page, query);", "String pageArg", "page.getByText(pageArg)",
+        "public static String getPrice(Page page, String item)", "return read(page, ",
+        "Returns the value after");
   }
 
   /** Site text that closes comments and literals, if the export let it. */

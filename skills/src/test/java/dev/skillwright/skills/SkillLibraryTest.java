@@ -94,4 +94,43 @@ class SkillLibraryTest {
       assertThat(library.recordUse("shop:nothing", true, null, "e8", Instant.EPOCH)).isEmpty();
     }
   }
+
+  @Test
+  void skills_of_the_old_sentence_names_are_renamed_once_and_their_old_ids_still_find_them() {
+    Skill price = Skill.builder("shop:what-is-the-price-of-item", "what-is-the-price-of-item",
+        "shop", "What is the price of \"{item}\"").parameters(List.of(new Skill.Parameter(
+            "item", "string", List.of("Blue Ceramic Mug"))))
+        .steps(List.of(new Action.Click(Target.of(null, "link", "{item}")))).build();
+    // another skill whose new name would be the same: it is told apart, not merged
+    Skill asked = Skill.builder("shop:tell-me-the-price-of-item", "tell-me-the-price-of-item",
+        "shop", "Tell me the price of \"{item}\"").parameters(price.parameters())
+        .steps(List.of(new Action.Click(Target.of(null, "button", "{item}")))).build();
+    try (SkillIndex index = SkillIndex.open(dir, n -> { })) {
+      index.addAll(List.of(price, asked));
+    }
+    List<String> notices = new java.util.ArrayList<>();
+    try (SkillLibrary library = SkillLibrary.open(dir, notices::add)) {
+      Skill renamed = library.index().get("shop:what-is-the-price-of-item").orElseThrow();
+      assertThat(renamed.description()).isEqualTo(price.description());
+      assertThat(renamed.id()).matches("shop:get_price(_[0-9a-f]{4})?");
+      assertThat(renamed.aliases()).containsExactly("shop:what-is-the-price-of-item");
+      assertThat(library.index().get("what-is-the-price-of-item")).contains(renamed);
+      Skill other = library.index().get("shop:tell-me-the-price-of-item").orElseThrow();
+      assertThat(other.description()).isEqualTo(asked.description());
+      assertThat(library.index().list("shop")).extracting(Skill::id)
+          .containsExactlyInAnyOrder(renamed.id(), other.id())
+          .anyMatch(id -> id.equals("shop:get_price"))
+          .anyMatch(id -> id.matches("shop:get_price_[0-9a-f]{4}"));
+      assertThat(dir.resolve("shop/" + renamed.name() + ".json")).exists();
+    }
+    assertThat(notices).anyMatch(n -> n.startsWith("2 skills renamed"));
+    assertThat(dir.resolve("shop/what-is-the-price-of-item.json")).doesNotExist();
+
+    notices.clear();
+    try (SkillLibrary again = SkillLibrary.open(dir, notices::add)) {
+      assertThat(again.index().list("shop")).extracting(Skill::id)
+          .contains("shop:get_price").hasSize(2);
+    }
+    assertThat(notices).as("renamed once").noneMatch(n -> n.contains("renamed"));
+  }
 }
