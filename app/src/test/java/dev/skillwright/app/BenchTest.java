@@ -32,7 +32,7 @@ class BenchTest {
    * agent offered it fails "Go to the "Garden" page".
    */
   static Skill misleading() {
-    return new Skill(Skill.SCHEMA_VERSION, "shop:go-to-the-page-page", "go-to-the-page-page",
+    return new Skill(Skill.SCHEMA_VERSION, "shop:open_page", "open_page",
         "shop", "Go to the \"{page}\" page",
         List.of(new Skill.Parameter("page", "string", List.of("Kitchen"))),
         List.of(new Action.Click(new Target(null, "link", "Home",

@@ -60,7 +60,7 @@ class SkillReuseTest {
         "--data-dir", dir.toString());
 
     assertThat(crawl.exit()).as(crawl.err()).isZero();
-    Skill add = skill(dir, "shop:add-item-to-the-cart-then-open-cart");
+    Skill add = skill(dir, "shop:add_to_cart_then_open_cart");
     assertThat(add.steps().get(0)).isInstanceOf(dev.skillwright.trajectories.Action.Click.class);
     // its verifications take other items its start page shows, where its first click can reach
     assertThat(add.status()).as(crawl.out()).isEqualTo(Skill.Status.VERIFIED);
@@ -73,9 +73,9 @@ class SkillReuseTest {
       assertThat(check.steps().get(0).url()).isEqualTo(check.task().startUrl());
     });
     assertThat(add.verifications()).extracting(v -> v.args().get("item")).doesNotHaveDuplicates();
-    assertThat(crawl.out()).contains("+skill add-item-to-the-cart-then-open-cart (verified)");
+    assertThat(crawl.out()).contains("+skill add_to_cart_then_open_cart (verified)");
     // the skills that work for other values are verified
-    Skill search = skill(dir, "shop:search-for-query-then-open-item");
+    Skill search = skill(dir, "shop:search_products_then_open_item");
     assertThat(search.status()).isEqualTo(Skill.Status.VERIFIED);
     assertThat(search.verifications().get(0).args().get("item"))
         .isNotIn(search.parameters().get(1).examples());
@@ -112,8 +112,10 @@ class SkillReuseTest {
     assertThat(first.exit()).as(first.out() + first.err()).isZero();
     assertThat(second.exit()).as(second.out() + second.err()).isZero();
     assertThat(first.out()).doesNotContain("~reverified");
-    assertThat(second.out()).contains("~reverified add-item-to-the-cart-then-open-cart (demoted)");
+    assertThat(second.out()).contains("~reverified add_to_cart_then_open_cart (demoted)");
+    // stored under its old sentence name, it was renamed; the old id still finds it
     Skill after = skill(dir, fragile.id());
+    assertThat(after.id()).isEqualTo("shop:add_to_cart_then_open_cart");
     assertThat(after.status()).isEqualTo(Skill.Status.DEMOTED);
     assertThat(after.health().executions()).isEqualTo(2);
     assertThat(after.health().successes()).isZero();
@@ -153,10 +155,10 @@ class SkillReuseTest {
     reply("Search for \\\"mug\\\"", 5, ModelCrawlTest.action("I look for the box.",
         "{\"type\": \"click\", \"role\": \"button\", \"name\": \"Find\"}"));
     // second pass: the verified skill is offered, and called; then the answer
-    reply("Skill search-for-query, step 2 of 2", 2, ModelCrawlTest.action("Done.",
+    reply("Skill search_products, step 2 of 2", 2, ModelCrawlTest.action("Done.",
         "{\"type\": \"answer\", \"text\": \"Done.\"}"));
-    reply("shop:search-for-query(", 4, ModelCrawlTest.action("A skill does this.",
-        "{\"type\": \"use_skill\", \"name\": \"shop:search-for-query\", \"args\": {\"query\": "
+    reply("shop:search_products(", 4, ModelCrawlTest.action("A skill does this.",
+        "{\"type\": \"use_skill\", \"name\": \"shop:search_products\", \"args\": {\"query\": "
             + "\"lamp\"}}"));
     reply("Propose 1 tasks", 1, """
         {"tasks": [{"instruction": "Search for \\"mug\\".", "difficulty": "easy",
@@ -167,7 +169,7 @@ class SkillReuseTest {
     Cli first = Cli.run("crawl", "--env", "shop", "--budget", "1", "--pages", "4", "--no-trace",
         "--model", "test-vlm", "--base-url", model, "--data-dir", dir.toString());
     assertThat(first.exit()).as(first.out() + first.err()).isZero();
-    assertThat(skill(dir, "shop:search-for-query").offered()).isTrue();
+    assertThat(skill(dir, "shop:search_products").offered()).isTrue();
     Cli second = Cli.run("run", "--env", "shop", "--no-trace", "--task", "Search for \"lamp\".",
         "--model", "test-vlm", "--base-url", model, "--data-dir", dir.toString());
     assertThat(second.exit()).as(second.out() + second.err()).isZero();
@@ -186,7 +188,7 @@ class SkillReuseTest {
     assertThat(lamp.steps()).filteredOn(s -> s.skill() != null).hasSize(2);
     assertThat(lamp.steps().size()).isLessThan(mug.steps().size());
     assertThat(lamp.usage().calls()).isLessThan(mug.usage().calls());
-    Skill used = skill(dir, "shop:search-for-query");
+    Skill used = skill(dir, "shop:search_products");
     assertThat(used.health().executions()).isEqualTo(1);
     assertThat(used.health().successes()).isEqualTo(1);
   }
