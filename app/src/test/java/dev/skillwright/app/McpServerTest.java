@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * own client over stdio. The tools' input schemas are valid JSON Schema 2020-12; a shop skill
  * called with a value it was never run with puts that item in the cart (by the site's ground
  * truth, read from Java); a call missing its argument is a clear tool error; the use is in the
- * skill's health.
+ * skill's health; {@code run_task} carries out a plain-English task, judged, whose effect is in
+ * the site's ground truth.
  */
 class McpServerTest {
   /** A skill as the shop's crawls learn it: open the item's page, add it to the cart. */
@@ -44,6 +45,25 @@ class McpServerTest {
                 new LocatorCandidate(LocatorCandidate.Strategy.ROLE, "button", "Add to cart"))))))
         .startUrlPattern("*/").examples(List.of("Add \"Brass Desk Lamp\" to the cart"))
         .status(Skill.Status.VERIFIED).build();
+  }
+
+  /**
+   * The tools {@code client} lists: the planted skill's, {@code search_skills} and
+   * {@code run_task}, each input schema a valid JSON Schema 2020-12 that says so.
+   */
+  static List<McpSchema.Tool> listedTools(McpSyncClient client) {
+    List<McpSchema.Tool> tools = client.listTools().tools();
+    assertThat(tools).extracting(McpSchema.Tool::name)
+        .containsExactlyInAnyOrder("add-to-cart", SkillTools.SEARCH, SkillTools.RUN_TASK);
+    var json = new JacksonMcpJsonMapper(dev.skillwright.trajectories.Json.compact());
+    DefaultJsonSchemaValidator validator = new DefaultJsonSchemaValidator();
+    for (McpSchema.Tool t : tools) {
+      Map<String, Object> schema = json.convertValue(t.inputSchema(),
+          new io.modelcontextprotocol.json.TypeRef<Map<String, Object>>() { });
+      assertThat(schema.get("$schema")).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+      assertThat(validator.validateSchema(schema).valid()).as(t.name() + ": " + schema).isTrue();
+    }
+    return tools;
   }
 
   @Test
@@ -71,18 +91,8 @@ class McpServerTest {
         } catch (RuntimeException e) {
           throw new AssertionError("the server did not start; it said: " + stderr, e);
         }
-        List<McpSchema.Tool> tools = client.listTools().tools();
-        assertThat(tools).extracting(McpSchema.Tool::name)
-            .containsExactlyInAnyOrder("add-to-cart", SkillTools.SEARCH);
+        List<McpSchema.Tool> tools = listedTools(client);
         DefaultJsonSchemaValidator validator = new DefaultJsonSchemaValidator();
-        for (McpSchema.Tool t : tools) {
-          Map<String, Object> schema = json.convertValue(t.inputSchema(),
-              new io.modelcontextprotocol.json.TypeRef<Map<String, Object>>() { });
-          assertThat(schema.get("$schema"))
-              .isEqualTo("https://json-schema.org/draft/2020-12/schema");
-          assertThat(validator.validateSchema(schema).valid()).as(t.name() + ": " + schema)
-              .isTrue();
-        }
         McpSchema.Tool add = tools.stream().filter(t -> t.name().equals("add-to-cart"))
             .findFirst().orElseThrow();
         Map<String, Object> addSchema = json.convertValue(add.inputSchema(),
@@ -98,7 +108,8 @@ class McpServerTest {
         assertThat(done.isError()).as(String.valueOf(done.content())).isFalse();
         @SuppressWarnings("unchecked")
         Map<String, Object> result = (Map<String, Object>) done.structuredContent();
-        assertThat(result).containsEntry("success", true).containsKey("trajectory");
+        assertThat(result).containsEntry("success", true).containsKey("trajectory")
+            .containsEntry("healedSteps", 0).containsEntry("healed", false);
         assertThat((String) result.get("finalUrl")).startsWith(shop.baseUrl());
         assertThat(shop.visitors().stream().map(v -> String.valueOf(shop.groundTruth(v)
             .get("cart")))).anyMatch(cart -> cart.contains("Blue Ceramic Mug=1"));
@@ -115,14 +126,46 @@ class McpServerTest {
 
         String episode = (String) result.get("trajectory");
         assertThat(Store.at(data).findEpisode(episode)).isPresent();
+        // the use is in the skill's file while the server still holds the library
+        Skill used = SkillIndex.read(Store.at(data).skillsDir(), n -> { }).stream()
+            .filter(s -> s.id().equals("shop:add-to-cart")).findFirst().orElseThrow();
+        assertThat(used.health().executions()).isEqualTo(1);
+        assertThat(used.health().successes()).isEqualTo(1);
+
+        McpSchema.Tool runTask = tools.stream().filter(t -> t.name().equals(SkillTools.RUN_TASK))
+            .findFirst().orElseThrow();
+        assertThat(runTask.annotations().readOnlyHint()).isFalse();
+        assertThat(runTask.annotations().destructiveHint()).isTrue();
+        assertThat(runTask.annotations().openWorldHint()).isFalse();
+        McpSchema.CallToolResult ran = client.callTool(new McpSchema.CallToolRequest(
+            SkillTools.RUN_TASK, Map.of("task", "Add \"Garden Hose\" to the cart, then open "
+                + "\"Cart\".")));
+        assertThat(ran.isError()).as(String.valueOf(ran.content())).isFalse();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> task = (Map<String, Object>) ran.structuredContent();
+        assertThat(task).containsEntry("success", true)
+            .containsKeys("reason", "answer", "finalUrl", "trajectory", "session");
+        assertThat(shop.visitors().stream().map(v -> String.valueOf(shop.groundTruth(v)
+            .get("cart")))).anyMatch(cart -> cart.contains("Garden Hose=1"));
+        Path taskFile = Store.at(data).findEpisode((String) task.get("trajectory")).orElseThrow();
+        assertThat(taskFile.toString()).contains((String) task.get("session"));
+
+        McpSchema.CallToolResult noTask = client.callTool(new McpSchema.CallToolRequest(
+            SkillTools.RUN_TASK, Map.of()));
+        assertThat(noTask.isError()).isTrue();
+        assertThat(String.valueOf(noTask.content().get(0)).replace(SkillTools.RUN_TASK, ""))
+            .contains("task");
+        McpSchema.CallToolResult blank = client.callTool(new McpSchema.CallToolRequest(
+            SkillTools.RUN_TASK, Map.of("task", "  ")));
+        assertThat(blank.isError()).isTrue();
+        assertThat(blank.content().get(0)).asString().contains("needs a task");
       } finally {
         client.closeGracefully();
       }
     }
+    // the server closed its library: the index opens again
     try (SkillIndex index = SkillIndex.open(Store.at(data).skillsDir(), n -> { })) {
-      Skill used = index.get("shop:add-to-cart").orElseThrow();
-      assertThat(used.health().executions()).isEqualTo(1);
-      assertThat(used.health().successes()).isEqualTo(1);
+      assertThat(index.get("shop:add-to-cart")).isPresent();
     }
   }
 }
