@@ -1,5 +1,6 @@
 package dev.skillwright.app;
 
+import dev.skillwright.dashboard.AccessToken;
 import dev.skillwright.trajectories.BadInputException;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -58,14 +59,23 @@ final class McpCommand implements Callable<Integer> {
       description = "With --http: the port (default: 0, any free one).")
   Integer port;
 
+  @Option(names = "--token", paramLabel = "SECRET",
+      description = "With --http: require this token on every request, as Authorization: Bearer "
+          + "(at least 12 characters).")
+  String token;
+
   @Override
   public Integer call() throws Exception {
     if (port != null && !http) {
       throw new BadInputException("--port goes with --http: mcp --http --port N");
     }
+    if (token != null && !http) {
+      throw new BadInputException("--token goes with --http: mcp --http --token SECRET");
+    }
     if (port != null) {
       CrawlCommand.port(port);
     }
+    AccessToken access = token == null ? null : new AccessToken(token);
     var config = browser.config();
     var backend = models.backend(System.getenv());
     var secrets = models.secrets(System.getenv()).with(browser.storageSecrets());
@@ -100,7 +110,8 @@ final class McpCommand implements Callable<Integer> {
         var transport = HttpServletStreamableServerTransportProvider.builder().jsonMapper(json)
             .mcpEndpoint(McpHttpServer.PATH).build();
         McpSyncServer server = serve(McpServer.sync(transport), tools, target);
-        try (McpHttpServer web = McpHttpServer.start(port == null ? 0 : port, transport)) {
+        try (McpHttpServer web = McpHttpServer.start(port == null ? 0 : port, transport,
+            access)) {
           err.println("skillwright: serving " + served + plus);
           err.println("skillwright: Streamable HTTP at " + web.url() + "; press Ctrl-C to stop");
           err.flush();

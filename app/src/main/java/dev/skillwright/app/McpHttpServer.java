@@ -1,5 +1,6 @@
 package dev.skillwright.app;
 
+import dev.skillwright.dashboard.AccessToken;
 import dev.skillwright.dashboard.AllowedHosts;
 import dev.skillwright.trajectories.BadInputException;
 import dev.skillwright.trajectories.SkillwrightException;
@@ -28,8 +29,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * Jetty on 127.0.0.1 only. As the dashboard does ({@link AllowedHosts}), it answers only requests
  * whose {@code Host} names it, so a page that rebinds its DNS name to this machine gets 403
  * before anything reaches MCP; a request from a browser page ({@code Origin}) must come from
- * this server's own origin too. Bound to loopback, it needs no token, by the dashboard's rule.
- * Close it to stop.
+ * this server's own origin too. Bound to loopback, it needs no token, by the dashboard's rule;
+ * given one ({@code --token}), every request must carry it as {@code Authorization: Bearer},
+ * or gets 401. Close it to stop.
  */
 final class McpHttpServer implements AutoCloseable {
   /** Where the MCP endpoint is. */
@@ -47,9 +49,10 @@ final class McpHttpServer implements AutoCloseable {
   /**
    * Serves {@code mcp} on {@code port} of 127.0.0.1 (0 for any free one).
    *
+   * @param token what every request must carry, or null for none
    * @throws BadInputException when the port is taken
    */
-  static McpHttpServer start(int port, HttpServlet mcp) {
+  static McpHttpServer start(int port, HttpServlet mcp, AccessToken token) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("mcp-http");
     threads.setDaemon(true);
@@ -62,7 +65,7 @@ final class McpHttpServer implements AutoCloseable {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    OwnHostsOnly guard = new OwnHostsOnly();
+    OwnHostsOnly guard = new OwnHostsOnly(token);
     context.addFilter(new FilterHolder(guard), "/*", EnumSet.of(DispatcherType.REQUEST));
     ServletHolder holder = new ServletHolder("mcp", mcp);
     holder.setAsyncSupported(true); // the SDK answers with server-sent events
@@ -101,10 +104,18 @@ final class McpHttpServer implements AutoCloseable {
     }
   }
 
-  /** Refuses, with 403, a request whose Host or Origin is not this server's own. */
+  /**
+   * Refuses, with 403, a request whose Host or Origin is not this server's own, and with 401 one
+   * without the token when there is one.
+   */
   private static final class OwnHostsOnly extends HttpFilter {
+    private final AccessToken token;
     /** Set once the port is known; until then every request is refused. */
     volatile AllowedHosts hosts;
+
+    OwnHostsOnly(AccessToken token) {
+      this.token = token;
+    }
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -116,6 +127,13 @@ final class McpHttpServer implements AutoCloseable {
         res.setStatus(HttpServletResponse.SC_FORBIDDEN);
         res.setContentType("text/plain;charset=utf-8");
         res.getWriter().println("forbidden: this MCP server answers only to its own address");
+        return;
+      }
+      if (token != null && !token.carriedBy(req.getHeader("Authorization"))) {
+        res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        res.setHeader("WWW-Authenticate", "Bearer");
+        res.setContentType("text/plain;charset=utf-8");
+        res.getWriter().println("a token is required: send Authorization: Bearer <the --token>");
         return;
       }
       chain.doFilter(req, res);

@@ -36,8 +36,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code skillwright mcp --http} as another agent meets it: one child process for the class,
  * serving the drifted shop (v2, whose "Add to Cart" none of the planted skill's locators finds),
- * driven by the MCP Java SDK's Streamable HTTP client; and raw requests that name another host
- * or come from another origin, which are refused before they reach MCP.
+ * driven by the MCP Java SDK's Streamable HTTP client with the server's token; and raw requests
+ * that name another host, come from another origin or lack the token, which are refused before
+ * they reach MCP.
  */
 class McpHttpTest {
   private static final Pattern URL = Pattern.compile("(http://127\\.0\\.0\\.1:(\\d+)/mcp)");
@@ -46,6 +47,9 @@ class McpHttpTest {
   private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
       + "\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
       + "\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
+
+  /** The server's --token; every request must carry it. */
+  private static final String TOKEN = "not-a-real-secret-0123";
 
   static Path data;
   static Site shop;
@@ -65,8 +69,8 @@ class McpHttpTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "mcp", "--http", "--url", shop.baseUrl(), "--site", "shop",
-        "--no-trace", "--data-dir", data.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+        "--no-trace", "--token", TOKEN, "--data-dir", data.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(),
         StandardCharsets.UTF_8));
     for (String line; url == null && (line = err.readLine()) != null; ) {
@@ -100,7 +104,9 @@ class McpHttpTest {
   void another_agent_lists_the_skills_and_calls_one_over_streamable_http() throws Exception {
     URI u = URI.create(url);
     McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
-            .builder("http://" + u.getAuthority()).endpoint(u.getPath()).jsonMapper(JSON).build())
+            .builder("http://" + u.getAuthority()).endpoint(u.getPath()).jsonMapper(JSON)
+            .requestBuilder(java.net.http.HttpRequest.newBuilder()
+                .header("Authorization", "Bearer " + TOKEN)).build())
         .requestTimeout(Duration.ofSeconds(120)).initializationTimeout(Duration.ofSeconds(30))
         .build();
     try {
@@ -144,9 +150,9 @@ class McpHttpTest {
       throws Exception {
     String own = "127.0.0.1:" + port;
 
-    Response rebound = post("evil.example:" + port, null);
-    Response foreign = post(own, "http://evil.example:" + port);
-    Response ours = post(own, null);
+    Response rebound = post("evil.example:" + port, null, TOKEN);
+    Response foreign = post(own, "http://evil.example:" + port, TOKEN);
+    Response ours = post(own, null, TOKEN);
 
     assertThat(rebound.status()).isEqualTo(403);
     assertThat(rebound.headers()).doesNotContainKey("mcp-session-id");
@@ -157,6 +163,21 @@ class McpHttpTest {
     assertThat(ours.headers()).containsKey("mcp-session-id");
   }
 
+  @Test
+  void a_request_without_the_token_is_refused_before_mcp() throws Exception {
+    String own = "127.0.0.1:" + port;
+
+    Response none = post(own, null, null);
+    Response wrong = post(own, null, TOKEN + "x");
+
+    assertThat(none.status()).isEqualTo(401);
+    assertThat(none.headers()).doesNotContainKey("mcp-session-id")
+        .containsEntry("www-authenticate", "Bearer");
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.headers()).doesNotContainKey("mcp-session-id");
+    assertThat(String.join("\n", stderr)).doesNotContain(TOKEN);
+  }
+
   private static List<String> cartOfSomeVisitor() {
     return shop.visitors().stream().map(v -> String.valueOf(shop.groundTruth(v).get("cart")))
         .toList();
@@ -165,16 +186,17 @@ class McpHttpTest {
   record Response(int status, Map<String, String> headers) {}
 
   /**
-   * An MCP initialize sent by hand, with this Host and Origin (null for none): Java's HttpClient
-   * will not send a Host of the caller's choosing.
+   * An MCP initialize sent by hand, with this Host, Origin and token (null for none): Java's
+   * HttpClient will not send a Host of the caller's choosing.
    */
-  private static Response post(String host, String origin) throws Exception {
+  private static Response post(String host, String origin, String token) throws Exception {
     byte[] body = INITIALIZE.getBytes(StandardCharsets.UTF_8);
     try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(30_000);
       OutputStream out = s.getOutputStream();
       String head = "POST /mcp HTTP/1.1\r\nHost: " + host + "\r\n"
           + (origin == null ? "" : "Origin: " + origin + "\r\n")
+          + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
           + "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
           + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
       out.write(head.getBytes(StandardCharsets.US_ASCII));
