@@ -169,15 +169,7 @@ final class McpCommand implements Callable<Integer> {
       SiteOptions.Target target) {
     List<SyncToolSpecification> specs = new ArrayList<>();
     for (SkillTools.Tool t : tools.skills()) {
-      specs.add(SyncToolSpecification.builder().tool(McpSchema.Tool.builder().name(t.name())
-              .title(t.skill().description()).description(t.description())
-              .inputSchema(t.inputSchema())
-              .annotations(new McpSchema.ToolAnnotations(t.skill().description(), t.readOnly(),
-                  t.destructive(), false, false, null))
-              .build())
-          .callHandler((exchange, request) -> result(tools.call(request.name(),
-              request.arguments())))
-          .build());
+      specs.add(skillSpec(tools, t));
     }
     specs.add(SyncToolSpecification.builder().tool(McpSchema.Tool.builder()
             .name(SkillTools.SEARCH).title("Search the skills")
@@ -200,12 +192,28 @@ final class McpCommand implements Callable<Integer> {
             .build())
         .callHandler((exchange, request) -> result(tools.runTask(request.arguments())))
         .build());
-    return spec.serverInfo("skillwright", "0.1.0")
+    McpSyncServer server = spec.serverInfo("skillwright", "0.1.0")
         .instructions("Skills Skillwright learned on " + target.site() + " and verified by "
             + "re-execution; each tool replays one in a headless browser inside the site. "
             + SkillTools.RUN_TASK + " carries out any other task there.")
-        .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+        // a skill a task made verified is served from then on, and the clients are told
+        .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
         .tools(specs)
+        .build();
+    tools.onJoined(added -> added.forEach(t -> server.addTool(skillSpec(tools, t))));
+    return server;
+  }
+
+  /** The tool of one skill: a call replays it. */
+  private static SyncToolSpecification skillSpec(SkillTools tools, SkillTools.Tool t) {
+    return SyncToolSpecification.builder().tool(McpSchema.Tool.builder().name(t.name())
+            .title(t.skill().description()).description(t.description())
+            .inputSchema(t.inputSchema())
+            .annotations(new McpSchema.ToolAnnotations(t.skill().description(), t.readOnly(),
+                t.destructive(), false, false, null))
+            .build())
+        .callHandler((exchange, request) -> result(tools.call(request.name(),
+            request.arguments())))
         .build();
   }
 

@@ -60,7 +60,10 @@ final class SkillTools implements AutoCloseable {
   private final ModelBackend backend;
   private final Secrets secrets;
   private final SkillLibrary library;
-  private final Map<String, Tool> tools = new LinkedHashMap<>();
+  /** By name, in the index's order; replaced, never changed, when a skill joins. */
+  private volatile Map<String, Tool> tools = Map.of();
+  /** Told of the tools of skills that became verified while serving. */
+  private volatile Consumer<List<Tool>> joined = added -> { };
   /** Held while a call drives the browser. */
   private final ReentrantLock driving = new ReentrantLock();
   /** Launched by the first call that needs it, replaced when it died; guarded by driving. */
@@ -74,15 +77,37 @@ final class SkillTools implements AutoCloseable {
     this.backend = backend;
     this.secrets = secrets;
     this.library = SkillLibrary.open(Store.at(dataDir).skillsDir(), notices);
+    refresh();
+  }
+
+  /**
+   * Adds the tools of the site's verified skills not served yet (learned and verified by a task,
+   * say); the tools added. A skill whose tool name is taken waits for the next start.
+   */
+  private synchronized List<Tool> refresh() {
     List<Skill> offered = library.index().list(site.site()).stream().filter(Skill::offered)
         .toList();
+    Map<String, Tool> now = new LinkedHashMap<>(tools);
+    List<Tool> added = new java.util.ArrayList<>();
     for (SkillExport.Tool t : SkillExport.tools(offered)) {
+      if (now.containsKey(t.name()) || toolOf(now, t.skill()) != null) {
+        continue;
+      }
       @SuppressWarnings("unchecked")
       Map<String, Object> input = Json.mapper().convertValue(t.parameters(), Map.class);
       input.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-      tools.put(t.name(), new Tool(t.name(), t.description(), input,
-          t.sideEffect().equals("destructive"), t.sideEffect().equals("reads"), t.skill()));
+      Tool tool = new Tool(t.name(), t.description(), input,
+          t.sideEffect().equals("destructive"), t.sideEffect().equals("reads"), t.skill());
+      now.put(t.name(), tool);
+      added.add(tool);
     }
+    tools = java.util.Collections.unmodifiableMap(now);
+    return added;
+  }
+
+  /** Tells {@code listener} of the tools added while serving, after the call that added them. */
+  void onJoined(Consumer<List<Tool>> listener) {
+    this.joined = listener;
   }
 
   /** The skills' tools, in the index's order. */
@@ -127,6 +152,10 @@ final class SkillTools implements AutoCloseable {
   }
 
   private String toolOf(Skill s) {
+    return toolOf(tools, s);
+  }
+
+  private static String toolOf(Map<String, Tool> tools, Skill s) {
     return tools.values().stream().filter(t -> t.skill().id().equals(s.id())).map(Tool::name)
         .findFirst().orElse(null);
   }
@@ -191,7 +220,8 @@ final class SkillTools implements AutoCloseable {
   /**
    * Runs {@code run_task}: the task as one episode, as {@code skillwright run} runs it (the
    * library's skills offered, the evaluator judging, a success learned and verified); its
-   * success, the verdict's reason, the answer, final URL, trajectory and session ids.
+   * success, the verdict's reason, the answer, final URL, trajectory and session ids, and the
+   * tools of skills it made verified, which are served from now on.
    */
   Outcome runTask(Map<String, Object> args) {
     Object given = args == null ? null : args.get("task");
@@ -205,9 +235,14 @@ final class SkillTools implements AutoCloseable {
       SessionRunner runner = new SessionRunner(settings(StepLimit.DEFAULT), backend,
           Clock.systemUTC()).withSkills(library).learning(null).onBrowser(browser());
       Trajectory t = runner.runSession(dataDir, List.of(task), List.of()).episodes().get(0);
+      List<Tool> added = refresh();
+      if (!added.isEmpty()) {
+        joined.accept(added);
+      }
       return new Outcome(SkillsCommand.doc("success", t.succeeded(), "reason",
           t.verdict().reason(), "answer", t.answer(), "finalUrl", t.finalUrl(), "trajectory",
-          t.episodeId(), "session", t.sessionId()), !t.succeeded());
+          t.episodeId(), "session", t.sessionId(), "newTools",
+          added.stream().map(Tool::name).toList()), !t.succeeded());
     });
   }
 

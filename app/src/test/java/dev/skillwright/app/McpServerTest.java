@@ -82,9 +82,11 @@ class McpServerTest {
       StdioClientTransport transport = new StdioClientTransport(server, json);
       List<String> stderr = new java.util.concurrent.CopyOnWriteArrayList<>();
       transport.setStdErrorHandler(stderr::add);
+      java.util.concurrent.atomic.AtomicInteger toolsChanged =
+          new java.util.concurrent.atomic.AtomicInteger();
       McpSyncClient client = McpClient.sync(transport)
           .requestTimeout(Duration.ofSeconds(120)).initializationTimeout(Duration.ofSeconds(90))
-          .build();
+          .toolsChangeConsumer(changed -> toolsChanged.incrementAndGet()).build();
       try {
         try {
           client.initialize();
@@ -145,6 +147,16 @@ class McpServerTest {
         Map<String, Object> task = (Map<String, Object>) ran.structuredContent();
         assertThat(task).containsEntry("success", true)
             .containsKeys("reason", "answer", "finalUrl", "trajectory", "session");
+        // the skill the task taught is verified, and served from now on
+        @SuppressWarnings("unchecked")
+        List<String> newTools = (List<String>) task.get("newTools");
+        assertThat(newTools).hasSize(1);
+        assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
+            .contains(newTools.get(0)).hasSize(4);
+        for (int i = 0; i < 100 && toolsChanged.get() == 0; i++) {
+          Thread.sleep(100); // the notice travels on its own
+        }
+        assertThat(toolsChanged).as("the client was told the tools changed").hasPositiveValue();
         assertThat(shop.visitors().stream().map(v -> String.valueOf(shop.groundTruth(v)
             .get("cart")))).anyMatch(cart -> cart.contains("Garden Hose=1"));
         Path taskFile = Store.at(data).findEpisode((String) task.get("trajectory")).orElseThrow();
