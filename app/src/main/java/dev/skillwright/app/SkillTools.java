@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  * and {@code run_task}, which carries out a plain-English task as {@code skillwright run} does.
  * Calling a skill replays it with the arguments bound, in a fresh context behind the site's
  * scope, healing a step whose element moved (a healed skill is re-verified and written back, as
- * {@code replay skill} does), and records the use in the skill's health.
+ * {@code replay skill} does), and records the use in the skill's health. A skill that a task
+ * taught and verified becomes a tool too.
  *
  * <p>One browser and one skill library serve every call for the tools' life; close the tools to
  * release them. Thread-safe: calls that drive the browser run one at a time (Playwright is not
@@ -77,7 +78,12 @@ final class SkillTools implements AutoCloseable {
     this.backend = backend;
     this.secrets = secrets;
     this.library = SkillLibrary.open(Store.at(dataDir).skillsDir(), notices);
-    refresh();
+    try {
+      refresh();
+    } catch (RuntimeException e) {
+      library.close();
+      throw e;
+    }
   }
 
   /**
