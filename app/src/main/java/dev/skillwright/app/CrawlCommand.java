@@ -260,6 +260,13 @@ final class CrawlCommand implements Callable<Integer> {
     }
   }
 
+  /** A {@code --port}: 0 (any free one) to 65535. */
+  static void port(int value) {
+    if (value < 0 || value > 65_535) {
+      throw new BadInputException("--port must be between 0 and 65535: " + value);
+    }
+  }
+
   static void positive(String flag, long value, long max) {
     if (value < 1 || value > max) {
       throw new BadInputException(flag + " must be between 1 and " + max + ": " + value);

@@ -55,10 +55,7 @@ final class EnvsCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-      if (port < 0 || port > 65535) {
-        throw new dev.skillwright.trajectories.BadInputException(
-            "--port must be between 0 and 65535: " + port);
-      }
+      CrawlCommand.port(port);
       java.util.List<String> names = env == null ? Sites.names() : java.util.List.of(env);
       java.util.List<Site> started = new ArrayList<>();
       CountDownLatch stop = new CountDownLatch(1);

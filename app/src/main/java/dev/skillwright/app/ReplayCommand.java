@@ -5,7 +5,6 @@ import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.loop.ConsoleProgress;
 import dev.skillwright.loop.ModelBackend;
 import dev.skillwright.loop.SessionRunner;
-import dev.skillwright.skills.Distiller;
 import dev.skillwright.skills.Skill;
 import dev.skillwright.skills.SkillBinding;
 import dev.skillwright.skills.SkillIndex;
@@ -21,7 +20,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -216,32 +214,21 @@ final class ReplayCommand implements Callable<Integer> {
    */
   private void writeBackHealed(Store store, SiteOptions.Target target, BrowserConfig config,
       Skill skill, Task task, Trajectory replay) {
-    List<Action> healedSteps = replay.steps().stream().filter(Step::ok).map(Step::action)
-        .filter(a -> !a.isFinal()).toList();
-    Skill healed = Distiller.heal(skill, healedSteps, args, new Skill.Provenance(
-        replay.sessionId(), replay.episodeId(), Instant.now()));
-    SkillBinding again = SkillBinding.bind(healed, args);
-    spec.commandLine().getOut().println("Re-verifying the healed skill in a fresh context...");
-    Trajectory check = run(store, target, config, List.of(task),
-        (t, e) -> Policies.replay(again.steps(), new Policies.ReplayOptions()
-            .setOriginal("skill:" + skill.id()).setReads(again.reads()))).get(0);
-    if (check.succeeded() && check.repairs().isEmpty()) {
-      try (SkillLibrary library = SkillLibrary.open(store.skillsDir(),
-          n -> spec.commandLine().getErr().println("skillwright: " + n))) {
-        // healed on the skill as it is now: what others wrote meanwhile (merges, uses) stays
-        Skill.Provenance by = healed.provenance().get(healed.provenance().size() - 1);
-        if (library.heal(skill.id(), healedSteps, args, by).isEmpty()) {
-          spec.commandLine().getOut().println("The healed skill works, but " + skill.id()
-              + " is no longer in the library; nothing was written.");
-          return;
-        }
-      }
-      spec.commandLine().getOut().println("The healed skill works: " + skill.id()
-          + " now has its repaired steps.");
-    } else {
-      spec.commandLine().getOut().println(
-          "The healed skill failed its re-verification; the skill is unchanged.");
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Re-verifying the healed skill in a fresh context...");
+    HealedWriteBack.Result r;
+    try (SkillLibrary library = SkillLibrary.open(store.skillsDir(),
+        n -> spec.commandLine().getErr().println("skillwright: " + n))) {
+      r = HealedWriteBack.writeBack(skill, args, replay, again -> run(store, target, config,
+          List.of(task), (t, e) -> Policies.replay(again.steps(), new Policies.ReplayOptions()
+              .setOriginal("skill:" + skill.id()).setReads(again.reads()))).get(0), library);
     }
+    out.println(switch (r) {
+      case WRITTEN -> "The healed skill works: " + skill.id() + " now has its repaired steps.";
+      case GONE -> "The healed skill works, but " + skill.id()
+          + " is no longer in the library; nothing was written.";
+      case FAILED -> "The healed skill failed its re-verification; the skill is unchanged.";
+    });
   }
 
   /**

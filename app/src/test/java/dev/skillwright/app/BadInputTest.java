@@ -84,6 +84,14 @@ class BadInputTest {
     }
     assertOneLine(Cli.run("envs", "serve", "--port", "70000"),
         "--port must be between 0 and 65535: 70000");
+    assertOneLine(Cli.run("mcp", "--http", "--port", "-1", "--env", "shop", "--data-dir", dir),
+        "--port must be between 0 and 65535: -1");
+    assertOneLine(Cli.run("mcp", "--port", "8000", "--env", "shop", "--data-dir", dir),
+        "--port goes with --http");
+    assertOneLine(Cli.run("mcp", "--http", "--token", "short", "--env", "shop", "--data-dir",
+        dir), "--token must be at least 12 characters long");
+    assertOneLine(Cli.run("mcp", "--token", "long-enough-secret", "--env", "shop", "--data-dir",
+        dir), "--token goes with --http");
     assertOneLine(Cli.run("crawl", "--url", "http://127.0.0.1:1/", "--data-dir", dir),
         "cannot reach http://127.0.0.1:1/: connection refused");
     assertOneLine(Cli.run("crawl", "--url", "ftp://example.com/", "--data-dir", dir),

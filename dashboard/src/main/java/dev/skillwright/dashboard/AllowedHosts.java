@@ -8,22 +8,24 @@ import java.util.Locale;
  * site that rebinds its DNS name to a loopback address reaches the dashboard with its own name
  * in {@code Host} ({@code evil.example:8080}), so answering only to loopback names, to the
  * address the dashboard is bound to, and to IP literals when it is bound to every interface
- * (a rebinding needs a name) keeps such a page out. The port must be the bound one.
+ * (a rebinding needs a name) keeps such a page out. The port must be the bound one. The MCP
+ * server's HTTP transport answers by the same rule. Immutable, so thread-safe.
  */
-final class AllowedHosts {
+public final class AllowedHosts {
   private final String boundHost;
   private final int port;
   private final boolean wildcard;
 
-  AllowedHosts(String boundHost, int port) {
+  /** The names of a server bound to {@code boundHost} (an address) on {@code port}. */
+  public AllowedHosts(String boundHost, int port) {
     this.boundHost = strip(boundHost.toLowerCase(Locale.ROOT));
     this.port = port;
     this.wildcard = this.boundHost.equals("0.0.0.0") || this.boundHost.equals("::")
         || this.boundHost.equals("0:0:0:0:0:0:0:0");
   }
 
-  /** True when {@code header} (a {@code Host} value, null when absent) names this dashboard. */
-  boolean allows(String header) {
+  /** True when {@code header} (a {@code Host} value, null when absent) names this server. */
+  public boolean allows(String header) {
     if (header == null || header.isBlank()) {
       return false;
     }

@@ -15,7 +15,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,30 +238,25 @@ public final class Dashboard implements AutoCloseable {
   }
 
   private boolean authorized(HttpExchange ex, Map<String, String> query) {
-    byte[] want = config.token().getBytes(StandardCharsets.UTF_8);
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
-    if (auth != null && auth.startsWith("Bearer ") && same(auth.substring(7), want)) {
+    AccessToken want = new AccessToken(config.token());
+    if (want.carriedBy(ex.getRequestHeaders().getFirst("Authorization"))) {
       return true;
     }
     for (String header : ex.getRequestHeaders().getOrDefault("Cookie", List.of())) {
       for (String c : header.split(";")) {
         String[] kv = c.strip().split("=", 2);
-        if (kv.length == 2 && kv[0].equals(TOKEN_COOKIE) && same(kv[1], want)) {
+        if (kv.length == 2 && kv[0].equals(TOKEN_COOKIE) && want.matches(kv[1])) {
           return true;
         }
       }
     }
-    if (query.containsKey("token") && same(query.get("token"), want)) {
+    if (query.containsKey("token") && want.matches(query.get("token"))) {
       // remembered for the pages' own requests (assets, images, the API)
       ex.getResponseHeaders().add("Set-Cookie", TOKEN_COOKIE + "=" + config.token()
           + "; Path=/; HttpOnly; SameSite=Strict");
       return true;
     }
     return false;
-  }
-
-  private static boolean same(String given, byte[] want) {
-    return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), want);
   }
 
   static Map<String, String> query(String raw) {

@@ -146,6 +146,19 @@ public final class SessionRunner {
 
   private Path skillsDir;
 
+  /**
+   * Runs the episodes on {@code browser} instead of launching one per worker: one worker, and
+   * the browser stays open afterwards (the caller closes it, and replaces it once it is not
+   * {@link BrowserSession#alive()}). For a server that runs one session after another; the
+   * caller makes sure no two sessions use it at once (Playwright is not thread-safe).
+   */
+  public SessionRunner onBrowser(BrowserSession browser) {
+    this.shared = browser;
+    return this;
+  }
+
+  private BrowserSession shared;
+
   /** What a session of given tasks did: its id and folder, the judged episodes, the counts. */
   public record Result(String sessionId, Path sessionDir, List<Trajectory> episodes,
       SessionCounters.Snapshot counters) {
@@ -249,7 +262,8 @@ public final class SessionRunner {
       session.saveTasks(tasks); // so the session can be resumed
     }
     List<Integer> pending = session.pending(tasks.size());
-    int workers = Math.max(1, Math.min(settings.concurrency(), tasks.size()));
+    int workers = shared != null ? 1
+        : Math.max(1, Math.min(settings.concurrency(), tasks.size()));
     long t0 = System.nanoTime();
     session.publish(new SessionEvent.TasksReady(tasks.size(), settings.concurrency()));
     session.checkpoint();
@@ -331,7 +345,7 @@ public final class SessionRunner {
 
     Trajectory run(Task task, int i) {
       if (browser == null) {
-        browser = BrowserSession.launch(settings.browser());
+        browser = shared != null ? shared : BrowserSession.launch(settings.browser());
       }
       Trajectory t = null;
       boolean suspect;
@@ -455,7 +469,9 @@ public final class SessionRunner {
     }
 
     void close() {
-      if (browser != null) {
+      if (browser != null && browser == shared) {
+        browser = null; // the caller's to close
+      } else if (browser != null) {
         try {
           browser.close();
         } catch (RuntimeException e) {

@@ -195,7 +195,7 @@ public record Reading(String role, String label, String before, String after, St
    * The value's shape: when it has a digit, its numbers may be any numbers and its other
    * characters stay ("4.5 out of 5" reads "3 out of 5" too); with none, any text.
    */
-  static String shapeOf(String value) {
+  public static String shapeOf(String value) {
     if (!value.matches(".*\\d.*")) {
       return ANY;
     }

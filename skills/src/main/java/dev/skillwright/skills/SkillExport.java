@@ -273,24 +273,19 @@ public final class SkillExport {
   }
 
   /**
-   * The skills as tools: {@code {"tools": [{"type": "function", "function": {"name", "description",
-   * "parameters"}}]}}, each parameter a required string with the values it was seen with.
+   * One skill as a tool: its name (unique among the skills exported together), description, side
+   * effect ({@code reads}, {@code writes} or {@code destructive}) and the JSON Schema of its
+   * arguments, an object whose properties are required strings with the values seen.
    */
-  public static String toolSchema(List<Skill> skills) {
-    ObjectNode root = Json.mapper().createObjectNode();
-    ArrayNode tools = root.putArray("tools");
+  public record Tool(Skill skill, String name, String description, String sideEffect,
+      ObjectNode parameters) {}
+
+  /** The skills as tools, in their order; the entries of {@link #toolSchema}. */
+  public static List<Tool> tools(List<Skill> skills) {
+    List<Tool> out = new java.util.ArrayList<>();
     Set<String> toolNames = new java.util.HashSet<>();
     for (Skill s : skills) {
-      ObjectNode fn = tools.addObject().put("type", "function").putObject("function");
-      fn.put("name", uniqueName(toolName(s.name()), toolNames));
-      fn.put("description", s.description() + String.format(Locale.ROOT,
-          " (site %s; %s; %s; success rate %.0f%%)", s.site(), s.status().name()
-              .toLowerCase(Locale.ROOT), sideEffect(s), 100 * s.health().successRate())
-          + (s.reads() == null ? "" : ". Returns " + s.reads().describe()
-              + " on the page it ends on"));
-      // machine-readable too, so a caller can refuse destructive tools without parsing prose
-      fn.put("x-side-effect", s.sideEffect().name().toLowerCase(Locale.ROOT));
-      ObjectNode params = fn.putObject("parameters");
+      ObjectNode params = Json.mapper().createObjectNode();
       params.put("type", "object");
       ObjectNode props = params.putObject("properties");
       ArrayNode required = params.putArray("required");
@@ -309,6 +304,30 @@ public final class SkillExport {
         required.add(key);
       }
       params.put("additionalProperties", false);
+      out.add(new Tool(s, uniqueName(toolName(s.name()), toolNames), s.description()
+          + String.format(Locale.ROOT, " (site %s; %s; %s; success rate %.0f%%)", s.site(),
+              s.status().name().toLowerCase(Locale.ROOT), sideEffect(s),
+              100 * s.health().successRate()) + (s.reads() == null ? ""
+              : ". Returns " + s.reads().describe() + " on the page it ends on"),
+          sideEffect(s), params));
+    }
+    return out;
+  }
+
+  /**
+   * The skills as tools: {@code {"tools": [{"type": "function", "function": {"name", "description",
+   * "parameters"}}]}}, each parameter a required string with the values it was seen with.
+   */
+  public static String toolSchema(List<Skill> skills) {
+    ObjectNode root = Json.mapper().createObjectNode();
+    ArrayNode tools = root.putArray("tools");
+    for (Tool t : tools(skills)) {
+      ObjectNode fn = tools.addObject().put("type", "function").putObject("function");
+      fn.put("name", t.name());
+      fn.put("description", t.description());
+      // machine-readable too, so a caller can refuse destructive tools without parsing prose
+      fn.put("x-side-effect", t.sideEffect());
+      fn.set("parameters", t.parameters());
     }
     try {
       return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);

@@ -185,4 +185,24 @@ class SkillExportTest {
           .isNotEmpty();
     }
   }
+
+  @Test
+  void each_tool_names_its_skill_and_is_the_schema_entry_in_its_place() throws Exception {
+    Skill clash = new Skill(1, "evil:other", NASTY, "evil", "x", List.of(), List.of(), "*/",
+        SuccessSignal.none(), List.of(), List.of());
+    List<Skill> skills = List.of(HOSTILE, clash, SEARCH);
+
+    List<SkillExport.Tool> tools = SkillExport.tools(skills);
+
+    assertThat(tools).extracting(SkillExport.Tool::skill).containsExactlyElementsOf(skills);
+    JsonNode schema = Json.mapper().readTree(SkillExport.toolSchema(skills));
+    for (int i = 0; i < tools.size(); i++) {
+      JsonNode fn = schema.path("tools").get(i).path("function");
+      assertThat(fn.path("name").asText()).isEqualTo(tools.get(i).name());
+      assertThat(fn.path("parameters")).isEqualTo(tools.get(i).parameters());
+      assertThat(fn.path("x-side-effect").asText()).isEqualTo(tools.get(i).sideEffect());
+    }
+    // the hostile skill and its clash share a name that only one tool may have
+    assertThat(tools.get(0).name()).isNotEqualTo(tools.get(1).name());
+  }
 }
