@@ -168,6 +168,12 @@ final class SkillsCommand {
         print(out, "  parameters: ", s.parameters().isEmpty() ? "none" : params(s));
         print(out, "  effect:     ", s.sideEffect().name().toLowerCase(java.util.Locale.ROOT));
         print(out, "  success:    ", s.success().describe());
+        if (s.reads() != null) {
+          print(out, "  returns:    ", s.reads().describe() + " on the page it ends on");
+        }
+        if (!s.aliases().isEmpty()) {
+          print(out, "  was:        ", String.join(", ", s.aliases()));
+        }
         print(out, "  status:     ", s.describeStatus());
         print(out, "  uses:       ", health(s) + (s.health().lastVerified() == null ? ""
             : "; last verified " + ConsoleProgress.moment(s.health().lastVerified())));

@@ -257,6 +257,7 @@ final class Pages {
           <h1>{{name}}</h1>
           <p class="description">{{description}}</p>
           <p class="muted">{{site}} · starts at <code>{{start}}</code> · success: {{success}} · effect: <span class="effect">{{effect}}</span></p>
+          <p class="returns">{{returns}}</p>
           <h2>Parameters</h2><ul>{{params}}</ul>
           <h2>Steps</h2><ol class="steps">{{steps}}</ol>
           <h2>Verification</h2><p class="status">{{status}}</p><p class="muted">{{uses}}</p>
@@ -267,6 +268,8 @@ final class Pages {
           Map.entry("description", s.description()), Map.entry("site", s.site()),
           Map.entry("start", s.startUrlPattern()), Map.entry("success", s.success().describe()),
           Map.entry("effect", s.sideEffect().name().toLowerCase(Locale.ROOT)),
+          Map.entry("returns", s.reads() == null ? "" : "Returns " + s.reads().describe()
+              + " on the page it ends on."),
           Map.entry("params", Template.join(params)), Map.entry("steps", Template.join(steps)),
           Map.entry("sources", Template.join(sources)), Map.entry("href", enc(s.id())),
           Map.entry("status", s.describeStatus()), Map.entry("uses", s.health().describe()),

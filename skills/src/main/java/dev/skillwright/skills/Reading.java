@@ -50,35 +50,65 @@ public record Reading(String role, String label, String before, String after, St
    */
   public static Optional<Reading> find(AriaSnapshot page, String answer,
       UnaryOperator<String> lift) {
+    Optional<Reading> whole = findValue(page, answer, lift);
+    if (whole.isPresent() || answer == null) {
+      return whole;
+    }
+    // an answer in a sentence ("The price is $12.99."): the quoted part, or a number and its
+    // signs, as the page shows it
+    Matcher m = PART.matcher(answer);
+    while (m.find()) {
+      String part = m.group(1) != null ? m.group(1) : m.group();
+      Optional<Reading> r = findValue(page, part.replaceAll("[.,;:!?]+$", ""), lift);
+      if (r.isPresent()) {
+        return r;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The parts of a sentence that may be the value: a quoted text, a number with its signs. */
+  private static final Pattern PART = Pattern.compile(
+      "\"([^\"]+)\"|[^\\s\\d]?\\d[\\d.,]*(?:\\s?%)?");
+
+  private static Optional<Reading> findValue(AriaSnapshot page, String answer,
+      UnaryOperator<String> lift) {
     String value = squash(answer);
     if (value.isEmpty() || value.length() > MAX_VALUE || !value.matches(".*[\\p{L}\\p{N}].*")) {
       return Optional.empty();
     }
     String shape = shapeOf(value);
     List<Node> nodes = page.nodes();
+    // the best label first: one ending in a colon, then words of the page's own, then any
+    Reading best = null;
+    int bestRank = Integer.MAX_VALUE;
     for (Node n : nodes) {
       for (String text : texts(n)) {
-        int at = fold(text).indexOf(fold(value));
-        if (at < 0 || fold(text).equals(fold(value))) {
-          continue;
-        }
         String t = squash(text);
-        at = t.toLowerCase(java.util.Locale.ROOT).indexOf(value.toLowerCase(java.util.Locale.ROOT));
-        if (at < 0) {
+        int at = t.toLowerCase(java.util.Locale.ROOT).indexOf(value.toLowerCase(
+            java.util.Locale.ROOT));
+        if (at < 0 || t.length() == value.length()) {
           continue;
         }
         String before = t.substring(0, at);
         String after = t.substring(at + value.length());
-        boolean labelled = (before + after).matches(".*\\p{L}.*");
         // a whole word, not a digit inside a longer number or a word inside a longer word
         boolean whole = (before.isEmpty() || !Character.isLetterOrDigit(
             before.charAt(before.length() - 1))) && (after.isEmpty()
             || !Character.isLetterOrDigit(after.charAt(0)));
-        if (labelled && whole && before.length() <= MAX_LABEL && after.length() <= MAX_LABEL) {
-          return Optional.of(new Reading(n.role(), null, lift.apply(before.strip()),
-              lift.apply(after.strip()), shape));
+        String lifted = lift.apply(before.strip()) + " " + lift.apply(after.strip());
+        String own = lifted.replaceAll("\\{[a-z][a-z0-9_]*}", "");
+        int rank = before.strip().endsWith(":") ? 0 : own.matches(".*\\p{L}.*") ? 1 : 2;
+        if (whole && lifted.matches(".*\\p{L}.*") && before.length() <= MAX_LABEL
+            && after.length() <= MAX_LABEL && rank < bestRank) {
+          best = new Reading(n.role(), null, lift.apply(before.strip()),
+              lift.apply(after.strip()), shape);
+          bestRank = rank;
         }
       }
+    }
+    if (best != null) {
+      return Optional.of(best);
     }
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);

@@ -34,6 +34,28 @@ class ReadingTest {
   }
 
   @Test
+  void the_label_the_page_gives_the_value_wins_over_an_earlier_mention() {
+    UnaryOperator<String> lift = s -> s.replace("Hand Trowel", "{item}");
+    Reading r = Reading.find(page("""
+        - listitem: Hand Trowel $12.99
+        - heading "Hand Trowel" [level=1]
+        - paragraph: "Price: $12.99"
+        """), "$12.99", lift).orElseThrow();
+
+    assertThat(r.before()).isEqualTo("Price:");
+    assertThat(r.role()).isEqualTo("paragraph");
+  }
+
+  @Test
+  void an_answer_in_a_sentence_is_read_by_the_part_the_page_shows() {
+    Reading r = Reading.find(page("- paragraph: \"Price: $12.99\""),
+        "The price of the trowel is $12.99.", NONE).orElseThrow();
+
+    assertThat(r.before()).isEqualTo("Price:");
+    assertThat(r.read(page("- paragraph: \"Price: $3.10\""))).contains("$3.10");
+  }
+
+  @Test
   void a_value_alone_is_read_under_the_label_before_it() {
     Reading term = Reading.find(page("""
         - term [ref=e1]: Weight
