@@ -89,11 +89,11 @@ final class SkillTools {
 
   /** The input schema of {@code search_skills}. */
   static Map<String, Object> searchSchema() {
-    return SkillsCommand.doc("$schema", "https://json-schema.org/draft/2020-12/schema",
-        "type", "object", "properties", SkillsCommand.doc(
-            "query", SkillsCommand.doc("type", "string", "description",
+    return JsonOutput.doc("$schema", "https://json-schema.org/draft/2020-12/schema",
+        "type", "object", "properties", JsonOutput.doc(
+            "query", JsonOutput.doc("type", "string", "description",
                 "What you want to do on the site, in your own words."),
-            "k", SkillsCommand.doc("type", "integer", "minimum", 1, "maximum", 50,
+            "k", JsonOutput.doc("type", "integer", "minimum", 1, "maximum", 50,
                 "description", "How many skills at most (default 5).")),
         "required", List.of("query"), "additionalProperties", false);
   }
@@ -107,11 +107,11 @@ final class SkillTools {
     int k = args.get("k") instanceof Number n ? Math.max(1, Math.min(50, n.intValue())) : 5;
     try (SkillIndex index = SkillIndex.open(Store.at(dataDir).skillsDir(), notices)) {
       List<Map<String, Object>> hits = index.search(q, site.site(), k).stream()
-          .map(h -> SkillsCommand.doc("tool", toolOf(h.skill()), "id", h.skill().id(),
+          .map(h -> JsonOutput.doc("tool", toolOf(h.skill()), "id", h.skill().id(),
               "description", h.skill().description(), "status",
               h.skill().status().name().toLowerCase(java.util.Locale.ROOT), "score", h.score()))
           .toList();
-      return new Outcome(SkillsCommand.doc("query", q, "hits", hits), false);
+      return new Outcome(JsonOutput.doc("query", q, "hits", hits), false);
     }
   }
 
@@ -160,7 +160,7 @@ final class SkillTools {
           Instant.now());
       library.commit();
     }
-    Map<String, Object> out = SkillsCommand.doc("success", t.succeeded(), "skill", skill.id(),
+    Map<String, Object> out = JsonOutput.doc("success", t.succeeded(), "skill", skill.id(),
         "finalUrl", t.finalUrl(), "answer", t.answer(), "reason", t.verdict().reason(),
         "healedSteps", t.repairs().size(), "trajectory", t.episodeId(), "session",
         t.sessionId());
@@ -168,6 +168,6 @@ final class SkillTools {
   }
 
   private static Outcome error(String message) {
-    return new Outcome(SkillsCommand.doc("success", false, "error", message), true);
+    return new Outcome(JsonOutput.doc("success", false, "error", message), true);
   }
 }
