@@ -237,6 +237,68 @@ class ReplayTest {
     assertThat(again.repairs()).isEmpty();
   }
 
+  /**
+   * This class's crawl of the shop and a small one with another seed, merged into a third data
+   * directory: one library in which no skill is doubled, each skill with every verification
+   * (one per moment and episode, the last ten) and every provenance of both sides, and the
+   * sessions of both.
+   */
+  @Test
+  void skills_merge_of_two_crawls_with_other_seeds_doubles_nothing_and_keeps_both_sides(
+      @TempDir Path temp) {
+    Path other = temp.resolve("seed-9");
+    Path merged = temp.resolve("merged");
+    // small: three tasks, three pages of context, no trace
+    Cli crawl = Cli.run("crawl", "--env", "shop", "--budget", "3", "--seed", "9", "--pages", "3",
+        "--explore", "0", "--no-trace", "--data-dir", other.toString());
+    assertThat(crawl.exit()).as(crawl.err()).isZero();
+    List<Skill> ours = SkillIndex.read(Store.at(data).skillsDir(), n -> { });
+    List<Skill> theirs = SkillIndex.read(Store.at(other).skillsDir(), n -> { });
+
+    Cli merge = Cli.run("skills", "merge", data.toString(), other.toString(), "--data-dir",
+        merged.toString());
+
+    assertThat(merge.exit()).as(merge.err()).isZero();
+    List<Skill> all;
+    try (SkillIndex index = SkillIndex.open(Store.at(merged).skillsDir())) {
+      all = index.list(null);
+    }
+    assertThat(all).extracting(k -> k.site() + " " + k.signature()).doesNotHaveDuplicates();
+    assertThat(all).extracting(k -> k.site() + " " + k.description()).doesNotHaveDuplicates();
+    // each skill of either side lives on in the one merged skill that holds its provenance
+    Map<String, List<Skill>> from = new TreeMap<>();
+    for (Skill k : java.util.stream.Stream.concat(ours.stream(), theirs.stream()).toList()) {
+      List<String> episodes = k.provenance().stream().map(Skill.Provenance::episodeId).toList();
+      List<Skill> holders = all.stream().filter(m -> m.provenance().stream()
+          .map(Skill.Provenance::episodeId).toList().containsAll(episodes)).toList();
+      assertThat(holders).as(k.id() + " from " + episodes).hasSize(1);
+      from.computeIfAbsent(holders.get(0).id(), id -> new java.util.ArrayList<>()).add(k);
+    }
+    assertThat(from.keySet()).containsExactlyInAnyOrderElementsOf(
+        all.stream().map(Skill::id).toList());
+    // the crawls found some of the same skills: those were merged, not doubled
+    assertThat(from.values()).anySatisfy(sides -> assertThat(sides)
+        .anyMatch(ours::contains).anyMatch(theirs::contains));
+    assertThat(all.size()).isLessThan(ours.size() + theirs.size());
+    for (Skill m : all) {
+      List<String> expected = from.get(m.id()).stream().flatMap(k -> k.verifications().stream())
+          .sorted(java.util.Comparator.comparing(Skill.Verification::at,
+              java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+          .map(ReplayTest::key).distinct().toList();
+      assertThat(m.verifications()).as(m.id()).extracting(ReplayTest::key)
+          .containsExactlyInAnyOrderElementsOf(
+              expected.subList(Math.max(0, expected.size() - 10), expected.size()));
+    }
+    List<String> sessions = Store.at(merged).sessions().stream().map(r -> r.id()).toList();
+    assertThat(sessions).containsAll(Store.at(data).sessions().stream().map(r -> r.id())
+        .toList()).containsAll(Store.at(other).sessions().stream().map(r -> r.id()).toList());
+  }
+
+  /** What tells two verifications apart: their moment and episode. */
+  static String key(Skill.Verification v) {
+    return v.at() + " " + v.episode();
+  }
+
   @Test
   void every_episode_has_a_trace_and_trace_says_how_to_open_it() {
     Path dir = Store.at(data).findEpisode(recorded.get(0)).orElseThrow().getParent();
