@@ -98,6 +98,10 @@ final class BenchCommand implements Callable<Integer> {
   @Mixin
   ModelOptions.Recording recording;
 
+  /** With --json, the document is the report: what {@code report.json} holds. */
+  @Mixin
+  JsonOutput json;
+
   /** One task's result. */
   record Row(String site, String id, String difficulty, String instruction, boolean groundTruth,
       String groundTruthReason, boolean judged, String judgeReason, int steps, double seconds,
@@ -205,7 +209,7 @@ final class BenchCommand implements Callable<Integer> {
             .observing((task, t, tab) -> siteRows.add(row(name, byId.get(task.id()), t,
                 site.groundTruth(tab.cookie(site.visitorCookie()).orElse(null)))));
         SessionRunner.Result s = runner.runSession(main.dataDir(), tasks, List.of(
-            new ConsoleProgress(spec.commandLine().getOut(), spec.commandLine().getErr())));
+            new ConsoleProgress(json.text(), spec.commandLine().getErr())));
         rows.addAll(siteRows);
         usage = backend.sessionUsage();
         sessionIds += (sessionIds.isEmpty() ? "" : ",") + s.sessionId();
@@ -225,10 +229,13 @@ final class BenchCommand implements Callable<Integer> {
     }
     String md = markdown(rows, report);
     AtomicFiles.write(dir.resolve("report.md"), md);
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = json.text();
     out.println();
     out.print(md);
     out.println("Report: " + dir.resolve("report.json") + " and report.md");
+    if (json.on()) {
+      json.print(report);
+    }
     return 0;
   }
 
@@ -243,7 +250,7 @@ final class BenchCommand implements Callable<Integer> {
           + "takes --rounds, --index-skills and the browser flags");
     }
     BrowserConfig config = browser.config();
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = json.text();
     Path work = Files.createTempDirectory("skillwright-perf-");
     try {
       List<PerfBench.Row> rows = new PerfBench(rounds, indexSkills, config, out).run(work);
@@ -260,6 +267,9 @@ final class BenchCommand implements Callable<Integer> {
       out.print(md);
       out.println();
       out.println("Report: " + dir.resolve("report.md") + " and report.json");
+      if (json.on()) {
+        json.print(report);
+      }
       return 0;
     } finally {
       deleteTree(work);

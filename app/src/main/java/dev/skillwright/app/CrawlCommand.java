@@ -82,9 +82,8 @@ final class CrawlCommand implements Callable<Integer> {
           + "alone).")
   Integer exploreSeconds;
 
-  @Option(names = "--json", description = "Print the session's outcome as one JSON document on "
-      + "standard output; progress goes to standard error.")
-  boolean json;
+  @Mixin
+  JsonOutput json;
 
   @Override
   public Integer call() {
@@ -136,8 +135,7 @@ final class CrawlCommand implements Callable<Integer> {
   }
 
   private Integer crawl(SiteOptions.Target target) {
-    // with --json, what a person reads goes to standard error, and the document alone to out
-    PrintWriter out = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    PrintWriter out = json.text();
     BrowserConfig browserConfig = browser.config();
     Map<String, String> env = System.getenv();
     ModelBackend backend = models.backend(env, recording.record);
@@ -176,8 +174,8 @@ final class CrawlCommand implements Callable<Integer> {
           backend.offlineOnly() ? "" : ": " + s.usage().describe());
       out.printf("  data              %s%n", s.sessionDir());
       out.println("See the skills with: " + main.hint("skills list"));
-      if (json) {
-        SkillsCommand.printJson(spec.commandLine().getOut(), outcome(s, target.site(), backend));
+      if (json.on()) {
+        json.print(outcome(s, target.site(), backend));
       }
     }
     return 0;
@@ -189,19 +187,30 @@ final class CrawlCommand implements Callable<Integer> {
    */
   private Map<String, Object> outcome(DiscoveryLoop.Summary s, String siteName,
       ModelBackend backend) {
+    return JsonOutput.doc("session", s.sessionId(), "site", siteName, "dataDir",
+        s.sessionDir().toString(), "counters", s.counters(), "indexSize", s.indexSize(),
+        "seconds", s.seconds(), "model", backend.describe(), "skills",
+        skillsFrom(main.dataDir(), siteName, s.sessionId()));
+  }
+
+  /**
+   * The skills of {@code site} that an episode of session {@code sessionId} taught or proved (in
+   * their provenance), each by id, description and status: the {@code skills} of a
+   * {@code --json} document.
+   */
+  static List<Map<String, Object>> skillsFrom(java.nio.file.Path dataDir, String site,
+      String sessionId) {
     List<Map<String, Object>> skills = new java.util.ArrayList<>();
     try (dev.skillwright.skills.SkillIndex index = dev.skillwright.skills.SkillIndex.open(
-        Store.at(main.dataDir()).skillsDir(), n -> { })) {
-      for (dev.skillwright.skills.Skill k : index.list(siteName)) {
-        if (k.provenance().stream().anyMatch(p -> s.sessionId().equals(p.sessionId()))) {
-          skills.add(SkillsCommand.doc("id", k.id(), "description", k.description(), "status",
+        Store.at(dataDir).skillsDir(), n -> { })) {
+      for (dev.skillwright.skills.Skill k : index.list(site)) {
+        if (k.provenance().stream().anyMatch(p -> sessionId.equals(p.sessionId()))) {
+          skills.add(JsonOutput.doc("id", k.id(), "description", k.description(), "status",
               k.status().name().toLowerCase(java.util.Locale.ROOT)));
         }
       }
     }
-    return SkillsCommand.doc("session", s.sessionId(), "site", siteName, "dataDir",
-        s.sessionDir().toString(), "counters", s.counters(), "indexSize", s.indexSize(),
-        "seconds", s.seconds(), "model", backend.describe(), "skills", skills);
+    return skills;
   }
 
   /**

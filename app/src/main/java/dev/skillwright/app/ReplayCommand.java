@@ -81,6 +81,9 @@ final class ReplayCommand implements Callable<Integer> {
   @Mixin
   ModelOptions models;
 
+  @Mixin
+  JsonOutput json;
+
   private ModelBackend backend;
   private Secrets secrets;
   /** The most steps any recording (or skill) to replay has. */
@@ -149,14 +152,21 @@ final class ReplayCommand implements Callable<Integer> {
             new Policies.ReplayOptions().setOriginal(o.episodeId()).setHealer(e.model()));
       });
       replays.forEach(r -> report(r, store));
+      long ok = replays.stream().filter(Trajectory::succeeded).count();
+      int healed = replays.stream().mapToInt(r -> r.repairs().size()).sum();
+      long calls = replays.stream().mapToLong(r -> r.usage().calls()).sum();
       if (replays.size() > 1) {
-        long ok = replays.stream().filter(Trajectory::succeeded).count();
-        spec.commandLine().getOut().printf(Locale.ROOT,
+        json.text().printf(Locale.ROOT,
             "%nReplayed %d episodes: %d succeeded, %d steps healed, %d model calls%n",
-            replays.size(), ok, replays.stream().mapToInt(r -> r.repairs().size()).sum(),
-            replays.stream().mapToLong(r -> r.usage().calls()).sum());
+            replays.size(), ok, healed, calls);
       }
-      return replays.stream().allMatch(Trajectory::succeeded) ? 0 : 1;
+      if (json.on()) {
+        json.print(JsonOutput.doc("session", replays.get(0).sessionId(), "site", target.site(),
+            "success", ok == replays.size(), "replayed", replays.size(), "succeeded", ok,
+            "healedSteps", healed, "modelCalls", calls, "replays",
+            replays.stream().map(r -> outcome(r, store)).toList()));
+      }
+      return ok == replays.size() ? 0 : 1;
     }
   }
 
@@ -201,8 +211,16 @@ final class ReplayCommand implements Callable<Integer> {
               .setOriginal("skill:" + skill.id()).setHealer(e.model())
               .setReads(bound.reads()))).get(0);
       report(replay, store);
-      if (replay.succeeded() && !replay.repairs().isEmpty()) {
-        writeBackHealed(store, target, browserConfig, skill, task, replay);
+      boolean rewritten = replay.succeeded() && !replay.repairs().isEmpty()
+          && writeBackHealed(store, target, browserConfig, skill, task, replay);
+      if (json.on()) {
+        Map<String, Object> doc = JsonOutput.doc("session", replay.sessionId(), "site",
+            target.site(), "skill", skill.id());
+        doc.putAll(outcome(replay, store));
+        doc.put("value", skill.reads() != null && replay.succeeded() ? replay.answer() : null);
+        doc.put("rewritten", rewritten);
+        doc.put("status", statusNow(store, skill.id()));
+        json.print(doc);
       }
       return replay.succeeded() ? 0 : 1;
     }
@@ -211,10 +229,12 @@ final class ReplayCommand implements Callable<Integer> {
   /**
    * A healed skill counts only once it works again from scratch: its healed steps are replayed
    * in a fresh context, and must succeed with no repair before the index takes them.
+   *
+   * @return whether the library took the healed steps
    */
-  private void writeBackHealed(Store store, SiteOptions.Target target, BrowserConfig config,
+  private boolean writeBackHealed(Store store, SiteOptions.Target target, BrowserConfig config,
       Skill skill, Task task, Trajectory replay) {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = json.text();
     out.println("Re-verifying the healed skill in a fresh context...");
     HealedWriteBack.Result r;
     try (SkillLibrary library = SkillLibrary.open(store.skillsDir(),
@@ -229,6 +249,26 @@ final class ReplayCommand implements Callable<Integer> {
           + " is no longer in the library; nothing was written.";
       case FAILED -> "The healed skill failed its re-verification; the skill is unchanged.";
     });
+    return r == HealedWriteBack.Result.WRITTEN;
+  }
+
+  /** Skill {@code id}'s status in the library now (lower case), or null when it is gone. */
+  private String statusNow(Store store, String id) {
+    try (SkillIndex index = SkillIndex.open(store.skillsDir(),
+          n -> spec.commandLine().getErr().println("skillwright: " + n))) {
+      return index.get(id).map(s -> s.status().name().toLowerCase(Locale.ROOT)).orElse(null);
+    }
+  }
+
+  /**
+   * One replay as {@code --json} tells it: what it replayed, its verdict and answer, where it
+   * ended, what it healed, and its trajectory (the names {@code run --json} uses).
+   */
+  private static Map<String, Object> outcome(Trajectory t, Store store) {
+    return JsonOutput.doc("replayOf", t.replayOf(), "success", t.succeeded(), "reason",
+        t.verdict().reason(), "answer", t.answer(), "finalUrl", t.finalUrl(), "healedSteps",
+        t.repairs().size(), "modelCalls", t.usage().calls(), "trajectory", t.episodeId(),
+        "trajectoryFile", store.findEpisode(t.episodeId()).map(Path::toString).orElse(null));
   }
 
   /**
@@ -246,7 +286,7 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private void report(Trajectory t, Store store) {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = json.text();
     out.println("Replay of " + t.replayOf() + " on " + t.task().startUrl());
     for (Step s : t.steps()) {
       String how = s.action().isFinal() ? "" : !s.ok() ? "FAILED (below)"

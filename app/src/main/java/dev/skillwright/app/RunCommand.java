@@ -60,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   StepLimit steps;
 
+  @Mixin
+  JsonOutput json;
+
   @Override
   public Integer call() {
     steps.check();
@@ -70,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
     if (expectText != null) {
       expect.add(new Condition.TextPresent(expectText));
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = json.text();
     BrowserConfig browserConfig = browser.config();
     Map<String, String> env = System.getenv();
     ModelBackend backend = models.backend(env, recording.record);
@@ -97,7 +100,25 @@ final class RunCommand implements Callable<Integer> {
         out.println("Model:      " + tr.usage().describe());
       }
       out.println("Trajectory: " + file);
+      if (json.on()) {
+        json.print(outcome(r.sessionId(), tr, file, backend));
+      }
       return tr.succeeded() ? 0 : 1;
     }
+  }
+
+  /**
+   * What {@code --json} prints: the session and the episode (verdict, answer, where it ended,
+   * its trajectory), and the skills it taught, as {@code crawl --json} names them.
+   */
+  private Map<String, Object> outcome(String session, Trajectory tr, Path file,
+      ModelBackend backend) {
+    return JsonOutput.doc("session", session, "site", tr.task().site(), "task",
+        tr.task().instruction(), "success", tr.succeeded(), "reason", tr.verdict().reason(),
+        "answer", tr.answer(), "finalUrl", tr.finalUrl(), "ended",
+        tr.status().name().toLowerCase(java.util.Locale.ROOT), "trajectory", tr.episodeId(),
+        "trajectoryFile", file.toString(), "steps", tr.steps().size(), "seconds",
+        tr.durationMillis() / 1000.0, "model", backend.describe(), "modelUsage", tr.usage(),
+        "skills", CrawlCommand.skillsFrom(main.dataDir(), tr.task().site(), session));
   }
 }

@@ -123,20 +123,20 @@ final class SkillTools implements AutoCloseable {
 
   /** The input schema of {@code search_skills}. */
   static Map<String, Object> searchSchema() {
-    return SkillsCommand.doc("$schema", "https://json-schema.org/draft/2020-12/schema",
-        "type", "object", "properties", SkillsCommand.doc(
-            "query", SkillsCommand.doc("type", "string", "description",
+    return JsonOutput.doc("$schema", "https://json-schema.org/draft/2020-12/schema",
+        "type", "object", "properties", JsonOutput.doc(
+            "query", JsonOutput.doc("type", "string", "description",
                 "What you want to do on the site, in your own words."),
-            "k", SkillsCommand.doc("type", "integer", "minimum", 1, "maximum", 50,
+            "k", JsonOutput.doc("type", "integer", "minimum", 1, "maximum", 50,
                 "description", "How many skills at most (default 5).")),
         "required", List.of("query"), "additionalProperties", false);
   }
 
   /** The input schema of {@code run_task}. */
   static Map<String, Object> runTaskSchema() {
-    return SkillsCommand.doc("$schema", "https://json-schema.org/draft/2020-12/schema",
-        "type", "object", "properties", SkillsCommand.doc(
-            "task", SkillsCommand.doc("type", "string", "minLength", 1, "description",
+    return JsonOutput.doc("$schema", "https://json-schema.org/draft/2020-12/schema",
+        "type", "object", "properties", JsonOutput.doc(
+            "task", JsonOutput.doc("type", "string", "minLength", 1, "description",
                 "What to do on the site, in plain English, with values in double quotes: "
                     + "Add \"Blue Ceramic Mug\" to the cart.")),
         "required", List.of("task"), "additionalProperties", false);
@@ -150,11 +150,11 @@ final class SkillTools implements AutoCloseable {
     }
     int k = args.get("k") instanceof Number n ? Math.max(1, Math.min(50, n.intValue())) : 5;
     List<Map<String, Object>> hits = library.index().search(q, site.site(), k).stream()
-        .map(h -> SkillsCommand.doc("tool", toolOf(h.skill()), "id", h.skill().id(),
+        .map(h -> JsonOutput.doc("tool", toolOf(h.skill()), "id", h.skill().id(),
             "description", h.skill().description(), "status",
             h.skill().status().name().toLowerCase(java.util.Locale.ROOT), "score", h.score()))
         .toList();
-    return new Outcome(SkillsCommand.doc("query", q, "hits", hits), false);
+    return new Outcome(JsonOutput.doc("query", q, "hits", hits), false);
   }
 
   private String toolOf(Skill s) {
@@ -204,7 +204,7 @@ final class SkillTools implements AutoCloseable {
       boolean healed = t.succeeded() && !t.repairs().isEmpty()
           && HealedWriteBack.writeBack(skill, given, t, again -> replay(skill, task, again,
               false), library) == HealedWriteBack.Result.WRITTEN;
-      Map<String, Object> out = SkillsCommand.doc("success", t.succeeded(), "skill", skill.id(),
+      Map<String, Object> out = JsonOutput.doc("success", t.succeeded(), "skill", skill.id(),
           "finalUrl", t.finalUrl(), "answer", t.answer(),
           "value", skill.reads() != null && t.succeeded() ? t.answer() : null,
           "reason", t.verdict().reason(),
@@ -252,7 +252,7 @@ final class SkillTools implements AutoCloseable {
       if (!added.isEmpty()) {
         joined.accept(added);
       }
-      return new Outcome(SkillsCommand.doc("success", t.succeeded(), "reason",
+      return new Outcome(JsonOutput.doc("success", t.succeeded(), "reason",
           t.verdict().reason(), "answer", t.answer(), "finalUrl", t.finalUrl(), "trajectory",
           t.episodeId(), "session", t.sessionId(), "newTools",
           added.stream().map(Tool::name).toList()), !t.succeeded());
@@ -297,7 +297,7 @@ final class SkillTools implements AutoCloseable {
   }
 
   private static Outcome error(String message) {
-    return new Outcome(SkillsCommand.doc("success", false, "error", message), true);
+    return new Outcome(JsonOutput.doc("success", false, "error", message), true);
   }
 
   /** Closes the browser, once a call in progress is done, and the skill library. */

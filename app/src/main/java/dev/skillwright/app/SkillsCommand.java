@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -60,16 +61,16 @@ final class SkillsCommand {
     @Option(names = "--site", description = "Only this site's skills.")
     String site;
 
-    @Option(names = "--json", description = "Print one JSON document instead (see the README).")
-    boolean json;
+    @Mixin
+    JsonOutput json;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try (SkillIndex index = skills.open()) {
         java.util.List<Skill> all = index.list(site);
-        if (json) {
-          printJson(out, doc("count", all.size(), "skills", all));
+        if (json.on()) {
+          json.print(JsonOutput.doc("count", all.size(), "skills", all));
           return 0;
         }
         if (all.isEmpty()) {
@@ -110,8 +111,8 @@ final class SkillsCommand {
     @Option(names = {"-k", "--top"}, defaultValue = "5", description = "How many (default: 5).")
     int k;
 
-    @Option(names = "--json", description = "Print one JSON document instead (see the README).")
-    boolean json;
+    @Mixin
+    JsonOutput json;
 
     @Override
     public Integer call() {
@@ -119,9 +120,9 @@ final class SkillsCommand {
       PrintWriter out = spec.commandLine().getOut();
       try (SkillIndex index = skills.open()) {
         java.util.List<SkillIndex.Hit> hits = index.search(String.join(" ", query), site, k);
-        if (json) {
-          printJson(out, doc("query", String.join(" ", query), "hits",
-              hits.stream().map(h -> doc("score", h.score(), "skill", h.skill())).toList()));
+        if (json.on()) {
+          json.print(JsonOutput.doc("query", String.join(" ", query), "hits", hits.stream()
+              .map(h -> JsonOutput.doc("score", h.score(), "skill", h.skill())).toList()));
           return hits.isEmpty() ? 1 : 0;
         }
         if (hits.isEmpty()) {
@@ -149,8 +150,8 @@ final class SkillsCommand {
     @Parameters(paramLabel = "SKILL", description = "A skill's id or name.")
     String name;
 
-    @Option(names = "--json", description = "Print one JSON document instead (see the README).")
-    boolean json;
+    @Mixin
+    JsonOutput json;
 
     @Override
     public Integer call() {
@@ -158,8 +159,8 @@ final class SkillsCommand {
       try (SkillIndex index = skills.open()) {
         Skill s = index.get(name).orElseThrow(() -> new BadInputException(
             "no skill '" + name + "'; see: skillwright skills list"));
-        if (json) {
-          printJson(out, s);
+        if (json.on()) {
+          json.print(s);
           return 0;
         }
         out.println(s.id());
@@ -384,27 +385,6 @@ final class SkillsCommand {
   }
 
   /** {@code text} after {@code first}, wrapped within 100 columns, aligned under itself. */
-  /**
-   * {@code doc} as one JSON document on standard output, for a script: the skill as its file
-   * holds it (the same fields, the same names).
-   */
-  static void printJson(PrintWriter out, Object doc) {
-    try {
-      out.println(dev.skillwright.trajectories.Json.mapper().writeValueAsString(doc));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A JSON object's fields in the order given: name, value, name, value... */
-  static java.util.Map<String, Object> doc(Object... nameValue) {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < nameValue.length; i += 2) {
-      m.put((String) nameValue[i], nameValue[i + 1]);
-    }
-    return m;
-  }
-
   static void print(PrintWriter out, String first, String text) {
     ConsoleProgress.wrap(first, text, " ".repeat(Math.min(first.length(), 20)))
         .forEach(out::println);

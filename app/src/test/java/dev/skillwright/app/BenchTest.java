@@ -90,7 +90,7 @@ class BenchTest {
     }
     // the one task the planted skill is about: the bench runs only the tasks it is given
     Cli c = Cli.run("bench", "--env", "shop", "--task", "shop-01", "--with-skills",
-        other.toString(), "--no-trace", "--data-dir", data.toString());
+        other.toString(), "--no-trace", "--json", "--data-dir", data.toString());
 
     assertThat(c.exit()).as(c.err()).isZero();
     JsonNode r;
@@ -98,6 +98,9 @@ class BenchTest {
       r = Json.mapper().readTree(s.filter(p -> p.endsWith("report.json")).findFirst()
           .orElseThrow().toFile());
     }
+    // with --json, the report's table goes to standard error and the report itself to out
+    assertThat(c.err()).contains("| shop-01 | ", "Success by ground truth: 0 of 1");
+    assertThat(Json.mapper().readTree(c.out())).isEqualTo(r);
     JsonNode garden = java.util.stream.StreamSupport.stream(r.path("rows").spliterator(), false)
         .filter(row -> row.path("id").asText().equals("shop-01")).findFirst().orElseThrow();
     assertThat(garden.path("groundTruth").asBoolean()).as("the misleading skill misled").isFalse();

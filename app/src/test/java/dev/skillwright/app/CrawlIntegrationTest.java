@@ -30,14 +30,43 @@ class CrawlIntegrationTest {
     assertThat(noSession.err().strip()).startsWith("skillwright: no sessions yet in ");
   }
 
+  /**
+   * With {@code --json}: what a person reads (the verdict, the answer, the path) on standard
+   * error, and the run as one document on standard output, which agrees with what was written.
+   */
   @Test
-  void run_does_one_given_task_and_prints_verdict_answer_and_path() {
-    Cli run = Cli.run("run", "--env", "shop", "--task", "What is the price of \"Hand Trowel\"?",
-        "--data-dir", data.resolve("run").toString());
+  void run_does_one_given_task_and_prints_verdict_answer_and_path() throws Exception {
+    Path dir = data.resolve("run");
+    String task = "What is the price of \"Hand Trowel\"?";
+    Cli run = Cli.run("run", "--env", "shop", "--task", task, "--json", "--data-dir",
+        dir.toString());
 
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Verdict:    success", "Answer:     $12.99",
-        "Trajectory: " + data.resolve("run").toAbsolutePath());
+    assertThat(run.err()).contains("Verdict:    success", "Answer:     $12.99",
+        "Trajectory: " + dir.toAbsolutePath());
+    Store store = Store.at(dir);
+    Path file = store.trajectoryFiles().get(0);
+    dev.skillwright.trajectories.Trajectory t = store.readTrajectory(file);
+    var doc = dev.skillwright.trajectories.Json.mapper().readTree(run.out());
+    assertThat(doc.get("session").asText()).isEqualTo(store.sessions().get(0).id())
+        .isEqualTo(t.sessionId());
+    assertThat(doc.get("site").asText()).isEqualTo("shop");
+    assertThat(doc.get("task").asText()).isEqualTo(task);
+    assertThat(doc.get("success").asBoolean()).isTrue();
+    assertThat(doc.get("reason").asText()).isEqualTo(t.verdict().reason()).isNotBlank();
+    // the catalog's price: the ground truth, not what the run says of itself
+    assertThat(doc.get("answer").asText()).isEqualTo(t.answer()).contains("$12.99");
+    assertThat(doc.get("finalUrl").asText()).isEqualTo(t.finalUrl()).startsWith("http://");
+    assertThat(doc.get("trajectory").asText()).isEqualTo(t.episodeId());
+    assertThat(Path.of(doc.get("trajectoryFile").asText())).isEqualTo(file.toAbsolutePath());
+    assertThat(doc.get("steps").asInt()).isEqualTo(t.steps().size()).isPositive();
+    assertThat(doc.get("seconds").asDouble()).isEqualTo(t.durationMillis() / 1000.0);
+    assertThat(doc.get("model").asText()).isNotBlank();
+    try (SkillIndex index = SkillIndex.open(store.skillsDir())) {
+      assertThat(doc.get("skills").findValuesAsText("id")).containsExactlyInAnyOrderElementsOf(
+          index.list("shop").stream().filter(k -> k.provenance().stream()
+              .anyMatch(p -> p.sessionId().equals(t.sessionId()))).map(k -> k.id()).toList());
+    }
   }
 
   /**

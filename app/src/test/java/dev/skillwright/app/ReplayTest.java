@@ -37,30 +37,53 @@ class ReplayTest {
         .filter(Trajectory::succeeded).map(Trajectory::episodeId).sorted().toList();
   }
 
-  Trajectory replay(String... args) {
+  /** What the last replay printed, and its document when it ran with {@code --json}. */
+  Cli ran;
+  JsonNode printed;
+
+  /**
+   * Runs {@code replay} with {@code args}; what a person reads goes to standard output, or with
+   * {@code --json} to standard error, and then standard output holds one JSON document alone.
+   *
+   * @return what a person reads
+   */
+  String runReplay(List<String> args) throws java.io.IOException {
+    List<String> all = new java.util.ArrayList<>(List.of("replay"));
+    all.addAll(args);
+    all.addAll(List.of("--data-dir", data.toString()));
+    ran = Cli.run(all.toArray(String[]::new));
+    if (!args.contains("--json")) {
+      assertThat(ran.err()).isEmpty();
+      printed = null;
+      return ran.out();
+    }
+    assertThat(ran.err()).contains("Verdict: ").doesNotContain("skillwright: ");
+    printed = Json.mapper().readTree(ran.out());
+    return ran.err();
+  }
+
+  /** A text field of a {@code --json} document; null where it holds null. */
+  static String text(JsonNode doc, String field) {
+    assertThat(doc.has(field)).as(field + " in " + doc).isTrue();
+    return doc.get(field).isNull() ? null : doc.get(field).asText();
+  }
+
+  Trajectory replay(String... args) throws java.io.IOException {
     Store store = Store.at(data);
     List<Path> before = store.trajectoryFiles();
-    List<String> all = new java.util.ArrayList<>(List.of("replay"));
-    all.addAll(List.of(args));
-    all.addAll(List.of("--data-dir", data.toString()));
-    Cli c = Cli.run(all.toArray(String[]::new));
-    assertThat(c.err()).isEmpty();
+    runReplay(List.of(args));
     Path added = store.trajectoryFiles().stream().filter(f -> !before.contains(f)).findFirst()
         .orElseThrow();
     return store.readTrajectory(added);
   }
 
   /** Replays {@code ids} in one command (one session, one browser); the replays, in order. */
-  List<Trajectory> replayAll(List<String> ids, String... args) {
+  List<Trajectory> replayAll(List<String> ids, String... args) throws java.io.IOException {
     Store store = Store.at(data);
     List<Path> before = store.trajectoryFiles();
-    List<String> all = new java.util.ArrayList<>(List.of("replay"));
-    all.addAll(ids);
+    List<String> all = new java.util.ArrayList<>(ids);
     all.addAll(List.of(args));
-    all.addAll(List.of("--data-dir", data.toString()));
-    Cli c = Cli.run(all.toArray(String[]::new));
-    assertThat(c.err()).isEmpty();
-    assertThat(c.out()).contains("Replayed " + ids.size() + " episodes: ");
+    assertThat(runReplay(all)).contains("Replayed " + ids.size() + " episodes: ");
     List<Trajectory> added = store.trajectoryFiles().stream().filter(f -> !before.contains(f))
         .map(store::readTrajectory).toList();
     assertThat(added).extracting(Trajectory::replayOf).containsExactlyElementsOf(ids);
@@ -104,14 +127,15 @@ class ReplayTest {
     return files;
   }
 
+  /** With {@code --json}: the figures as one document too, which agrees with the trajectories. */
   @Test
-  void on_the_drifted_v2_steps_heal_and_the_figures_are_reported() {
+  void on_the_drifted_v2_steps_heal_and_the_figures_are_reported() throws Exception {
     Map<String, Integer> foundBy = new TreeMap<>();
     int steps = 0;
     int healed = 0;
     int unhealed = 0;
     int succeeded = 0;
-    List<Trajectory> lastV2 = replayAll(recorded, "--variant", "v2");
+    List<Trajectory> lastV2 = replayAll(recorded, "--variant", "v2", "--json");
     for (Trajectory t : lastV2) {
       succeeded += t.succeeded() ? 1 : 0;
       healed += t.repairs().size();
@@ -140,6 +164,28 @@ class ReplayTest {
     // every replay that did not meet a step it could not heal succeeded
     assertThat(succeeded).isEqualTo(recorded.size() - unhealed);
     assertThat(foundBy).containsKey("healed (offline matcher)");
+
+    assertThat(ran.exit()).isEqualTo(succeeded == recorded.size() ? 0 : 1);
+    assertThat(text(printed, "session")).isEqualTo(lastV2.get(0).sessionId());
+    assertThat(printed.get("success").asBoolean()).isEqualTo(succeeded == recorded.size());
+    assertThat(printed.get("replayed").asInt()).isEqualTo(recorded.size());
+    assertThat(printed.get("succeeded").asInt()).isEqualTo(succeeded);
+    assertThat(printed.get("healedSteps").asInt()).isEqualTo(healed);
+    assertThat(printed.get("modelCalls").asInt()).isZero();
+    assertThat(printed.get("replays")).hasSize(recorded.size());
+    for (int i = 0; i < recorded.size(); i++) {
+      Trajectory t = lastV2.get(i);
+      JsonNode r = printed.get("replays").get(i);
+      assertThat(text(r, "replayOf")).isEqualTo(recorded.get(i));
+      assertThat(text(r, "trajectory")).isEqualTo(t.episodeId());
+      assertThat(r.get("success").asBoolean()).isEqualTo(t.succeeded());
+      assertThat(text(r, "reason")).isEqualTo(t.verdict().reason());
+      assertThat(text(r, "answer")).isEqualTo(t.answer());
+      assertThat(text(r, "finalUrl")).isEqualTo(t.finalUrl());
+      assertThat(r.get("healedSteps").asInt()).isEqualTo(t.repairs().size());
+      assertThat(Path.of(text(r, "trajectoryFile")))
+          .isEqualTo(Store.at(data).findEpisode(t.episodeId()).orElseThrow());
+    }
   }
 
   @Test
@@ -152,7 +198,7 @@ class ReplayTest {
       before = index.get(id).orElseThrow();
     }
     String item = before.parameters().get(0).examples().get(0);
-    Trajectory first = replay("skill", id, "--arg", "item=" + item, "--variant", "v2");
+    Trajectory first = replay("skill", id, "--arg", "item=" + item, "--variant", "v2", "--json");
     assertThat(first.succeeded()).as(first.verdict().reason()).isTrue();
     assertThat(first.repairs()).extracting(r -> r.from().name()).contains("Add to cart");
     assertThat(first.replayOf()).isEqualTo("skill:" + id);
@@ -165,6 +211,20 @@ class ReplayTest {
     assertThat(after.steps()).anySatisfy(a -> assertThat(a.target().name())
         .isEqualTo("Add to Cart"));
     assertThat(after.provenance()).hasSize(before.provenance().size() + 1);
+    // what --json printed: this replay, and the skill as the library holds it now
+    assertThat(ran.exit()).isZero();
+    assertThat(text(printed, "skill")).isEqualTo(id);
+    assertThat(text(printed, "replayOf")).isEqualTo("skill:" + id);
+    assertThat(text(printed, "session")).isEqualTo(first.sessionId());
+    assertThat(text(printed, "trajectory")).isEqualTo(first.episodeId());
+    assertThat(printed.get("success").asBoolean()).isTrue();
+    assertThat(text(printed, "reason")).isEqualTo(first.verdict().reason());
+    assertThat(text(printed, "answer")).isEqualTo(first.answer());
+    assertThat(text(printed, "finalUrl")).isEqualTo(first.finalUrl());
+    assertThat(printed.get("healedSteps").asInt()).isEqualTo(first.repairs().size()).isPositive();
+    assertThat(printed.get("rewritten").asBoolean()).isTrue();
+    assertThat(text(printed, "status"))
+        .isEqualTo(after.status().name().toLowerCase(java.util.Locale.ROOT));
     // the healed skill's own file is the one change to the library
     Map<Path, String> now = skillFiles();
     assertThat(now.keySet()).isEqualTo(library.keySet());
@@ -175,6 +235,68 @@ class ReplayTest {
     Trajectory again = replay("skill", id, "--arg", "item=" + item, "--variant", "v2");
     assertThat(again.succeeded()).as(again.verdict().reason()).isTrue();
     assertThat(again.repairs()).isEmpty();
+  }
+
+  /**
+   * This class's crawl of the shop and a small one with another seed, merged into a third data
+   * directory: one library in which no skill is doubled, each skill with every verification
+   * (one per moment and episode, the last ten) and every provenance of both sides, and the
+   * sessions of both.
+   */
+  @Test
+  void skills_merge_of_two_crawls_with_other_seeds_doubles_nothing_and_keeps_both_sides(
+      @TempDir Path temp) {
+    Path other = temp.resolve("seed-9");
+    Path merged = temp.resolve("merged");
+    // small: three tasks, three pages of context, no trace
+    Cli crawl = Cli.run("crawl", "--env", "shop", "--budget", "3", "--seed", "9", "--pages", "3",
+        "--explore", "0", "--no-trace", "--data-dir", other.toString());
+    assertThat(crawl.exit()).as(crawl.err()).isZero();
+    List<Skill> ours = SkillIndex.read(Store.at(data).skillsDir(), n -> { });
+    List<Skill> theirs = SkillIndex.read(Store.at(other).skillsDir(), n -> { });
+
+    Cli merge = Cli.run("skills", "merge", data.toString(), other.toString(), "--data-dir",
+        merged.toString());
+
+    assertThat(merge.exit()).as(merge.err()).isZero();
+    List<Skill> all;
+    try (SkillIndex index = SkillIndex.open(Store.at(merged).skillsDir())) {
+      all = index.list(null);
+    }
+    assertThat(all).extracting(k -> k.site() + " " + k.signature()).doesNotHaveDuplicates();
+    assertThat(all).extracting(k -> k.site() + " " + k.description()).doesNotHaveDuplicates();
+    // each skill of either side lives on in the one merged skill that holds its provenance
+    Map<String, List<Skill>> from = new TreeMap<>();
+    for (Skill k : java.util.stream.Stream.concat(ours.stream(), theirs.stream()).toList()) {
+      List<String> episodes = k.provenance().stream().map(Skill.Provenance::episodeId).toList();
+      List<Skill> holders = all.stream().filter(m -> m.provenance().stream()
+          .map(Skill.Provenance::episodeId).toList().containsAll(episodes)).toList();
+      assertThat(holders).as(k.id() + " from " + episodes).hasSize(1);
+      from.computeIfAbsent(holders.get(0).id(), id -> new java.util.ArrayList<>()).add(k);
+    }
+    assertThat(from.keySet()).containsExactlyInAnyOrderElementsOf(
+        all.stream().map(Skill::id).toList());
+    // the crawls found some of the same skills: those were merged, not doubled
+    assertThat(from.values()).anySatisfy(sides -> assertThat(sides)
+        .anyMatch(ours::contains).anyMatch(theirs::contains));
+    assertThat(all.size()).isLessThan(ours.size() + theirs.size());
+    for (Skill m : all) {
+      List<String> expected = from.get(m.id()).stream().flatMap(k -> k.verifications().stream())
+          .sorted(java.util.Comparator.comparing(Skill.Verification::at,
+              java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+          .map(ReplayTest::key).distinct().toList();
+      assertThat(m.verifications()).as(m.id()).extracting(ReplayTest::key)
+          .containsExactlyInAnyOrderElementsOf(
+              expected.subList(Math.max(0, expected.size() - 10), expected.size()));
+    }
+    List<String> sessions = Store.at(merged).sessions().stream().map(r -> r.id()).toList();
+    assertThat(sessions).containsAll(Store.at(data).sessions().stream().map(r -> r.id())
+        .toList()).containsAll(Store.at(other).sessions().stream().map(r -> r.id()).toList());
+  }
+
+  /** What tells two verifications apart: their moment and episode. */
+  static String key(Skill.Verification v) {
+    return v.at() + " " + v.episode();
   }
 
   @Test
