@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code skills merge} folds another data directory's skills and sessions into this one. */
 class SkillsMergeTest {
-  static final String SHARED = "shop:open-page";
+  static final String SHARED = "shop:open_page";
   static final String SESSION = "20260102-000000-beef";
 
   @TempDir
@@ -35,13 +35,13 @@ class SkillsMergeTest {
     plant(here,
         shared("e1", new Skill.Health(3, 2, 1, at(10), List.of(new Skill.Failure(at(9), "gone",
             "e1-run"))), Skill.Status.CANDIDATE, verification(10, "v1", true)),
-        Skill.builder("shop:add-item-to-cart", "add-item-to-cart", "shop", "Add {item} to the cart")
+        Skill.builder("shop:add_to_cart", "add_to_cart", "shop", "Add {item} to the cart")
             .steps(List.of(new Action.Click(Target.of(null, "button", "Add {item}"))))
             .provenance(List.of(new Skill.Provenance("s1", "e2", at(2)))).build());
     plant(other,
         shared("e9", new Skill.Health(5, 5, 0, at(20), List.of()), Skill.Status.VERIFIED,
             verification(20, "v2", true), verification(21, "v3", true)),
-        Skill.builder("shop:search-for-query", "search-for-query", "shop", "Search for {query}")
+        Skill.builder("shop:search_query", "search_query", "shop", "Search for {query}")
             .steps(List.of(new Action.Fill(Target.of(null, "searchbox", "Search"), "{query}"),
                 new Action.Press(Target.of(null, "searchbox", "Search"), "Enter")))
             .provenance(List.of(new Skill.Provenance("s9", "e8", at(8)))).build());
@@ -61,7 +61,7 @@ class SkillsMergeTest {
 
   static Skill shared(String episode, Skill.Health health, Skill.Status status,
       Skill.Verification... vs) {
-    return Skill.builder(SHARED, "open-page", "shop", "Open the {page} page")
+    return Skill.builder(SHARED, "open_page", "shop", "Open the {page} page")
         .steps(List.of(new Action.Click(Target.of(null, "link", "{page}"))))
         .provenance(List.of(new Skill.Provenance("s-" + episode, episode, at(1))))
         .health(health).status(status).verifications(List.of(vs)).build();
@@ -99,8 +99,8 @@ class SkillsMergeTest {
     assertThat(run.out()).contains("Merged 2 skills from " + other
         + " (1 new, 1 merged into known ones); copied 1 session");
     List<Skill> all = skills(here);
-    assertThat(all).extracting(Skill::id).containsExactly("shop:add-item-to-cart", SHARED,
-        "shop:search-for-query");
+    assertThat(all).extracting(Skill::id).containsExactly("shop:add_to_cart", SHARED,
+        "shop:search_query");
     assertThat(all).extracting(Skill::signature).doesNotHaveDuplicates();
     Skill s = all.get(1);
     assertThat(s.verifications()).extracting(Skill.Verification::episode)
@@ -156,7 +156,7 @@ class SkillsMergeTest {
     var doc = json.readTree(list.out());
     assertThat(doc.get("count").asInt()).isEqualTo(2);
     assertThat(doc.get("skills").findValuesAsText("id"))
-        .containsExactlyInAnyOrder(SHARED, "shop:search-for-query");
+        .containsExactlyInAnyOrder(SHARED, "shop:search_query");
 
     Cli search = Cli.run("skills", "search", "--json", "search", "for", "socks", "--data-dir",
         other.toString());
@@ -164,7 +164,7 @@ class SkillsMergeTest {
     var hits = json.readTree(search.out());
     assertThat(hits.get("query").asText()).isEqualTo("search for socks");
     assertThat(hits.get("hits").get(0).get("skill").get("id").asText())
-        .isEqualTo("shop:search-for-query");
+        .isEqualTo("shop:search_query");
     assertThat(hits.get("hits").get(0).get("score").asDouble()).isPositive();
 
     Cli show = Cli.run("skills", "show", SHARED, "--json", "--data-dir", other.toString());

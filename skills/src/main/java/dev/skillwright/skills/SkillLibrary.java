@@ -44,17 +44,28 @@ public final class SkillLibrary implements AutoCloseable {
     return library;
   }
 
+  /**
+   * {@code s} under its {@link SkillNames} name when it has a name of the old kind, its old id
+   * kept among its aliases; else {@code s}.
+   */
+  static Skill renamed(Skill s) {
+    if (SkillNames.isApiName(s.name())) {
+      return s;
+    }
+    String name = SkillNames.of(s.description(), s.steps());
+    List<String> aliases = new java.util.ArrayList<>(s.aliases());
+    aliases.add(s.id());
+    return s.toBuilder().named(s.site() + ":" + name, name).aliases(aliases).build();
+  }
+
   /** Renames the skills whose names are not of the {@link SkillNames} kind; how many. */
   private int renameOld() {
     List<Skill> old = index.list(null).stream()
         .filter(s -> !SkillNames.isApiName(s.name())).toList();
     int n = 0;
     for (Skill s : old) {
-      String name = SkillNames.of(s.description(), s.steps());
-      List<String> aliases = new java.util.ArrayList<>(s.aliases());
-      aliases.add(s.id());
-      String newId = s.site() + ":" + name;
-      Skill renamed = s.toBuilder().named(newId, name).aliases(aliases).build();
+      Skill renamed = renamed(s);
+      String newId = renamed.id();
       Optional<Skill> taken = index.get(newId).filter(t -> t.id().equals(newId));
       if (taken.isPresent() && taken.get().signature().equals(s.signature())) {
         // the same skill under its new name already (a rename cut short): one skill
@@ -112,7 +123,9 @@ public final class SkillLibrary implements AutoCloseable {
    * steps are the same ({@link SkillIndex#likelySame}). A known skill with other steps and no promise
    * in common is another skill: it stays apart, under an id of its own when the name is taken.
    */
-  public Learned add(Skill skill) {
+  public Learned add(Skill incoming) {
+    // a skill of another library may still have a name of the old kind
+    Skill skill = renamed(incoming);
     changing.lock();
     try {
       Skill found = skill;
