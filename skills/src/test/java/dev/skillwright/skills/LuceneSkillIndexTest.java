@@ -185,9 +185,9 @@ class LuceneSkillIndexTest {
   void two_runs_that_did_the_same_with_other_values_or_words_make_one_skill() {
     try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
       SkillIndex index = library.index();
-      Skill mug = searchSkill("search-for-query", "Search for \"{query}\"", "mug");
-      Skill lamp = searchSkill("look-up-query", "Look up \"{query}\" in the shop", "lamp");
-      Skill worded = searchSkill("search-the-shop-for-query", "Search the shop for \"{query}\"",
+      Skill mug = searchSkill("search_products", "Search for \"{query}\"", "mug");
+      Skill lamp = searchSkill("look_up_query", "Look up \"{query}\" in the shop", "lamp");
+      Skill worded = searchSkill("search_shop", "Search the shop for \"{query}\"",
           "vase");
       worded = worded.withSteps(List.of(new Action.Fill(Target.of(null, "searchbox",
           "Search products"), "{query}"), new Action.Press(Target.of(null, "searchbox",
