@@ -10,14 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A crawl of a site built to leak ({@link HostileSite}: every page fires a way out on load) on a
- * real Playwright browser server, two workers at once: the scope holds there as on a browser
- * launched here, so nothing reaches a canary, and every block is on record. (The shop crawled on
- * a Chromium attached over CDP is in {@link CrawlIntegrationTest}.)
+ * browser elsewhere, two workers at once: a real Playwright browser server, and a Chromium
+ * attached over CDP. The scope holds there as on a browser launched here, so nothing reaches a
+ * canary, and every block is on record.
  */
 class HostileCrawlTest {
   @TempDir
@@ -28,12 +27,17 @@ class HostileCrawlTest {
     return store.trajectoryFiles().stream().map(store::readTrajectory).toList();
   }
 
-  @Test
-  void a_crawl_of_a_hostile_site_on_a_playwright_server_reaches_no_canary() throws Exception {
-    try (HostileSite site = new HostileSite(); RemoteBrowser server = RemoteBrowser.playwrightServer()) {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"--browser-endpoint",
+      "--cdp-endpoint"})
+  void a_crawl_of_a_hostile_site_on_a_browser_elsewhere_reaches_no_canary(String endpoint)
+      throws Exception {
+    try (HostileSite site = new HostileSite();
+        RemoteBrowser server = endpoint.equals("--cdp-endpoint") ? RemoteBrowser.cdp()
+            : RemoteBrowser.playwrightServer()) {
       Cli crawl = Cli.run("crawl", "--url", site.url("/"), "--budget", "2", "--seed", "5",
           "--pages", "40", "--max-steps", "6", "--no-trace", "--concurrency", "2",
-          "--browser-endpoint", server.url(), "--data-dir", data.toString());
+          endpoint, server.url(), "--data-dir", data.toString());
 
       assertThat(crawl.exit()).as(crawl.out() + crawl.err()).isZero();
       assertThat(site.seen()).as("connections and packets at the canaries\n" + site.report())
