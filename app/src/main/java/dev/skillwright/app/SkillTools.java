@@ -80,6 +80,7 @@ final class SkillTools implements AutoCloseable {
     this.library = SkillLibrary.open(Store.at(dataDir).skillsDir(), notices);
     try {
       refresh();
+      library.release(); // a rename of old names wrote: let others write until a call does
     } catch (RuntimeException e) {
       library.close();
       throw e;
@@ -95,7 +96,7 @@ final class SkillTools implements AutoCloseable {
         .toList();
     Map<String, Tool> now = new LinkedHashMap<>(tools);
     List<Tool> added = new java.util.ArrayList<>();
-    for (SkillExport.Tool t : SkillExport.tools(offered)) {
+    for (SkillExport.Tool t : SkillExport.tools(offered, java.util.Set.of(SEARCH, RUN_TASK))) {
       if (now.containsKey(t.name()) || toolOf(now, t.skill()) != null) {
         continue;
       }
@@ -264,11 +265,17 @@ final class SkillTools implements AutoCloseable {
         .maxSteps(maxSteps).browser(browserConfig).secrets(site.secrets(secrets)).build();
   }
 
-  /** Runs {@code call} holding the browser; a failure to run at all is the call's error. */
+  /**
+   * Runs {@code call} holding the browser; a failure to run at all is the call's error. Once it
+   * is done the library's write lock goes, so a crawl or a replay may use the library while the
+   * server waits for its next call.
+   */
   private Outcome driving(Supplier<Outcome> call) {
     driving.lock();
     try {
-      return call.get();
+      Outcome out = call.get();
+      library.release();
+      return out;
     } catch (SkillwrightException e) {
       return error(site.secrets(secrets).redact(BrowserSession.firstLine(e.getMessage())));
     } finally {

@@ -21,6 +21,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,12 @@ class McpServerTest {
             .filter(s -> s.id().equals("shop:add_to_cart")).findFirst().orElseThrow();
         assertThat(used.health().executions()).isEqualTo(1);
         assertThat(used.health().successes()).isEqualTo(1);
+        // between calls the server holds no lock: another process may write the library
+        try (SkillLibrary other = SkillLibrary.open(Store.at(data).skillsDir(), n -> { })) {
+          assertThat(other.recordUse("shop:add_to_cart", true, "by hand", "elsewhere-001",
+              Instant.now())).isPresent();
+          other.commit();
+        }
 
         McpSchema.Tool runTask = tools.stream().filter(t -> t.name().equals(SkillTools.RUN_TASK))
             .findFirst().orElseThrow();

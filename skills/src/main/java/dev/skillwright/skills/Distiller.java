@@ -353,12 +353,24 @@ public final class Distiller {
   }
 
   /**
+   * Whether two skills read their answer alike: neither reads one, or both read it the same way
+   * (the same role and label), whatever its shape.
+   */
+  static boolean readAlike(Skill a, Skill b) {
+    Reading x = a.reads();
+    Reading y = b.reads();
+    return x == null ? y == null : y != null && x.role().equals(y.role())
+        && java.util.Objects.equals(x.label(), y.label()) && x.before().equals(y.before())
+        && x.after().equals(y.after());
+  }
+
+  /**
    * {@code found} under an id of its own, told apart by a tag of what it does and promises: the
    * same skill is told apart alike on every machine, so merged libraries agree on its name.
    */
   static Skill apart(Skill found) {
     String tag = String.format("%04x", (found.description() + "|" + found.signature() + "|"
-        + found.success().describe()).hashCode() & 0xffff);
+        + found.success().describe() + "|" + found.reads()).hashCode() & 0xffff);
     String sep = SkillNames.isApiName(found.name()) ? "_" : "-";
     return found.toBuilder().named(found.id() + sep + tag, found.name() + sep + tag).build();
   }

@@ -167,6 +167,32 @@ final class LuceneSkillIndex implements SkillIndex {
     }
   }
 
+  @Override
+  public void release() {
+    writing.lock();
+    try {
+      if (writer == null) {
+        return;
+      }
+      if (uncommitted) {
+        writer.commit();
+        uncommitted = false;
+      }
+      IndexWriter w = writer;
+      SearcherManager old = searchers;
+      // readers over the last commit from now on, as before the first write
+      searchers = managed(new SearcherManager(directory(), null));
+      writer = null;
+      old.close();
+      w.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot release the skill index " + dir, e);
+    } finally {
+      generation.incrementAndGet();
+      writing.unlock();
+    }
+  }
+
   /** Under {@link #writing}: files first, then the index, then readers see it. */
   private void write(java.util.Collection<Skill> skills) {
     IndexWriter w = writer();

@@ -38,10 +38,16 @@ public record Reading(String role, String label, String before, String after, St
     role = role == null ? "text" : role;
     before = before == null ? "" : before;
     after = after == null ? "" : after;
-    shape = shape == null ? ANY : shape;
+    // a shape of another making (a library merged in) could be any regular expression
+    shape = shape == null || !shape.equals(ANY) && !SHAPES.matcher(shape).matches() ? ANY : shape;
   }
 
+  /** The shapes {@link #shapeOf} makes: quoted text, numbers and white space. */
+  private static final Pattern SHAPES = Pattern.compile(
+      "(?:\\\\Q(?:(?!\\\\E).)*\\\\E|\\\\d\\[\\\\d\\.,\\]\\*|\\\\s\\+)+", Pattern.DOTALL);
+
   private static final String ANY = ".+?";
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z][a-z0-9_]*}");
 
   /**
    * How {@code answer} was read from {@code page}, with the task's values lifted into
@@ -85,13 +91,13 @@ public record Reading(String role, String label, String before, String after, St
     for (Node n : nodes) {
       for (String text : texts(n)) {
         String t = squash(text);
-        int at = t.toLowerCase(java.util.Locale.ROOT).indexOf(value.toLowerCase(
-            java.util.Locale.ROOT));
-        if (at < 0 || t.length() == value.length()) {
+        Matcher found = Pattern.compile(Pattern.quote(value),
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(t);
+        if (!found.find() || found.start() == 0 && found.end() == t.length()) {
           continue;
         }
-        String before = t.substring(0, at);
-        String after = t.substring(at + value.length());
+        String before = t.substring(0, found.start());
+        String after = t.substring(found.end());
         // a whole word, not a digit inside a longer number or a word inside a longer word
         boolean whole = (before.isEmpty() || !Character.isLetterOrDigit(
             before.charAt(before.length() - 1))) && (after.isEmpty()
@@ -141,13 +147,13 @@ public record Reading(String role, String label, String before, String after, St
     Pattern value = Pattern.compile("(?u)^(" + shape + ")$");
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
-      if (texts(n).stream().noneMatch(t -> fold(t).equals(fold(label)))) {
+      if (texts(n).stream().noneMatch(t -> fold(bare(t)).equals(fold(label)))) {
         continue;
       }
-      for (int j = i + 1; j < Math.min(nodes.size(), i + 1 + NEAR + 1); j++) {
+      for (int j = i + 1; j < Math.min(nodes.size(), i + 1 + NEAR); j++) {
         for (String t : texts(nodes.get(j))) {
           Matcher m = value.matcher(squash(t));
-          if (!fold(t).equals(fold(label)) && m.matches()) {
+          if (!fold(bare(t)).equals(fold(label)) && m.matches()) {
             return Optional.of(m.group(1).strip());
           }
         }
@@ -164,9 +170,10 @@ public record Reading(String role, String label, String before, String after, St
   public String textPattern() {
     String value = shape.equals(ANY) ? "[^\\n]+?" : shape;
     if (label != null) {
-      return "(?im)^\\s*" + literal(label) + "\\s*$\\s*(" + value + ")\\s*$";
+      return "(?im)^\\s*" + literal(label, true) + ":?\\s*$\\s*(" + value + ")\\s*$";
     }
-    return "(?im)" + literal(before) + "[ \\t]*(" + value + ")[ \\t]*" + literal(after)
+    return "(?im)" + literal(before, true) + "[ \\t]*(" + value + ")[ \\t]*"
+        + literal(after, true)
         + (after.isEmpty() ? "[ \\t]*$" : "");
   }
 
@@ -206,7 +213,7 @@ public record Reading(String role, String label, String before, String after, St
     for (int j = i - 1; j >= Math.max(0, i - NEAR); j--) {
       Node n = nodes.get(j);
       for (String t : texts(n)) {
-        String s = squash(t).replaceAll("[:\\s]+$", "");
+        String s = bare(t);
         if (!s.isEmpty() && s.length() <= MAX_LABEL && s.matches(".*\\p{L}.*")
             && !page.descendants(n).contains(nodes.get(i))) {
           return Optional.of(s);
@@ -247,15 +254,41 @@ public record Reading(String role, String label, String before, String after, St
 
   /** A text as a pattern that matches it with any white space between its words. */
   private static String literal(String text) {
+    return literal(text, false);
+  }
+
+  /**
+   * As {@link #literal(String)}; with {@code placeholders}, each {@code {param}} stays as it is,
+   * for a program to fill in with its argument quoted.
+   */
+  private static String literal(String text, boolean placeholders) {
     String s = squash(text);
     if (s.isEmpty()) {
       return "";
     }
     StringBuilder sb = new StringBuilder();
     for (String word : s.split(" ")) {
-      sb.append(sb.length() == 0 ? "" : "\\s+").append(Pattern.quote(word));
+      sb.append(sb.length() == 0 ? "" : "\\s+");
+      // a placeholder stays as it is, for the caller to fill in quoted
+      Matcher m = PLACEHOLDER.matcher(placeholders ? word : "");
+      int last = 0;
+      while (m.find()) {
+        if (m.start() > last) {
+          sb.append(Pattern.quote(word.substring(last, m.start())));
+        }
+        sb.append(m.group());
+        last = m.end();
+      }
+      if (last < word.length()) {
+        sb.append(Pattern.quote(word.substring(last)));
+      }
     }
     return sb.toString();
+  }
+
+  /** A label's text without the colon and spaces after it. */
+  private static String bare(String s) {
+    return squash(s).replaceAll("[:\\s]+$", "");
   }
 
   private static String squash(String s) {

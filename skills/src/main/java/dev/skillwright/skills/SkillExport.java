@@ -51,8 +51,10 @@ public final class SkillExport {
         sb.append("    ").append(statement(a, names, names.paramsOf(s.id()))).append('\n');
       }
       if (s.reads() != null) {
-        sb.append("    return read(page, ").append(expr(names.paramsOf(s.id()),
-            s.reads().textPattern())).append(");\n");
+        Map<String, String> quoted = new LinkedHashMap<>();
+        names.paramsOf(s.id()).forEach((p, arg) -> quoted.put(p, "Pattern.quote(" + arg + ")"));
+        sb.append("    return read(page, ").append(expr(quoted, s.reads().textPattern()))
+            .append(");\n");
       }
       sb.append("  }\n");
     }
@@ -90,6 +92,8 @@ public final class SkillExport {
         if (byId.putIfAbsent(s.id(), s) != null) {
           continue;
         }
+        // a call of it by an id it had before is a call of it
+        s.aliases().forEach(a -> byId.putIfAbsent(a, s));
         methods.put(s.id(), unique(method(s.name()), taken));
         Set<String> local = new java.util.HashSet<>(Set.of("page"));
         Map<String, String> ps = new LinkedHashMap<>();
@@ -109,11 +113,13 @@ public final class SkillExport {
     }
 
     String methodOf(String id) {
-      return methods.get(id);
+      Skill s = byId.get(id);
+      return s == null ? null : methods.get(s.id());
     }
 
     Map<String, String> paramsOf(String id) {
-      return params.getOrDefault(id, Map.of());
+      Skill s = byId.get(id);
+      return s == null ? Map.of() : params.getOrDefault(s.id(), Map.of());
     }
 
     Skill skillOf(String id) {
@@ -282,8 +288,13 @@ public final class SkillExport {
 
   /** The skills as tools, in their order; the entries of {@link #toolSchema}. */
   public static List<Tool> tools(List<Skill> skills) {
+    return tools(skills, Set.of());
+  }
+
+  /** The skills as tools, none named as one of {@code reserved} (a server's own tools). */
+  public static List<Tool> tools(List<Skill> skills, Set<String> reserved) {
     List<Tool> out = new java.util.ArrayList<>();
-    Set<String> toolNames = new java.util.HashSet<>();
+    Set<String> toolNames = new java.util.HashSet<>(reserved);
     for (Skill s : skills) {
       ObjectNode params = Json.mapper().createObjectNode();
       params.put("type", "object");

@@ -61,6 +61,12 @@ public interface SkillIndex extends AutoCloseable {
   void rename(String oldId, Skill renamed);
 
   /**
+   * Commits and lets go of the index's write lock, so another process may write; the next write
+   * here takes it again. For a long-lived server that writes now and then.
+   */
+  void release();
+
+  /**
    * The skill with this id ({@code site:name}), or else with this id among its former ones, or
    * else the first with this name.
    */

@@ -67,7 +67,8 @@ public final class SkillLibrary implements AutoCloseable {
       Skill renamed = renamed(s);
       String newId = renamed.id();
       Optional<Skill> taken = index.get(newId).filter(t -> t.id().equals(newId));
-      if (taken.isPresent() && taken.get().signature().equals(s.signature())) {
+      if (taken.isPresent() && taken.get().signature().equals(s.signature())
+          && Distiller.readAlike(taken.get(), s)) {
         // the same skill under its new name already (a rename cut short): one skill
         renamed = Distiller.merge(taken.get(), renamed);
       } else if (taken.isPresent()) {
@@ -130,8 +131,10 @@ public final class SkillLibrary implements AutoCloseable {
     try {
       Skill found = skill;
       Optional<Skill> known = index.likelySame(skill);
-      if (known.isPresent() && !known.get().signature().equals(found.signature())
-          && !Distiller.agree(known.get(), found)) {
+      // the same steps reading other values ("the price", "the rating") are other skills
+      if (known.isPresent() && (!Distiller.readAlike(known.get(), found)
+          || !known.get().signature().equals(found.signature())
+          && !Distiller.agree(known.get(), found))) {
         found = known.get().id().equals(found.id()) ? Distiller.apart(skill) : skill;
         String id = found.id();
         known = index.get(id).filter(s -> s.id().equals(id));
@@ -192,6 +195,14 @@ public final class SkillLibrary implements AutoCloseable {
     } finally {
       changing.unlock();
     }
+  }
+
+  /**
+   * Makes the changes so far durable and lets another process write the library until this one
+   * writes again ({@link SkillIndex#release}).
+   */
+  public void release() {
+    index.release();
   }
 
   /** Makes the changes so far durable in the index; call once per episode. */

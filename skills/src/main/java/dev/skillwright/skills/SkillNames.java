@@ -52,7 +52,9 @@ public final class SkillNames {
         break;
       }
     }
-    String name = String.join("_then_", parts);
+    // only letters, digits and single underscores, whatever a placeholder or word held
+    String name = String.join("_then_", parts).replaceAll("[^a-z0-9_]", "")
+        .replaceAll("_+", "_").replaceAll("(^_|_$)", "");
     if (name.isEmpty()) {
       return "skill";
     }

@@ -89,8 +89,35 @@ class ReadingTest {
           - cell "4" [ref=e8]
         """), "4", NONE).orElseThrow();
 
+    assertThat(r.before()).as("the row's own name holds label and value").isEqualTo("Stock");
     assertThat(r.read(page("- row \"Stock 17\":\n  - cell \"Stock\"\n  - cell \"17\"")))
         .contains("17");
+  }
+
+  @Test
+  void a_label_with_a_colon_of_its_own_reads_the_value_after_it_again() {
+    String yaml = """
+        - term: "Price:"
+        - definition: "$12.00"
+        """;
+    Reading r = Reading.find(page(yaml), "$12.00", NONE).orElseThrow();
+
+    assertThat(r.label()).isEqualTo("Price");
+    assertThat(r.read(page(yaml.replace("12.00", "7.50")))).contains("$7.50");
+    assertThat(group(r.textPattern(), "Price:\n$7.50\n")).isEqualTo("$7.50");
+  }
+
+  @Test
+  void page_text_that_changes_length_in_lower_case_or_a_foreign_shape_breaks_nothing() {
+    // "İ" is one character, two once lower-cased
+    Reading r = Reading.find(page("- text: İİ costs $5 now"), "$5", NONE).orElseThrow();
+    assertThat(r.before()).isEqualTo("İİ costs");
+    assertThat(r.after()).isEqualTo("now");
+    // a shape no Skillwright made (from a library merged in) reads any text instead
+    assertThat(new Reading("text", null, "Price:", "", "(a+)+$").shape())
+        .isEqualTo(Reading.shapeOf("Kitchen"));
+    assertThat(new Reading("text", null, "Price:", "", Reading.shapeOf("$1.00")).shape())
+        .isEqualTo(Reading.shapeOf("$1.00"));
   }
 
   @Test

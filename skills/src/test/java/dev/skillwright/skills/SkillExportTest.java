@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,14 @@ class SkillExportTest {
       .steps(List.of(new Action.Click(role("link", "{item}"))))
       .reads(new Reading("paragraph", null, "{item} costs", "", Reading.shapeOf("$12.00")))
       .build();
+
+  @Test
+  void a_skill_never_takes_a_name_the_server_keeps_for_its_own_tools() {
+    Skill clash = SEARCH.toBuilder().named("shop:search_skills", "search_skills").build();
+
+    assertThat(SkillExport.tools(List.of(clash), Set.of("search_skills", "run_task")))
+        .extracting(SkillExport.Tool::name).containsExactly("search_skills_2");
+  }
 
   @Test
   void the_java_export_compiles_against_playwright() throws Exception {

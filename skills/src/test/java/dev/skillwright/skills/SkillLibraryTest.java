@@ -133,4 +133,26 @@ class SkillLibraryTest {
     }
     assertThat(notices).as("renamed once").noneMatch(n -> n.contains("renamed"));
   }
+
+  @Test
+  void two_questions_answered_by_the_same_steps_stay_two_skills() {
+    List<Action> steps = List.of(new Action.Click(Target.of(null, "link", "{item}")));
+    List<Skill.Parameter> item = List.of(new Skill.Parameter("item", "string", List.of("Mug")));
+    Skill price = Skill.builder("shop:get_price", "get_price", "shop",
+        "What is the price of {item}").parameters(item).steps(steps)
+        .reads(new Reading("paragraph", null, "Price:", "", Reading.shapeOf("$1.00"))).build();
+    Skill rating = Skill.builder("shop:get_rating", "get_rating", "shop",
+        "What is the rating of {item}").parameters(item).steps(steps)
+        .reads(new Reading("paragraph", null, "Rating:", "", Reading.shapeOf("4.5"))).build();
+    try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
+      assertThat(library.add(price).isNew()).isTrue();
+      SkillLibrary.Learned second = library.add(rating);
+
+      assertThat(second.isNew()).as("same steps, another value read").isTrue();
+      assertThat(library.index().get("shop:get_rating").orElseThrow().reads().before())
+          .isEqualTo("Rating:");
+      assertThat(library.index().get("shop:get_price").orElseThrow().reads().before())
+          .isEqualTo("Price:");
+    }
+  }
 }

@@ -53,6 +53,7 @@ class SkillNamesTest {
 
     assertThat(a).isEqualTo("add_to_cart_then_open_checkout");
     for (String d : List.of("Добавить {item}", "{item}", "42 things to {do}", "!!!",
+        "Let's add {item} to the cart", "Open {item_} and {x__y}",
         "Click \"Save\" and \"Close\"")) {
       assertThat(SkillNames.of(d, NONE)).as(d).matches("[a-z][a-z0-9_]{0,47}");
     }
