@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.AriaSnapshot;
 import dev.skillwright.trajectories.Json;
 import dev.skillwright.trajectories.SkillwrightException;
 import java.io.IOException;
@@ -116,7 +117,11 @@ final class LuceneSkillIndex implements SkillIndex {
   public Optional<Skill> likelySame(Skill skill) {
     catchUp();
     // cheapest first: MoreLikeThis runs only when neither the id nor the steps match
-    return lookup(skill.id()).filter(s -> s.id().equals(skill.id()))
+    // one name is one skill only when it says or does the same: short names of two skills
+    // ("type_into_field" and "type_into_field, then type again") may be alike
+    return lookup(skill.id()).filter(s -> s.id().equals(skill.id())
+            && (AriaSnapshot.fold(s.description()).equals(AriaSnapshot.fold(skill.description()))
+                || s.signature().equals(skill.signature())))
         .or(() -> sameSignature(skill)).or(() -> similar(skill).stream().findFirst());
   }
 

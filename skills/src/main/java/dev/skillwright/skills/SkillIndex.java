@@ -27,7 +27,8 @@ public interface SkillIndex extends AutoCloseable {
   }
 
   /**
-   * The stored skill {@code skill} most likely is: the one with its id; else one of the same
+   * The stored skill {@code skill} most likely is: the one with its id, when it has the same
+   * description or steps (short names of two skills may be alike); else one of the same
    * site with the same step signature; else one of the same site whose description Lucene's
    * MoreLikeThis finds similar, that shares most of its words and has the same parameters and
    * steps up to lifted values. Whether they are one is the {@link SkillLibrary}'s call.

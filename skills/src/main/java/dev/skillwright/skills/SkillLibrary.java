@@ -139,6 +139,13 @@ public final class SkillLibrary implements AutoCloseable {
         String id = found.id();
         known = index.get(id).filter(s -> s.id().equals(id));
       }
+      String wanted = found.id();
+      if (known.isEmpty() && index.get(wanted).filter(s -> s.id().equals(wanted)).isPresent()) {
+        // its name is another skill's: a name of its own (found again under it next time)
+        found = Distiller.apart(found);
+        String id = found.id();
+        known = index.get(id).filter(s -> s.id().equals(id));
+      }
       Skill add = found;
       Skill stored = known.map(k -> Distiller.merge(k, add)).orElse(found);
       index.put(stored);

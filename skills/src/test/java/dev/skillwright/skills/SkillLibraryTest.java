@@ -155,4 +155,35 @@ class SkillLibraryTest {
           .isEqualTo("Price:");
     }
   }
+
+  @Test
+  void two_skills_whose_short_names_are_alike_stay_two_and_each_keeps_its_parameters() {
+    Target box = Target.of(null, "textbox", "What needs to be done?");
+    var shows = dev.skillwright.trajectories.SuccessSignal.of(
+        new dev.skillwright.trajectories.Condition.TextPresent("{text}"));
+    Skill once = Skill.builder("todo:type_into_needs_done", "type_into_needs_done", "todo",
+        "Type {text} into the What needs to be done? field and press Enter")
+        .parameters(List.of(new Skill.Parameter("text", "string", List.of("Buy milk"))))
+        .steps(List.of(new Action.Fill(box, "{text}"), new Action.Press(box, "Enter")))
+        .success(shows).build();
+    Skill twice = Skill.builder("todo:type_into_needs_done", "type_into_needs_done", "todo",
+        "Type {text} into the What needs to be done? field and press Enter, then type {text2} "
+            + "into the What needs to be done? field and press Enter")
+        .parameters(List.of(new Skill.Parameter("text", "string", List.of("Buy milk")),
+            new Skill.Parameter("text2", "string", List.of("Call Bob"))))
+        .steps(List.of(new Action.UseSkill(once.id(), Map.of("text", "{text}")),
+            new Action.UseSkill(once.id(), Map.of("text", "{text2}"))))
+        .success(shows).build();
+    try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
+      library.add(once);
+      SkillLibrary.Learned second = library.add(twice);
+
+      assertThat(second.isNew()).isTrue();
+      assertThat(second.skill().id()).matches("todo:type_into_needs_done_[0-9a-f]{4}");
+      assertThat(library.index().get(once.id()).orElseThrow().parameters())
+          .extracting(Skill.Parameter::name).containsExactly("text");
+      assertThat(library.add(twice).skill().id()).as("found again under its own name")
+          .isEqualTo(second.skill().id());
+    }
+  }
 }
