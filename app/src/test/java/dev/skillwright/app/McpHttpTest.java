@@ -63,6 +63,7 @@ class McpHttpTest {
     data = Files.createTempDirectory("skillwright-mcp-http");
     try (SkillLibrary library = SkillLibrary.open(Store.at(data).skillsDir(), n -> { })) {
       library.add(McpServerTest.addToCart());
+      library.add(McpServerTest.getPrice());
       library.commit();
     }
     shop = Sites.start("shop", "v2");
@@ -111,7 +112,7 @@ class McpHttpTest {
         .build();
     try {
       client.initialize();
-      McpServerTest.listedTools(client, "add_to_cart");
+      McpServerTest.listedTools(client, "add_to_cart", "get_price");
 
       // v2 recased the button: the call heals, and the healed steps are written back
       McpSchema.CallToolResult done = client.callTool(new McpSchema.CallToolRequest(
@@ -135,6 +136,15 @@ class McpHttpTest {
       assertThat(second).as(String.valueOf(again.content())).containsEntry("success", true)
           .containsEntry("healedSteps", 0).containsEntry("healed", false);
       assertThat(cartOfSomeVisitor()).anyMatch(cart -> cart.contains("Brass Desk Lamp=1"));
+
+      // an information skill gives back the price the site shows for an item it never read
+      McpSchema.CallToolResult read = client.callTool(new McpSchema.CallToolRequest(
+          "get_price", Map.of("item", "Brass Desk Lamp")));
+      assertThat(read.isError()).as(String.valueOf(read.content())).isFalse();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> priced = (Map<String, Object>) read.structuredContent();
+      assertThat(priced).as(String.valueOf(read.content())).containsEntry("success", true)
+          .containsEntry("value", Sites.shopPrices().get("Brass Desk Lamp"));
 
       McpSchema.CallToolResult missing = client.callTool(new McpSchema.CallToolRequest(
           "add_to_cart", Map.of()));
