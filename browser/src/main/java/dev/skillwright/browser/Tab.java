@@ -203,10 +203,18 @@ public final class Tab implements AutoCloseable {
 
   /** The page as the agent sees it now. */
   public Observation observe() {
-    return watchdog.watch("an observation", this::observeNow);
+    return watchdog.watch("an observation", () -> observeNow(true));
   }
 
-  private Observation observeNow() {
+  /**
+   * The page as {@link #observe()} sees it but for the screenshot (empty): for a reader of the
+   * page's text, such as the context crawl, which no screenshot would tell more.
+   */
+  public Observation observeText() {
+    return watchdog.watch("an observation", () -> observeNow(false));
+  }
+
+  private Observation observeNow(boolean screenshot) {
     String snapshot;
     try {
       snapshot = snapshot();
@@ -215,12 +223,14 @@ public final class Tab implements AutoCloseable {
       waitForLoad();
       snapshot = snapshot();
     }
-    byte[] shot;
+    byte[] shot = new byte[0];
     try {
-      shot = page.screenshot(new Page.ScreenshotOptions().setType(ScreenshotType.JPEG)
-          .setQuality(70));
+      if (screenshot) {
+        shot = page.screenshot(new Page.ScreenshotOptions().setType(ScreenshotType.JPEG)
+            .setQuality(70));
+      }
     } catch (PlaywrightException e) {
-      shot = new byte[0];
+      // a page that cannot be drawn now is still read
     }
     return new Observation(page.url(), safeTitle(), snapshot, shot);
   }

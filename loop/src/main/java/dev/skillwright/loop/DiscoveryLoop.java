@@ -188,13 +188,95 @@ public final class DiscoveryLoop {
   }
 
   /**
-   * Reads the site for context: up to {@code pages} pages, then exploring from the start page. A
+   * Reads the site for context: up to {@code pages} pages, then exploring from the start page
+   * (beside the crawl, on a Chromium of its own, when the session has two workers or more). A
    * Chromium that dies or hangs is replaced once; pages read before it died are kept.
    */
   private SiteContext crawl(Session session) {
     long t0 = System.nanoTime();
     session.publish(new SessionEvent.PhaseStarted("context crawl", String.format("Crawling %s "
         + "for context (up to %d pages)...", run.startUrl(), settings.pages())));
+    // with two workers or more the session may use two browsers: exploring, which needs no
+    // crawled page, runs beside the context crawl on a browser of its own
+    Beside beside = settings.exploreSeconds() != 0 && run.concurrency() >= 2
+        ? new Beside(session) : null;
+    try {
+      SiteContext ctx = crawl(session, t0, beside == null);
+      if (beside != null) {
+        Exploration e = beside.await(System.nanoTime());
+        return e == null ? ctx : ctx.withExplored(e);
+      }
+      return ctx;
+    } finally {
+      if (beside != null) {
+        beside.close();
+      }
+    }
+  }
+
+  /**
+   * Exploring on a thread and a Chromium of its own, beside the context crawl. Its phase counts
+   * the time it goes on after the crawl, so that the phases still add up to the session's time.
+   */
+  private final class Beside implements AutoCloseable {
+    private final java.util.concurrent.ExecutorService thread =
+        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "exploring");
+          t.setDaemon(true);
+          return t;
+        });
+    private final java.util.concurrent.Future<Exploration> result;
+    private final Session session;
+    private final long started = System.nanoTime();
+
+    Beside(Session session) {
+      this.session = session;
+      this.result = thread.submit(() -> {
+        try (BrowserSession browser = BrowserSession.launch(run.browser())) {
+          return explore(browser, session, null);
+        }
+      });
+    }
+
+    /** The exploration once it ends (null if its browser died); {@code since}: the crawl's end. */
+    Exploration await(long since) {
+      session.publish(new SessionEvent.PhaseStarted("exploring", "Exploring the start page's "
+          + "controls (begun beside the context crawl)..."));
+      try {
+        Exploration e = result.get();
+        if (e != null) {
+          long now = System.nanoTime();
+          session.publish(new SessionEvent.PhaseEnded("exploring", (now - since) / 1e9,
+              explored(e) + ", " + ConsoleProgress.seconds((now - started) / 1e9)
+                  + " in all beside the crawl; after it"));
+        }
+        return e;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SkillwrightException("interrupted while exploring", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new SkillwrightException("exploring failed: " + e.getCause(), e.getCause());
+      }
+    }
+
+    /** Waits for exploring to end, whatever ended the crawl: its browser closes on its thread. */
+    @Override
+    public void close() {
+      thread.shutdown();
+      try {
+        if (!thread.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)) {
+          thread.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private SiteContext crawl(Session session, long t0, boolean exploreAfter) {
     SiteContext ctx = null;
     for (int attempt = 1; ctx == null; attempt++) {
       try (BrowserSession browser = BrowserSession.launch(run.browser())) {
@@ -229,17 +311,9 @@ public final class DiscoveryLoop {
               (System.nanoTime() - t0) / 1e9, "Read " + ctx.pages().size() + " page"
                   + (ctx.pages().size() == 1 ? "" : "s") + " for context"));
         }
-        try {
-          if (settings.exploreSeconds() != 0 && browser.alive()) {
-            ctx = ctx.withExplored(explore(browser, session));
-          }
-        } catch (SkillwrightException e) {
-          if (browser.alive()) {
-            throw e;
-          }
-          session.publish(new SessionEvent.Notice(browser.stoppedBecause()
-              .orElse("Chromium stopped") + " while exploring; the tasks are proposed from the "
-              + "crawled pages alone"));
+        if (exploreAfter && settings.exploreSeconds() != 0 && browser.alive()) {
+          Exploration e = explore(browser, session, "Exploring the start page's controls...");
+          ctx = e == null ? ctx : ctx.withExplored(e);
         }
       }
     }
@@ -268,24 +342,47 @@ public final class DiscoveryLoop {
 
   /**
    * Explores the start page's controls, each walk in a fresh context of {@code browser}, staying
-   * in the scope and leaving destructive controls alone unless the settings allow them.
+   * in the scope and leaving destructive controls alone unless the settings allow them. With a
+   * {@code start} line it is a phase of its own; without, its phase is told by its caller. Null
+   * when the browser died meanwhile: the tasks are then proposed from the crawled pages alone.
    */
-  private Exploration explore(BrowserSession browser, Session session) {
+  private Exploration explore(BrowserSession browser, Session session, String start) {
+    try {
+      return exploreNow(browser, session, start);
+    } catch (SkillwrightException e) {
+      if (browser.alive()) {
+        throw e;
+      }
+      session.publish(new SessionEvent.Notice(browser.stoppedBecause()
+          .orElse("Chromium stopped") + " while exploring; the tasks are proposed from the "
+          + "crawled pages alone"));
+      return null;
+    }
+  }
+
+  private Exploration exploreNow(BrowserSession browser, Session session, String start) {
     Explorer.Limits l = Explorer.Limits.defaults().forBudget(settings.budget())
         .allowingDestructive(settings.allowDestructive());
     if (settings.exploreSeconds() > 0) {
       l = l.withTime(Duration.ofSeconds(settings.exploreSeconds()));
     }
     long t0 = System.nanoTime();
-    session.publish(new SessionEvent.PhaseStarted("exploring", "Exploring the start page's "
-        + "controls..."));
+    if (start != null) {
+      session.publish(new SessionEvent.PhaseStarted("exploring", start));
+    }
     Exploration e = Explorer.explore(() -> browser.newScratchTab(run.scope()), run.startUrl(), l);
-    session.publish(new SessionEvent.PhaseEnded("exploring", (System.nanoTime() - t0) / 1e9,
-        String.format("Explored %d walk%s in %d action%s%s", e.walks().size(),
-            e.walks().size() == 1 ? "" : "s", e.actions(), e.actions() == 1 ? "" : "s",
-            e.skipped().isEmpty() ? "" : "; left alone: " + e.skipped().size() + " ("
-                + ConsoleProgress.abbreviate(String.join(", ", e.skipped()), 50) + ")")));
+    if (start != null) {
+      session.publish(new SessionEvent.PhaseEnded("exploring", (System.nanoTime() - t0) / 1e9,
+          explored(e)));
+    }
     return e;
+  }
+
+  private static String explored(Exploration e) {
+    return String.format("Explored %d walk%s in %d action%s%s", e.walks().size(),
+        e.walks().size() == 1 ? "" : "s", e.actions(), e.actions() == 1 ? "" : "s",
+        e.skipped().isEmpty() ? "" : "; left alone: " + e.skipped().size() + " ("
+            + ConsoleProgress.abbreviate(String.join(", ", e.skipped()), 50) + ")");
   }
 
   /** Instructions of tasks already tried on this site in this data directory. */

@@ -77,7 +77,7 @@ public final class SiteCrawler {
       if (!tab.navigate(url).ok()) {
         continue;
       }
-      PageSummary page = summarize(tab, tab.observe());
+      PageSummary page = summarize(tab, tab.observeText());
       pages.add(page);
       Set<String> items = new java.util.HashSet<>();
       page.items().forEach(i -> items.add(i.url()));
