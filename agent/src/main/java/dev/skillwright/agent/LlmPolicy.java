@@ -88,7 +88,7 @@ final class LlmPolicy implements Policy {
         "title", obs.title(),
         "url", obs.url(),
         "page", Prompt.untrusted("PAGE", PageText.compact(obs.ariaSnapshot(),
-            options.pageBudget()))));
+            obs.url(), options.pageBudget()))));
   }
 
   private String skills() {

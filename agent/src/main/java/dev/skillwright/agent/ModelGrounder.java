@@ -38,7 +38,8 @@ final class ModelGrounder {
         .collect(Collectors.joining(", "));
     String prompt = PROMPT.render(Map.of("target", lost.describe(),
         "names", names.isEmpty() ? "(none)" : names,
-        "page", Prompt.untrusted("PAGE", PageText.compact(obs.ariaSnapshot(), 6_000))));
+        "page", Prompt.untrusted("PAGE", PageText.compact(obs.ariaSnapshot(), obs.url(),
+            6_000))));
     try {
       JsonNode reply = ModelJson.object(model.chat(ChatRequest.json("healer",
           List.of(Message.user(prompt, List.of(obs.screenshot()))), 200)).text());

@@ -97,9 +97,12 @@ public final class Policies {
     return o.calls == null ? p : new SkillUsingPolicy(p, o.calls);
   }
 
-  /** What the LLM agent is shown of a page whose full AI-mode aria snapshot is given. */
-  public static String modelView(String ariaSnapshot) {
-    return dev.skillwright.llm.PageText.compact(ariaSnapshot,
+  /**
+   * What the LLM agent is shown of the page at {@code pageUrl} (null when not known) whose full
+   * AI-mode aria snapshot is given.
+   */
+  public static String modelView(String ariaSnapshot, String pageUrl) {
+    return dev.skillwright.llm.PageText.compact(ariaSnapshot, pageUrl,
         LlmPolicy.Options.DEFAULT.pageBudget());
   }
 

@@ -168,7 +168,10 @@ final class PerfBench {
     return 0;
   }
 
-  /** How much of each recorded page's AI snapshot the LLM agent is shown. */
+  /**
+   * How much of each recorded page's AI snapshot the LLM agent is shown. A page the view cuts at
+   * its budget counts at its full size: the figure measures compaction, and a cut is none.
+   */
   private static Row observationRow(Store store, List<Trajectory> episodes) throws IOException {
     long full = 0;
     long shown = 0;
@@ -178,8 +181,9 @@ final class PerfBench {
       for (Step s : t.steps()) {
         if (s.snapshotFile() != null && Files.exists(dir.resolve(s.snapshotFile()))) {
           String snapshot = Files.readString(dir.resolve(s.snapshotFile()));
+          String view = Policies.modelView(snapshot, s.url());
           full += snapshot.length();
-          shown += Policies.modelView(snapshot).length();
+          shown += view.endsWith(" more lines not shown)\n") ? snapshot.length() : view.length();
           pages++;
         }
       }

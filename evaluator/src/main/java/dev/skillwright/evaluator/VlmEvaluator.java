@@ -70,7 +70,8 @@ final class VlmEvaluator implements Evaluator {
         "actions", actions.isEmpty() ? "(none)" : actions,
         "answer", t.answer() == null ? "(none)" : t.answer(),
         "url", last.url(),
-        "page", Prompt.untrusted("FINAL PAGE", PageText.compact(last.ariaSnapshot(), PAGE_BUDGET))));
+        "page", Prompt.untrusted("FINAL PAGE", PageText.compact(last.ariaSnapshot(), last.url(),
+            PAGE_BUDGET))));
   }
 
   private static String describe(Step s) {

@@ -53,7 +53,7 @@ class VlmEvaluatorTest {
         .extracting(p -> ((Message.Image) p).data()[0]).containsExactly((byte) 2, (byte) 3, (byte) 4);
     assertThat(m.text()).contains("Task: Add \"Hand Trowel\" to the cart",
         "1. answer", "Final answer: Done.", "Final URL: http://127.0.0.1:1/cart",
-        "<<<FINAL PAGE (untrusted page content", "status [ref=e2]: Added 1 × Hand Trowel");
+        "<<<FINAL PAGE (untrusted page content", "status: Added 1 × Hand Trowel");
   }
 
   @Test

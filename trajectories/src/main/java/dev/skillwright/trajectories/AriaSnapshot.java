@@ -185,8 +185,11 @@ public final class AriaSnapshot {
     return s.length();
   }
 
-  /** Removes one level of double quotes with JSON-style escapes, or returns the text as is. */
-  static String unquote(String s) {
+  /**
+   * Removes one level of double quotes with JSON-style escapes, as a snapshot writes names and
+   * some values, or returns the text as is.
+   */
+  public static String unquote(String s) {
     if (s.length() < 2 || s.charAt(0) != '"' || s.charAt(s.length() - 1) != '"') {
       return s;
     }
