@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * One episode's page in its own browser context, kept inside its {@link Scope}. It observes the
  * page (AI-mode aria snapshot plus screenshot) and executes {@link Action}s, recording durable
- * locators for every element it acts on. Not thread-safe; close it when the episode ends.
+ * locators for every element it acts on. Not thread-safe; close it when the episode ends, or
+ * make it {@link #forget} the episode for the next one.
  */
 public final class Tab implements AutoCloseable {
   /** How long a step waits, in quarter seconds, for a busy page to bring its element. */
@@ -48,7 +49,12 @@ public final class Tab implements AutoCloseable {
   private final ElementActions actions;
   /** Whether actions record the durable locators that find their element again. */
   private final boolean recording;
+  /** Whether this tab records Playwright traces: a chunk an episode, the next begun by forget. */
+  private final boolean traced;
+  /** Whether a trace chunk is being recorded now (until {@link #saveTrace} or forgetting). */
   private boolean tracing;
+  /** Whether this tab has forgotten an episode: its trace chunk is not its context's first. */
+  private boolean forgotten;
   private int step = -1;
   /**
    * The documents, fetches and XHRs the current action started that have not ended, while
@@ -71,6 +77,7 @@ public final class Tab implements AutoCloseable {
     this.recording = recording;
     this.watchdog = watchdog;
     this.secrets = secrets;
+    this.traced = tracing;
     this.tracing = tracing;
     this.proxy = proxy;
     this.guard = new ScopeGuard(scope, () -> step);
@@ -468,18 +475,28 @@ public final class Tab implements AutoCloseable {
 
   /**
    * Makes this tab what a new one of its browser would be, in the same context and behind the
-   * same proxy, which is much cheaper than a new context: the page blank, no cookies, the HTTP
-   * cache empty, and nothing kept by the origins it visited (local and session storage,
-   * IndexedDB, cache storage). Only a tab whose context started empty can forget; one that
-   * started logged in (a storage state) says false and stays as it is.
+   * same proxy, which is much cheaper than a new context: the page blank with no history to go
+   * back to, no cookies, the HTTP cache empty, nothing kept by the origins it visited (local and
+   * session storage, IndexedDB, cache storage, service workers), no scope blocks pending, the
+   * step counter reset, and, when it traces, a new trace chunk begun, so that the next
+   * {@link #saveTrace} holds only what comes after. A chunk never saved is dropped. Only a tab
+   * whose context started empty can forget; one that started logged in (a storage state) says
+   * false and stays as it is.
    *
    * @return whether the tab forgot its state
+   * @throws BrowserException or Playwright's exception when its page or browser is gone: then
+   *     close it
    */
   public boolean forget() {
     if (!startedEmpty) {
       return false;
     }
     return watchdog.watch("forgetting the page's state", () -> {
+      if (tracing) {
+        endGroup();
+        context.tracing().stopChunk();
+        tracing = false;
+      }
       try {
         // session storage belongs to this page, not to the context: cleared from inside it
         page.evaluate("() => { try { sessionStorage.clear(); } catch (e) {} }");
@@ -497,12 +514,23 @@ public final class Tab implements AutoCloseable {
           cdp.send("Storage.clearDataForOrigin", args);
         }
         cdp.send("Network.clearBrowserCache");
+        // a new page has no way back; this one's history would lead to the last episode's pages
+        cdp.send("Page.resetNavigationHistory");
       } finally {
         cdp.detach();
       }
       origins.clear();
+      // what the last episode's page asked for as it went away is not the next one's to record
+      guard.drain();
+      inflight.clear();
+      watching = false;
       step = -1;
       lastInScopeUrl = "about:blank";
+      forgotten = true;
+      if (traced) {
+        context.tracing().startChunk();
+        tracing = true;
+      }
       return true;
     });
   }
@@ -527,8 +555,9 @@ public final class Tab implements AutoCloseable {
   }
 
   /**
-   * Stops this tab's Playwright trace and saves it to {@code file}, with every secret value taken
-   * out. Does nothing when tracing is off or already saved.
+   * Stops this tab's Playwright trace (its chunk since the tab opened or last forgot) and saves it
+   * to {@code file}, with every secret value taken out. Does nothing when tracing is off or
+   * already saved.
    *
    * @return whether a trace was written
    */
@@ -542,12 +571,10 @@ public final class Tab implements AutoCloseable {
     }
     tracing = false;
     try {
-      if (grouped) {
-        context.tracing().groupEnd();
-        grouped = false;
-      }
-      context.tracing().stop(new com.microsoft.playwright.Tracing.StopOptions().setPath(file));
-      TraceScrubber.scrub(file, secrets);
+      endGroup();
+      context.tracing().stopChunk(new com.microsoft.playwright.Tracing.StopChunkOptions()
+          .setPath(file));
+      TraceScrubber.scrub(file, secrets, forgotten);
       return true;
     } catch (PlaywrightException | java.io.IOException e) {
       try {
@@ -556,6 +583,13 @@ public final class Tab implements AutoCloseable {
         // nothing written is better than a trace that may hold a secret
       }
       return false;
+    }
+  }
+
+  private void endGroup() {
+    if (grouped) {
+      context.tracing().groupEnd();
+      grouped = false;
     }
   }
 

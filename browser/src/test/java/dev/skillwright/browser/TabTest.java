@@ -7,10 +7,13 @@ import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.LocatorCandidate.Strategy;
 import dev.skillwright.trajectories.Observation;
 import dev.skillwright.trajectories.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TabTest {
@@ -180,6 +183,56 @@ class TabTest {
       assertThat(tab.evaluate(state)).isEqualTo("|||");
       assertThat(tab.navigate("http://example.com/").ok()).isFalse();
       assertThat(tab.url()).isEqualTo(site.url("/form"));
+    }
+  }
+
+  @Test
+  void a_spare_tab_comes_back_forgotten_and_is_replaced_once_its_page_died() {
+    try (SpareTab spare = new SpareTab(() -> browser.newTab(Scope.ofUrl(site.url("/"))))) {
+      Tab first = spare.take();
+      first.navigate(site.url("/form"));
+      first.navigate(site.url("/done"));
+      spare.keep(first);
+
+      Tab again = spare.take();
+
+      assertThat(again).isSameAs(first);
+      assertThat(again.url()).isEqualTo("about:blank");
+      assertThat(again.evaluate("() => history.length")).isEqualTo(1);
+
+      again.page().close();
+      spare.keep(again);
+      Tab fresh = spare.take();
+
+      assertThat(fresh).isNotSameAs(again);
+      assertThat(fresh.navigate(site.url("/form")).ok()).isTrue();
+      spare.keep(fresh);
+    }
+  }
+
+  @Test
+  void a_tab_that_started_from_a_saved_login_is_never_reused(@TempDir Path dir)
+      throws Exception {
+    Path login = dir.resolve("login.json");
+    Files.writeString(login, """
+        {"cookies": [{"name": "login", "value": "yes", "domain": "127.0.0.1", "path": "/",
+          "expires": -1, "httpOnly": false, "secure": false, "sameSite": "Lax"}],
+         "origins": []}""");
+    try (BrowserSession logged = BrowserSession.launch(BrowserConfig.builder()
+        .storageState(login).build());
+        SpareTab spare = new SpareTab(() -> logged.newTab(Scope.ofUrl(site.url("/"))))) {
+      Tab first = spare.take();
+      first.navigate(site.url("/form"));
+      first.evaluate("() => { document.cookie = 'c=1; path=/'; }");
+      spare.keep(first);
+
+      Tab next = spare.take();
+
+      // a new context from the saved login: the login kept, nothing of the last tab's
+      assertThat(next).isNotSameAs(first);
+      assertThat(next.cookie("login")).contains("yes");
+      assertThat(next.cookie("c")).isEmpty();
+      spare.keep(next);
     }
   }
 

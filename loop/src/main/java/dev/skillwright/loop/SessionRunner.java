@@ -6,6 +6,7 @@ import dev.skillwright.agent.SkillCalls;
 import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Scope;
+import dev.skillwright.browser.SpareTab;
 import dev.skillwright.browser.Tab;
 import dev.skillwright.proposer.SiteContext;
 import dev.skillwright.skills.Skill;
@@ -36,7 +37,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Runs given tasks on N workers, each with its own Chromium for the whole session (replaced when
- * it dies), each episode in a fresh context: the policy acts, the evaluator judges, the episode
+ * it dies), each episode in a tab as fresh as a new context (a worker keeps one tab and makes it
+ * {@linkplain Tab#forget forget} between its episodes, task and verification ones alike, or opens
+ * a new context where it cannot forget): the policy acts, the evaluator judges, the episode
  * is written, and the judged episodes come back in task order. What happens goes to the
  * session's listeners as {@link SessionEvent}s. It touches skills only when told: offered to the
  * agent and their uses recorded ({@link #withSkills}), successes learned and verified
@@ -322,7 +325,10 @@ public final class SessionRunner {
     return n;
   }
 
-  /** One worker: its browser, launched on first use and replaced when it dies. */
+  /**
+   * One worker: its browser, launched on first use and replaced when it dies, and the one tab its
+   * episodes reuse (all of them have the session's scope and secrets), dropped with the browser.
+   */
   private final class Worker {
     private final Session session;
     private final EpisodeRunner runner;
@@ -332,6 +338,8 @@ public final class SessionRunner {
     private final int total;
     private final AtomicInteger done;
     private BrowserSession browser;
+    /** The worker's tab between episodes, of {@link #browser}. */
+    private SpareTab tabs;
 
     Worker(Session session, EpisodeRunner runner, SkillVerifier verifier, SkillLibrary skills,
         int total, AtomicInteger done) {
@@ -345,7 +353,9 @@ public final class SessionRunner {
 
     Trajectory run(Task task, int i) {
       if (browser == null) {
-        browser = shared != null ? shared : BrowserSession.launch(settings.browser());
+        BrowserSession b = shared != null ? shared : BrowserSession.launch(settings.browser());
+        browser = b;
+        tabs = new SpareTab(() -> b.newTab(settings.scope(), settings.secrets()));
       }
       Trajectory t = null;
       boolean suspect;
@@ -396,13 +406,17 @@ public final class SessionRunner {
       Trajectory t;
       Observation last = null;
       Instant started = clock.instant();
-      try (Tab tab = browser.newTab(settings.scope(), settings.secrets())) {
-        Policy policy = policies == null ? episode.policy() : policies.of(task, episode);
-        EpisodeRunner.Result r = runner.run(session.id(), episodeId, task, policy, tab, files);
-        last = r.last();
-        t = r.trajectory().withVerdict(episode.evaluator().judge(r.trajectory(), r.recent()))
-            .withUsage(episode.usage().snapshot());
-        observer.done(task, t, tab);
+      try {
+        Judged judged = tabs.with(tab -> {
+          Policy policy = policies == null ? episode.policy() : policies.of(task, episode);
+          EpisodeRunner.Result r = runner.run(session.id(), episodeId, task, policy, tab, files);
+          Trajectory j = r.trajectory().withVerdict(episode.evaluator()
+              .judge(r.trajectory(), r.recent())).withUsage(episode.usage().snapshot());
+          observer.done(task, j, tab);
+          return new Judged(j, r.last());
+        });
+        t = judged.trajectory();
+        last = judged.last();
       } catch (SkillwrightException e) {
         if (browser.responds()) {
           throw e;
@@ -432,6 +446,9 @@ public final class SessionRunner {
       return t;
     }
 
+    /** A judged episode and the last page it saw. */
+    private record Judged(Trajectory trajectory, Observation last) {}
+
     /** Learns a skill from a success and verifies what is due; notes say how it went. */
     private void learn(Trajectory t, Observation last, String episodeId, Set<String> failing,
         List<String> notes) {
@@ -457,7 +474,7 @@ public final class SessionRunner {
     /** Verifies a skill in the episode's wake; says how it went, for the progress line. */
     private String verify(Skill skill, String episodeId) {
       long t0 = System.nanoTime();
-      Skill s = verifier.verify(skill, skills, browser, session, episodeId).skill();
+      Skill s = verifier.verify(skill, skills, browser, tabs, session, episodeId).skill();
       session.publish(new SessionEvent.SkillVerified(s, episodeId,
           (System.nanoTime() - t0) / 1e9));
       if (s.offered()) {
@@ -469,6 +486,14 @@ public final class SessionRunner {
     }
 
     void close() {
+      if (tabs != null) {
+        try {
+          tabs.close(); // a tab of a dead browser is never reused
+        } catch (RuntimeException e) {
+          // its browser went away with it
+        }
+        tabs = null;
+      }
       if (browser != null && browser == shared) {
         browser = null; // the caller's to close
       } else if (browser != null) {

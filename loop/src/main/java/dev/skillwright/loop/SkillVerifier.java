@@ -5,6 +5,7 @@ import static dev.skillwright.trajectories.AriaSnapshot.fold;
 import dev.skillwright.agent.EpisodeRunner;
 import dev.skillwright.agent.Policies;
 import dev.skillwright.browser.BrowserSession;
+import dev.skillwright.browser.SpareTab;
 import dev.skillwright.browser.Tab;
 import dev.skillwright.evaluator.Evaluator;
 import dev.skillwright.proposer.SiteContext;
@@ -28,14 +29,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies a skill the way a careful engineer would: it re-executes the skill in a fresh browser
- * context with new argument values taken from the site ({@link ArgumentPicker}), strictly (a
- * step whose locators all miss fails; nothing is healed), and checks what the skill promises
- * ({@link SkillBinding#promise}) with the new values. Each verification is an episode of the
- * session (under {@code verifications/}, apart from the task episodes), and the round is recorded
- * on the skill through the {@link SkillLibrary}: passing makes it verified, failing leaves it a
- * candidate (or demotes a verified one). The site's values come from what the session read of
- * it; a session that read nothing (a {@code run}) reads a few pages once, when first needed.
+ * Verifies a skill the way a careful engineer would: it re-executes the skill in a tab as fresh as
+ * a new browser context (the worker's tab made to {@linkplain Tab#forget forget} what ran in it
+ * before: cookies, storage, caches, history; a new context where it cannot forget, as one that
+ * started from a saved login) with new argument values taken from the site
+ * ({@link ArgumentPicker}), strictly (a step whose locators all miss fails; nothing is healed),
+ * and checks what the skill promises ({@link SkillBinding#promise}) with the new values. Each
+ * verification is an episode of the session (under {@code verifications/}, apart from the task
+ * episodes), and the round is recorded on the skill through the {@link SkillLibrary}: passing
+ * makes it verified, failing leaves it a candidate (or demotes a verified one). The site's values
+ * come from what the session read of it; a session that read nothing (a {@code run}) reads a few
+ * pages once, when first needed.
  */
 final class SkillVerifier {
   private static final int CONTEXT_PAGES = 8;
@@ -66,8 +70,8 @@ final class SkillVerifier {
    * {@code episodeId-vN}, numbered after the skill's earlier verifications); it passes when a
    * clear majority of the tries made passes, and stops as soon as the majority is known.
    */
-  Outcome verify(Skill skill, SkillLibrary library, BrowserSession browser, Session session,
-      String episodeId) {
+  Outcome verify(Skill skill, SkillLibrary library, BrowserSession browser, SpareTab tabs,
+      Session session, String episodeId) {
     List<Map<String, String>> tries = ArgumentPicker.several(skill, values(skill, browser), TRIES);
     List<Skill.Verification> round = new ArrayList<>();
     List<Trajectory> episodes = new ArrayList<>();
@@ -86,7 +90,7 @@ final class SkillVerifier {
         break; // the majority is known
       }
       String id = episodeId + "-v" + (skill.verifications().size() + round.size() + 1);
-      Skill.Verification v = once(skill, args, library, browser, session, id, episodes);
+      Skill.Verification v = once(skill, args, library, tabs, session, id, episodes);
       round.add(v);
       if (v.episode() == null) {
         break; // it cannot run at all: other values would not change that
@@ -101,7 +105,7 @@ final class SkillVerifier {
 
   /** One try: the skill's steps with {@code args}, strictly, and its promise checked. */
   private Skill.Verification once(Skill skill, Map<String, String> args, SkillLibrary library,
-      BrowserSession browser, Session session, String episodeId, List<Trajectory> episodes) {
+      SpareTab tabs, Session session, String episodeId, List<Trajectory> episodes) {
     boolean passed;
     String reason;
     try {
@@ -110,13 +114,12 @@ final class SkillVerifier {
       Task task = new Task(episodeId, skill.site(), b.instruction(),
           URI.create(settings.startUrl()).resolve(b.startPath()).toString(), b.promise(), args);
       dev.skillwright.trajectories.Store.EpisodeFiles files = session.verification(episodeId);
-      Trajectory t;
-      try (Tab tab = browser.newTab(settings.scope(), settings.secrets())) {
+      Trajectory t = tabs.with(tab -> {
         EpisodeRunner.Result r = runner.run(session.id(), episodeId, task,
             Policies.replay(steps, new Policies.ReplayOptions().setOriginal("skill:" + skill.id())
                 .setStrict(true).setReads(b.reads())), tab, files);
-        t = r.trajectory().withVerdict(Evaluator.offline().judge(r.trajectory(), r.recent()));
-      }
+        return r.trajectory().withVerdict(Evaluator.offline().judge(r.trajectory(), r.recent()));
+      });
       files.writeTrajectory(t);
       episodes.add(t);
       passed = t.succeeded();

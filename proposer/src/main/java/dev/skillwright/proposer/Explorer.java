@@ -4,6 +4,7 @@ import static dev.skillwright.trajectories.AriaSnapshot.fold;
 
 import dev.skillwright.browser.ActionResult;
 import dev.skillwright.browser.BrowserException;
+import dev.skillwright.browser.SpareTab;
 import dev.skillwright.browser.Tab;
 import dev.skillwright.proposer.Exploration.Kind;
 import dev.skillwright.proposer.Exploration.Move;
@@ -86,7 +87,8 @@ public final class Explorer {
   /** Links tried from the start page: one page shows what the others look like. */
   private static final int LINKS = 6;
 
-  private final Supplier<Tab> tabs;
+  /** The tab a walk is done with, made fresh again ({@link Tab#forget}) for the next walk. */
+  private final SpareTab spare;
   private final String startUrl;
   private final Limits limits;
   private final long deadline;
@@ -101,7 +103,7 @@ public final class Explorer {
   private int typed;
 
   private Explorer(Supplier<Tab> tabs, String startUrl, Limits limits) {
-    this.tabs = tabs;
+    this.spare = new SpareTab(tabs);
     this.startUrl = startUrl;
     this.limits = limits;
     this.deadline = System.nanoTime() + limits.maxTime().toNanos();
@@ -150,9 +152,7 @@ public final class Explorer {
     } catch (BrowserException e) {
       // a page that broke mid-way ends exploring; what was found stands
     } finally {
-      if (spare != null) {
-        spare.close();
-      }
+      spare.close();
     }
     return result();
   }
@@ -179,7 +179,7 @@ public final class Explorer {
           return;
         }
         if (dirty) {
-          release(state.page.tab);
+          spare.keep(state.page.tab);
           state = null;
           state = replay(prefix);
           if (state == null) {
@@ -210,7 +210,7 @@ public final class Explorer {
       }
     } finally {
       if (state != null) {
-        release(state.page.tab);
+        spare.keep(state.page.tab);
       }
     }
   }
@@ -234,7 +234,7 @@ public final class Explorer {
         Done d = perform(page, c);
         if (d == null || !d.ok() || !d.effect().visible()) {
           // the walk does not do the same again from a fresh start: nothing to build on
-          release(page.tab);
+          spare.keep(page.tab);
           return null;
         }
         done.add(d);
@@ -260,35 +260,8 @@ public final class Explorer {
   /** A tab on the fresh start page, or null when it does not load. */
   private record Page(Tab tab, AriaSnapshot snapshot, String url) {}
 
-  /** A tab done with, made fresh again ({@link Tab#forget}) for the next walk. */
-  private Tab spare;
-
-  private void release(Tab tab) {
-    if (spare != null) {
-      spare.close();
-    }
-    spare = tab;
-  }
-
-  /** The spare tab made fresh, else a new one: a new context costs more than forgetting. */
-  private Tab freshTab() {
-    Tab t = spare;
-    spare = null;
-    if (t != null) {
-      try {
-        if (t.forget()) {
-          return t;
-        }
-      } catch (RuntimeException e) {
-        // a tab that cannot forget is replaced
-      }
-      t.close();
-    }
-    return tabs.get();
-  }
-
   private Page open() {
-    Tab tab = freshTab();
+    Tab tab = spare.take();
     // a page's own timeout would outrank the context's for navigations too: keep those long
     tab.timeouts(NAVIGATION_TIMEOUT_MS, ACTION_TIMEOUT_MS);
     Tab.Navigation loaded = tab.navigate(startUrl);
