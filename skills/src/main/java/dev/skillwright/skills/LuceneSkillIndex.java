@@ -163,7 +163,7 @@ final class LuceneSkillIndex implements SkillIndex {
         writer().deleteDocuments(new Term(ID, oldId));
         uncommitted = true;
         searchers.maybeRefreshBlocking();
-        generation.incrementAndGet();
+        moveOn();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the skill index " + dir, e);
@@ -193,7 +193,7 @@ final class LuceneSkillIndex implements SkillIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot release the skill index " + dir, e);
     } finally {
-      generation.incrementAndGet();
+      moveOn();
       writing.unlock();
     }
   }
@@ -201,18 +201,20 @@ final class LuceneSkillIndex implements SkillIndex {
   /** Under {@link #writing}: files first, then the index, then readers see it. */
   private void write(java.util.Collection<Skill> skills) {
     IndexWriter w = writer();
-    // the files first: they are the truth; an index behind them is caught up on the next open
-    files.writeAll(skills);
+    // the files first: they are the truth; an index behind them is caught up on the next open.
+    // The documents are encoded while the files' fsyncs wait on the disk.
+    List<Document> docs = new ArrayList<>(skills.size());
+    files.writeAll(skills, () -> skills.forEach(s -> docs.add(toDocument(s))));
     try {
-      for (Skill s : skills) {
-        w.updateDocument(new Term(ID, s.id()), toDocument(s));
+      for (Document d : docs) {
+        w.updateDocument(new Term(ID, d.get(ID)), d);
       }
       uncommitted = true;
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the skill index " + dir, e);
     } finally {
-      generation.incrementAndGet();
+      moveOn();
     }
   }
 
@@ -402,8 +404,9 @@ final class LuceneSkillIndex implements SkillIndex {
     Query query = q.build();
     return withSearcher(List.of(), s -> {
       List<Hit> hits = new ArrayList<>();
+      org.apache.lucene.index.StoredFields stored = s.storedFields();
       for (ScoreDoc sd : ranked(s, query, k)) {
-        hits.add(new Hit(fromDocument(s.storedFields().document(sd.doc)), sd.score));
+        hits.add(new Hit(fromDocument(stored.document(sd.doc)), sd.score));
       }
       return hits;
     });
@@ -477,8 +480,9 @@ final class LuceneSkillIndex implements SkillIndex {
     return withSearcher(List.of(), s -> {
       int n = Math.max(1, Math.min(max, s.getIndexReader().maxDoc()));
       List<Skill> out = new ArrayList<>();
+      org.apache.lucene.index.StoredFields stored = s.storedFields();
       for (ScoreDoc sd : s.search(q, n).scoreDocs) {
-        out.add(fromDocument(s.storedFields().document(sd.doc)));
+        out.add(fromDocument(stored.document(sd.doc)));
       }
       return out;
     });
@@ -547,6 +551,16 @@ final class LuceneSkillIndex implements SkillIndex {
     }
   }
 
+  /**
+   * A new generation: answers cached for older ones are never served again, so they are dropped
+   * now, while young, rather than kept by the caches until evicted and promoted by the collector.
+   */
+  private void moveOn() {
+    generation.incrementAndGet();
+    lookups.invalidateAll();
+    searches.invalidateAll();
+  }
+
   /** Moves the generation on whenever the readers see a newer index than before. */
   private SearcherManager managed(SearcherManager m) {
     m.addListener(new org.apache.lucene.search.ReferenceManager.RefreshListener() {
@@ -556,7 +570,7 @@ final class LuceneSkillIndex implements SkillIndex {
       @Override
       public void afterRefresh(boolean didRefresh) {
         if (didRefresh) {
-          generation.incrementAndGet();
+          moveOn();
         }
       }
     });

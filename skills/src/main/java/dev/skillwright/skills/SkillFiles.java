@@ -52,8 +52,19 @@ final class SkillFiles {
    * others are done.
    */
   void writeAll(java.util.Collection<Skill> skills) {
+    writeAll(skills, () -> { });
+  }
+
+  /**
+   * {@link #writeAll(java.util.Collection)}, running {@code meanwhile} on the calling thread
+   * while the files are written (after them when there are few): work that needs no file, such
+   * as encoding the index's documents, is done while the fsyncs wait on the disk. An error of
+   * {@code meanwhile} is thrown once the files are done.
+   */
+  void writeAll(java.util.Collection<Skill> skills, Runnable meanwhile) {
     if (skills.size() < 2 * WRITERS) {
       skills.forEach(this::write);
+      meanwhile.run();
       return;
     }
     java.util.concurrent.ExecutorService pool =
@@ -68,6 +79,11 @@ final class SkillFiles {
         done.add(pool.submit(() -> write(s)));
       }
       RuntimeException first = null;
+      try {
+        meanwhile.run();
+      } catch (RuntimeException e) {
+        first = e;
+      }
       for (java.util.concurrent.Future<?> f : done) {
         try {
           f.get();

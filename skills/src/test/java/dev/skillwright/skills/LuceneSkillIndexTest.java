@@ -3,10 +3,12 @@ package dev.skillwright.skills;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.AtomicFiles;
 import dev.skillwright.trajectories.SuccessSignal;
 import dev.skillwright.trajectories.Target;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -335,6 +337,52 @@ class LuceneSkillIndexTest {
       throw new AssertionError("no repair expected: " + n);
     })) {
       assertThat(again.size()).isEqualTo(writes + 1);
+    }
+  }
+
+  @Test
+  void a_search_during_a_write_answers_at_once_from_the_index_as_it_was() throws Exception {
+    Skill lamp = skill("shop", "Open the lamp report", "Open the lamp report.");
+    CountDownLatch inWrite = new CountDownLatch(1);
+    CountDownLatch letGo = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (SkillIndex index = SkillIndex.open(dir)) {
+      index.put(SEARCH);
+      assertThat(index.search("lamp", "shop", 5)).hasSize(1);
+      // given: a writer stopped inside its write, holding the index's write lock
+      AtomicFiles.injectFault(p -> {
+        if (p.getFileName().toString().equals(slug(lamp.description()) + ".json")) {
+          inWrite.countDown();
+          try {
+            letGo.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return null;
+      });
+      Future<?> writer = pool.submit(() -> index.put(lamp));
+      assertThat(inWrite.await(30, TimeUnit.SECONDS)).as("the writer reached its write").isTrue();
+
+      // when: another thread searches and looks up meanwhile
+      Future<List<SkillIndex.Hit>> during = pool.submit(() -> index.search("lamp", "shop", 5));
+      Future<Boolean> found = pool.submit(() -> index.get(SEARCH.id()).isPresent());
+
+      // then: both answer while the writer still holds its lock (the guard is for a hang,
+      // not a speed), from the index before the write: nothing half-written shows
+      assertThat(during.get(30, TimeUnit.SECONDS)).extracting(h -> h.skill().id())
+          .containsExactly(SEARCH.id());
+      assertThat(found.get(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(writer).isNotDone();
+
+      letGo.countDown();
+      writer.get(30, TimeUnit.SECONDS);
+      assertThat(index.search("lamp", "shop", 5)).extracting(h -> h.skill().id())
+          .containsExactlyInAnyOrder(SEARCH.id(), lamp.id());
+    } finally {
+      AtomicFiles.injectFault(null);
+      letGo.countDown();
+      pool.shutdownNow();
     }
   }
 
