@@ -13,6 +13,7 @@ import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Chromium;
 import dev.skillwright.browser.Scope;
+import dev.skillwright.browser.SpareTab;
 import dev.skillwright.browser.Tab;
 import dev.skillwright.envs.Site;
 import dev.skillwright.envs.Sites;
@@ -205,6 +206,7 @@ final class PerfBench {
             null));
         Site shop = Sites.start("shop");
         BrowserSession ours = BrowserSession.launch(config);
+        SpareTab spare = new SpareTab(() -> ours.newTab(Scope.ofUrl(shop.baseUrl())));
         Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(env));
         Browser raw = pw.chromium().launch(new BrowserType.LaunchOptions()
             .setExecutablePath(res.executable()).setArgs(Chromium.FLAGS).setHeadless(true))) {
@@ -227,15 +229,14 @@ final class PerfBench {
               shop.baseUrl());
           Task task = ReplayCommand.rebase(t.task(), shop.baseUrl());
           long t0 = System.nanoTime();
-          try (Tab tab = ours.newTab(scope)) {
-            String id = "r" + (n++);
-            Trajectory done = new EpisodeRunner(StepLimit.DEFAULT + actions.size(),
-                Clock.systemUTC()).run("perf", id, task, Policies.replay(actions,
-                    new Policies.ReplayOptions().setOriginal(t.episodeId())), tab,
-                log.episode(id)).trajectory();
-            if (done.status() != Trajectory.Status.ANSWERED) {
-              throw new IllegalStateException("a replay failed: " + done.answer());
-            }
+          // as a replay's worker does: one tab, made to forget between episodes
+          String id = "r" + (n++);
+          Trajectory done = spare.with(tab -> new EpisodeRunner(StepLimit.DEFAULT
+              + actions.size(), Clock.systemUTC()).run("perf", id, task, Policies.replay(
+                  actions, new Policies.ReplayOptions().setOriginal(t.episodeId())), tab,
+              log.episode(id)).trajectory());
+          if (done.status() != Trajectory.Status.ANSWERED) {
+            throw new IllegalStateException("a replay failed: " + done.answer());
           }
           long t1 = System.nanoTime();
           try (BrowserContext ctx = raw.newContext(); Page page = ctx.newPage()) {
@@ -406,7 +407,8 @@ final class PerfBench {
     sb.append('\n');
     for (String l : List.of("Baselines: raw Playwright doing the same actions on the same "
         + "Chromium (same flags, no scope proxy, no observation, no recording) for the replay "
-        + "and the step; the full AI-mode aria snapshot for the page characters; the goal for "
+        + "and the step, each raw episode in a new context (Playwright's way to a clean state; "
+        + "Skillwright's replays make one tab forget instead, as its workers do); the full AI-mode aria snapshot for the page characters; the goal for "
         + "the rest. Memory is the proportional set size of the JVM, Playwright's driver and "
         + "Chromium together; the crawl is one run, start-up included.")) {
       ConsoleProgress.wrap("", l, "").forEach(x -> sb.append(x).append('\n'));

@@ -82,13 +82,7 @@ final class DurableLocators {
         kept.add(c);
       }
     }
-    Step.Box box = null;
-    if (d.get("box") instanceof Map<?, ?> b && b.get("width") instanceof Number w
-        && b.get("height") instanceof Number h && (w.doubleValue() > 0 || h.doubleValue() > 0)) {
-      box = new Step.Box(((Number) b.get("x")).doubleValue(), ((Number) b.get("y")).doubleValue(),
-          w.doubleValue(), h.doubleValue());
-    }
-    return new Recorded(kept, box, d.get("box") != null);
+    return new Recorded(kept, box(d.get("box")), d.get("box") != null);
   }
 
   /**
@@ -107,7 +101,30 @@ final class DurableLocators {
     }
   }
 
-  /** The first candidate that matches an element now, and its first match. */
+  /**
+   * Of a locator's matches, in one call and without waiting: the index of the first one in sight
+   * (visible as Playwright means it: a box, and not hidden by style or a closed disclosure), else
+   * of the first; -1 when none matches; and that one's box (null in an iframe, whose coordinates
+   * are its frame's).
+   */
+  private static final String PICK = """
+      els => {
+        if (els.length === 0) return { index: -1 };
+        const shown = el => { const r = el.getBoundingClientRect();
+          return r.width > 0 && r.height > 0 && (!el.checkVisibility
+            || el.checkVisibility({ visibilityProperty: true })); };
+        let i = els.findIndex(shown);
+        if (i < 0) i = 0;
+        const r = els[i].getBoundingClientRect();
+        return { index: i, box: window === window.top
+          ? { x: r.x, y: r.y, width: r.width, height: r.height } : null };
+      }
+      """;
+
+  /**
+   * The first candidate that matches an element now, its first match in sight (else its first),
+   * and that match's box on the screenshot when it was read.
+   */
   static Optional<Resolved> resolve(Page page, Target target) {
     for (LocatorCandidate c : target.locators()) {
       try {
@@ -116,10 +133,11 @@ final class DurableLocators {
           // a path or id says nothing of what the element is: it must still be the recorded one
           l = l.and(asRecorded(page, target));
         }
-        if (l.count() >= 1) {
-          // a copy hidden in a closed tab or panel must not win over the one in sight
-          Locator shown = l.filter(new Locator.FilterOptions().setVisible(true));
-          return Optional.of(new Resolved(shown.count() >= 1 ? shown.first() : l.first(), c));
+        // a copy hidden in a closed tab or panel must not win over the one in sight
+        if (l.evaluateAll(PICK) instanceof Map<?, ?> picked
+            && picked.get("index") instanceof Number i && i.intValue() >= 0) {
+          return Optional.of(new Resolved(l.nth(i.intValue()), c, box(picked.get("box")),
+              picked.get("box") != null));
         }
       } catch (PlaywrightException | IllegalArgumentException e) {
         // a candidate that cannot be evaluated on this page is simply not a match
@@ -128,7 +146,21 @@ final class DurableLocators {
     return Optional.empty();
   }
 
-  record Resolved(Locator locator, LocatorCandidate by) {}
+  /**
+   * A match: the locator of the element, the candidate that found it, and its box (null when it
+   * has none, or when it was not read: {@code boxRead} false).
+   */
+  record Resolved(Locator locator, LocatorCandidate by, Step.Box box, boolean boxRead) {}
+
+  /** A box as the page's scripts give it; null when it has no size. */
+  private static Step.Box box(Object measured) {
+    if (measured instanceof Map<?, ?> b && b.get("width") instanceof Number w
+        && b.get("height") instanceof Number h && (w.doubleValue() > 0 || h.doubleValue() > 0)) {
+      return new Step.Box(((Number) b.get("x")).doubleValue(),
+          ((Number) b.get("y")).doubleValue(), w.doubleValue(), h.doubleValue());
+    }
+    return null;
+  }
 
   /** The elements with the target's recorded role and accessible name (role alone if nameless). */
   private static Locator asRecorded(Page page, Target target) {

@@ -333,6 +333,8 @@ public final class Tab implements AutoCloseable {
           }
           el = r.get().locator();
           matchedBy = r.get().by().strategy().name().toLowerCase(java.util.Locale.ROOT);
+          box = r.get().box();
+          boxKnown = r.get().boxRead();
         }
       }
       if (el != null && recording && !boxKnown) {
@@ -414,7 +416,10 @@ public final class Tab implements AutoCloseable {
     watchdog.progress();
     try {
       if (watching) {
-        yieldToPage();
+        // a page already on its way to a new document has nothing left to start: no yield
+        if (inflight.stream().noneMatch(r -> r.resourceType().equals("document"))) {
+          yieldToPage();
+        }
         waitFor(r -> r.resourceType().equals("document"), NAVIGATION_WAIT_MS);
         if (!inflight.isEmpty()) {
           waitFor(r -> true, FETCH_WAIT_MS);

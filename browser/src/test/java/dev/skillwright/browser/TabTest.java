@@ -39,6 +39,11 @@ class TabTest {
             + "</button><button onclick=\"fetch('/slow-data').then(r => r.text()).then(t => {"
             + " document.querySelector('#out').textContent = 'Loaded ' + t.length; })\">Load"
             + "</button><p id=\"out\">Nothing yet</p>")
+        .page("/copies", "<details><summary>More</summary><button onclick=\"document"
+            + ".querySelector('#out').textContent = 'hidden one'\">Save</button></details>"
+            + "<div style=\"display:none\"><button>Save</button></div>"
+            + "<button onclick=\"document.querySelector('#out').textContent = 'shown one'\">"
+            + "Save</button><p id=\"out\">Nothing yet</p>")
         .page("/slow-page", "<h1>Arrived late</h1>", 600)
         .page("/slow-data", "data", 600);
   }
@@ -64,6 +69,22 @@ class TabTest {
       assertThat(o.title()).isEqualTo("/form");
       assertThat(o.ariaSnapshot()).contains("heading \"Sign up\" [level=1] [ref=");
       assertThat(o.screenshot()).startsWith((byte) 0xFF, (byte) 0xD8);
+    }
+  }
+
+  @Test
+  void a_replayed_step_acts_on_the_copy_in_sight_and_records_its_box() {
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/copies"));
+      ActionResult r = tab.execute(new Action.Click(new Target(null, "button", "Save",
+          java.util.List.of(LocatorCandidate.role("button", "Save")))));
+
+      assertThat(r.ok()).as(r.error()).isTrue();
+      assertThat(r.matchedBy()).isEqualTo("role");
+      assertThat(tab.look().nodes()).anyMatch(n -> n.name().equals("shown one")
+          || "shown one".equals(n.value()));
+      assertThat(r.box()).isNotNull();
+      assertThat(r.box().width()).isPositive();
     }
   }
 
