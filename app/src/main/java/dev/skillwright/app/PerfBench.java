@@ -99,7 +99,8 @@ final class PerfBench {
     rows.add(new Row(String.format(Locale.ROOT, "skill search p99, %,d skills, writer on",
         indexSkills), "ms", index.withWriter().p99(), null, "<= 5",
         index.withWriter().p99() <= 5));
-    rows.add(new Row("building that index", "s", index.buildSeconds(), null, "<= 20", index.buildSeconds() <= 20));
+    rows.add(new Row("building that index", "s", index.buildSeconds(), null, "<= 20",
+        index.buildSeconds() <= 20));
     progress.println("4/4 done.");
     return rows;
   }
@@ -408,8 +409,8 @@ final class PerfBench {
     for (String l : List.of("Baselines: raw Playwright doing the same actions on the same "
         + "Chromium (same flags, no scope proxy, no observation, no recording) for the replay "
         + "and the step, each raw episode in a new context (Playwright's way to a clean state; "
-        + "Skillwright's replays make one tab forget instead, as its workers do); the full AI-mode aria snapshot for the page characters; the goal for "
-        + "the rest. Memory is the proportional set size of the JVM, Playwright's driver and "
+        + "Skillwright's replays make one tab forget instead, as its workers do); the full "
+        + "AI-mode aria snapshot for the page characters; the goal for the rest. Memory is the proportional set size of the JVM, Playwright's driver and "
         + "Chromium together; the crawl is one run, start-up included.")) {
       ConsoleProgress.wrap("", l, "").forEach(x -> sb.append(x).append('\n'));
     }

@@ -166,12 +166,7 @@ public final class BrowserSession implements AutoCloseable {
       ctx.setDefaultTimeout(config.actionTimeoutMillis());
       ctx.setDefaultNavigationTimeout(config.navigationTimeoutMillis());
       if (tracing) {
-        // DOM snapshots, no screencast: the viewer renders each action's page from its DOM, the
-        // trajectory keeps a screenshot of every step it looked at, and a screencast would cost a
-        // fifth of an episode's time (and picture a secret typed in plain text, which the
-        // scrubber cannot take out of an image)
-        ctx.tracing().start(new com.microsoft.playwright.Tracing.StartOptions()
-            .setScreenshots(false).setSnapshots(true).setSources(false));
+        Tab.startTrace(ctx);
       }
       return new Tab(ctx, scope, secrets, tracing, recording, proxy, watchdog,
           config.storageState() == null);

@@ -103,8 +103,8 @@ final class DurableLocators {
 
   /**
    * Of a locator's matches, in one call and without waiting: the index of the first one in sight
-   * (visible as Playwright means it: a box, and not hidden by style or a closed disclosure), else
-   * of the first; -1 when none matches; and that one's box (null in an iframe, whose coordinates
+   * (a box, and not hidden by style or a closed disclosure), else of the first; -1 when none
+   * matches; whether one is in sight; and that one's box (null in an iframe, whose coordinates
    * are its frame's).
    */
   private static final String PICK = """
@@ -114,9 +114,10 @@ final class DurableLocators {
           return r.width > 0 && r.height > 0 && (!el.checkVisibility
             || el.checkVisibility({ visibilityProperty: true })); };
         let i = els.findIndex(shown);
+        const seen = i >= 0;
         if (i < 0) i = 0;
         const r = els[i].getBoundingClientRect();
-        return { index: i, box: window === window.top
+        return { index: i, shown: seen, box: window === window.top
           ? { x: r.x, y: r.y, width: r.width, height: r.height } : null };
       }
       """;
@@ -136,7 +137,10 @@ final class DurableLocators {
         // a copy hidden in a closed tab or panel must not win over the one in sight
         if (l.evaluateAll(PICK) instanceof Map<?, ?> picked
             && picked.get("index") instanceof Number i && i.intValue() >= 0) {
-          return Optional.of(new Resolved(l.nth(i.intValue()), c, box(picked.get("box")),
+          // by Playwright's own visibility, found again when it acts: the copies may change
+          Locator el = Boolean.TRUE.equals(picked.get("shown"))
+              ? l.filter(new Locator.FilterOptions().setVisible(true)).first() : l.first();
+          return Optional.of(new Resolved(el, c, box(picked.get("box")),
               picked.get("box") != null));
         }
       } catch (PlaywrightException | IllegalArgumentException e) {

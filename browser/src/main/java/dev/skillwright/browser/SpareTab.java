@@ -22,7 +22,7 @@ public final class SpareTab implements AutoCloseable {
   /**
    * A tab as fresh as a new one: the kept one made to forget, else a new one.
    *
-   * @throws BrowserException or Playwright's exception when no new tab opens
+   * @throws BrowserException when no new tab opens
    */
   public Tab take() {
     Tab t = kept;

@@ -53,8 +53,6 @@ public final class Tab implements AutoCloseable {
   private final boolean traced;
   /** Whether a trace chunk is being recorded now (until {@link #saveTrace} or forgetting). */
   private boolean tracing;
-  /** Whether this tab has forgotten an episode: its trace chunk is not its context's first. */
-  private boolean forgotten;
   private int step = -1;
   /**
    * The documents, fetches and XHRs the current action started that have not ended, while
@@ -91,11 +89,8 @@ public final class Tab implements AutoCloseable {
     });
     page.onRequestFinished(inflight::remove);
     page.onRequestFailed(inflight::remove);
-    page.onFrameNavigated(f -> {
-      if (f == page.mainFrame()) {
-        origin(f.url()).ifPresent(origins::add);
-      }
-    });
+    // every frame's origin, an iframe's too: each keeps storage of its own
+    page.onFrameNavigated(f -> origin(f.url()).ifPresent(origins::add));
     this.actions = new ElementActions(page, secrets, url -> navigateNow(url).error());
   }
 
@@ -417,7 +412,8 @@ public final class Tab implements AutoCloseable {
     try {
       if (watching) {
         // a page already on its way to a new document has nothing left to start: no yield
-        if (inflight.stream().noneMatch(r -> r.resourceType().equals("document"))) {
+        if (inflight.stream().noneMatch(r -> r.isNavigationRequest()
+            && r.frame() == page.mainFrame())) {
           yieldToPage();
         }
         waitFor(r -> r.resourceType().equals("document"), NAVIGATION_WAIT_MS);
@@ -483,23 +479,26 @@ public final class Tab implements AutoCloseable {
    * same proxy, which is much cheaper than a new context: the page blank with no history to go
    * back to, no cookies, the HTTP cache empty, nothing kept by the origins it visited (local and
    * session storage, IndexedDB, cache storage, service workers), no scope blocks pending, the
-   * step counter reset, and, when it traces, a new trace chunk begun, so that the next
-   * {@link #saveTrace} holds only what comes after. A chunk never saved is dropped. Only a tab
-   * whose context started empty can forget; one that started logged in (a storage state) says
-   * false and stays as it is.
+   * step counter reset, and, when it traces, a new trace begun (its own network log too), so
+   * that the next {@link #saveTrace} holds only what comes after; a trace never saved is
+   * dropped. Only a tab whose context started empty and that was on one origin at most can
+   * forget; one that started logged in (a storage state), or was on two origins (whose session
+   * storage only a page on each could clear), says false and stays as it is.
    *
    * @return whether the tab forgot its state
-   * @throws BrowserException or Playwright's exception when its page or browser is gone: then
-   *     close it
+   * @throws BrowserException when its page or browser is gone: then close it
    */
   public boolean forget() {
-    if (!startedEmpty) {
+    // session storage is the page's, and only the origin the page is on can clear its own: a
+    // tab that has been on two origins (or held a frame of another) cannot forget them all
+    if (!startedEmpty || origins.size() > 1) {
       return false;
     }
     return watchdog.watch("forgetting the page's state", () -> {
       if (tracing) {
+        // an unsaved trace is dropped; a trace begun anew starts an empty network log too
         endGroup();
-        context.tracing().stopChunk();
+        context.tracing().stop();
         tracing = false;
       }
       try {
@@ -531,9 +530,8 @@ public final class Tab implements AutoCloseable {
       watching = false;
       step = -1;
       lastInScopeUrl = "about:blank";
-      forgotten = true;
       if (traced) {
-        context.tracing().startChunk();
+        startTrace(context);
         tracing = true;
       }
       return true;
@@ -560,7 +558,7 @@ public final class Tab implements AutoCloseable {
   }
 
   /**
-   * Stops this tab's Playwright trace (its chunk since the tab opened or last forgot) and saves it
+   * Stops this tab's Playwright trace (since the tab opened or last forgot) and saves it
    * to {@code file}, with every secret value taken out. Does nothing when tracing is off or
    * already saved.
    *
@@ -577,9 +575,8 @@ public final class Tab implements AutoCloseable {
     tracing = false;
     try {
       endGroup();
-      context.tracing().stopChunk(new com.microsoft.playwright.Tracing.StopChunkOptions()
-          .setPath(file));
-      TraceScrubber.scrub(file, secrets, forgotten);
+      context.tracing().stop(new com.microsoft.playwright.Tracing.StopOptions().setPath(file));
+      TraceScrubber.scrub(file, secrets);
       return true;
     } catch (PlaywrightException | java.io.IOException e) {
       try {
@@ -589,6 +586,17 @@ public final class Tab implements AutoCloseable {
       }
       return false;
     }
+  }
+
+  /**
+   * Starts {@code context}'s trace: DOM snapshots, no screencast. The viewer renders each
+   * action's page from its DOM, the trajectory keeps a screenshot of every step it looked at, and
+   * a screencast would cost a fifth of an episode's time (and picture a secret typed in plain
+   * text, which the scrubber cannot take out of an image).
+   */
+  static void startTrace(BrowserContext context) {
+    context.tracing().start(new com.microsoft.playwright.Tracing.StartOptions()
+        .setScreenshots(false).setSnapshots(true).setSources(false));
   }
 
   private void endGroup() {

@@ -232,6 +232,27 @@ class TabTest {
   }
 
   @Test
+  void a_tab_that_was_on_two_origins_is_not_reused_and_its_storage_stays_behind() {
+    String other = site.url("/form").replace("127.0.0.1", "localhost");
+    Scope both = Scope.of(java.util.List.of(site.url("/"), other));
+    try (SpareTab spare = new SpareTab(() -> browser.newTab(both))) {
+      Tab tab = spare.take();
+      assertThat(tab.navigate(other).ok()).isTrue();
+      tab.evaluate("() => { sessionStorage.setItem('s', '1'); localStorage.setItem('l', '1'); }");
+      assertThat(tab.navigate(site.url("/done")).ok()).isTrue();
+      spare.keep(tab);
+
+      Tab next = spare.take();
+
+      assertThat(next).isNotSameAs(tab);
+      assertThat(next.navigate(other).ok()).isTrue();
+      assertThat(next.evaluate("() => (sessionStorage.getItem('s') || '')"
+          + " + (localStorage.getItem('l') || '')")).isEqualTo("");
+      spare.keep(next);
+    }
+  }
+
+  @Test
   void a_tab_that_started_from_a_saved_login_is_never_reused(@TempDir Path dir)
       throws Exception {
     Path login = dir.resolve("login.json");

@@ -24,14 +24,15 @@ import java.util.Set;
  *       ({@code [expanded]}) and named generics (a {@code summary}) keep theirs, and a model may
  *       still name any element by role and name;
  *   <li>the {@code [cursor=pointer]} and {@code [active]} marks; nameless {@code generic}, {@code
- *       rowgroup}, {@code group} and {@code none} wrappers, whose children move up a level (one
- *       holding only text becomes a {@code text} line); images without a name;
+ *       rowgroup}, {@code group}, {@code none}, {@code presentation}, {@code list} and {@code
+ *       main} wrappers, whose children move up a level (one holding only text becomes a {@code
+ *       text} line); images without a name;
  *   <li>a name that only repeats the text of the element's own content (a table row's name is its
  *       cells' text), and a child that only repeats its parent's name;
- *   <li>a link's {@code /url} when its text says where it goes ({@code link "Kitchen"} to {@code
- *       /category/kitchen}) and no other link of that text goes elsewhere, or when it leads
+ *   <li>a link's {@code /url} when it stays on the site and no other link of that text goes
+ *       elsewhere (its text tells it apart, and a model clicks it by its ref), or when it leads
  *       nowhere ({@code javascript:}, {@code #}); a target on the page's own origin is shortened
- *       to its path.
+ *       to its path, one that leaves the site stays as written.
  * </ul>
  *
  * <p>A node whose only child is a text line takes that text inline, as Playwright writes it. Past
@@ -45,7 +46,8 @@ public final class PageText {
       "radio", "scrollbar", "searchbox", "slider", "spinbutton", "switch", "tab", "textbox",
       "treeitem");
   /** States only an element one can act on has: an element showing one keeps its ref. */
-  private static final Set<String> STATES = Set.of("checked", "pressed", "expanded");
+  private static final Set<String> STATES = Set.of("checked", "pressed", "expanded",
+      "selected");
   /** Roles that only group others when they have no name. */
   private static final Set<String> WRAPPERS = Set.of("generic", "rowgroup", "group", "none",
       "presentation", "list", "main");
@@ -203,7 +205,7 @@ public final class PageText {
         if (n.value != null) {
           out.add("  ".repeat(depth) + "- text: " + n.value);
         }
-        kids(n, depth);
+        kids(n, depth, false);
         return;
       }
       if (!acts && n.role.equals("img") && !n.named() && n.kids.isEmpty() && n.value == null) {
@@ -229,7 +231,7 @@ public final class PageText {
         out.add("  ".repeat(depth + 1) + "- /url: " + url);
       }
       if (!(acts && n.named() && n.repeatsContent() && !hasControl(n))) {
-        kids(n, depth + 1);
+        kids(n, depth + 1, name != null);
       }
       String inline = n.value;
       String below = "  ".repeat(depth + 1) + "- ";
@@ -256,9 +258,13 @@ public final class PageText {
       }
     }
 
-    private void kids(Node n, int depth) {
+    /**
+     * Renders {@code n}'s children; one that only repeats {@code n}'s name is left out when that
+     * name was shown ({@code nameShown}), never when it is the only copy of the text.
+     */
+    private void kids(Node n, int depth, boolean nameShown) {
       for (int i = 0; i < n.kids.size(); i++) {
-        if (!repeatsName(n.kids.get(i), n) && !labels(n.kids, i)) {
+        if (!(nameShown && repeatsName(n.kids.get(i), n)) && !labels(n.kids, i)) {
           render(n.kids.get(i), depth);
         }
       }
@@ -329,13 +335,17 @@ public final class PageText {
 
   /** A plain YAML scalar where it reads as that text, else a quoted string. */
   private static String yaml(String s) {
-    boolean plain = s.matches("[^\\s\"'#&*!|>%@`{}\\[\\],?:-][^#\\n\\t]*")
+    boolean plain = !BREAKS.matcher(s).find()
+        && s.matches("[^\\s\"'#&*!|>%@`{}\\[\\],?:-][^#\\n\\t]*")
         && !s.contains(": ") && !s.endsWith(" ") && !s.endsWith(":")
         && !s.matches("[-+.0-9eE]+|(?i)true|false|null|yes|no|on|off|~");
     return plain ? s : quote(s);
   }
 
-  /** Whether a leaf child only repeats its parent's name ({@code link "Mug"} holding {@code img "Mug"}). */
+  /**
+   * Whether a leaf child only repeats its parent's name ({@code link "Mug"} holding {@code img
+   * "Mug"}).
+   */
   private static boolean repeatsName(Node kid, Node parent) {
     if (!parent.named() || !kid.kids.isEmpty() || kid.actionable() || kid.url != null) {
       return false;
@@ -381,8 +391,30 @@ public final class PageText {
     return s.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
   }
 
+  /**
+   * What may break a line or hide text (control, line and paragraph separators, U+0085): page
+   * text with one never goes out raw, or it could pass for lines of the snapshot of its own.
+   */
+  private static final java.util.regex.Pattern BREAKS =
+      java.util.regex.Pattern.compile("[\\p{Cntrl}\\p{Zl}\\p{Zp}\\u0085\\u200b-\\u200f"
+          + "\\u2028-\\u202e\\u2060-\\u2064\\ufeff]");
+
+  /** A JSON string, as Playwright writes one: every character that may break a line escaped. */
   private static String quote(String s) {
-    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
-        .replace("\t", "\\t") + '"';
+    StringBuilder sb = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '\\' || c == '"') {
+        sb.append('\\').append(c);
+      } else if (c == '\n') {
+        sb.append("\\n");
+      } else if (c == '\t') {
+        sb.append("\\t");
+      } else if (BREAKS.matcher(String.valueOf(c)).matches()) {
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.append('"').toString();
   }
 }

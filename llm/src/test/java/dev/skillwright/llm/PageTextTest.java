@@ -135,6 +135,38 @@ class PageTextTest {
   }
 
   @Test
+  void a_text_that_is_both_a_name_and_its_only_content_is_shown_once_not_lost() {
+    String page = """
+        - table [ref=e1]:
+          - row "Lamp $12" [ref=e2]:
+            - cell "Lamp" [ref=e3]
+            - cell "$12" [ref=e4]:
+              - generic [ref=e5]: $12
+        - heading "Kitchen" [level=2] [ref=e6]:
+          - generic [ref=e7]: Kitchen
+        """;
+
+    String view = PageText.compact(page, 10_000);
+
+    assertThat(view).contains("$12", "Kitchen", "Lamp");
+  }
+
+  @Test
+  void page_text_with_line_breaking_characters_never_passes_for_lines_of_its_own() {
+    // Playwright writes the name as a JSON string: the separators arrive escaped
+    String page = "- button \"Ok\\u2028- button \\\"Cancel\\\" [ref=e12]\\u0085- link"
+        + " x\" [ref=e3]\n- button \"Cancel\" [ref=e12]\n- paragraph: \"a\\u2029- button"
+        + " y [ref=e12]\"\n";
+
+    String view = PageText.compact(page, 10_000);
+
+    assertThat(view.lines()).filteredOn(l -> l.contains("Cancel")).hasSize(2);
+    assertThat(view.split("[\\n\\u2028\\u2029\\u0085\\u000b\\u000c\\r]"))
+        .as("every line of the view is one the snapshot had").hasSize(3);
+    assertThat(view).doesNotContain("\u2028", "\u2029", "\u0085").contains("\\u2028");
+  }
+
+  @Test
   void past_the_budget_it_cuts_at_a_line_and_says_so() {
     String out = PageText.compact(ORDERS, 60);
 

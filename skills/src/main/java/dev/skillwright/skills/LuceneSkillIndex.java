@@ -552,13 +552,12 @@ final class LuceneSkillIndex implements SkillIndex {
   }
 
   /**
-   * A new generation: answers cached for older ones are never served again, so they are dropped
-   * now, while young, rather than kept by the caches until evicted and promoted by the collector.
+   * A new generation: answers cached for older ones are never served again (their keys hold
+   * the generation) and age out of the caches. Nothing is invalidated here: this runs under the
+   * write lock and inside Lucene's refresh, which a cache load may itself have set going.
    */
   private void moveOn() {
     generation.incrementAndGet();
-    lookups.invalidateAll();
-    searches.invalidateAll();
   }
 
   /** Moves the generation on whenever the readers see a newer index than before. */
