@@ -228,12 +228,18 @@ public final class DiscoveryLoop {
     private final java.util.concurrent.Future<Exploration> result;
     private final Session session;
     private final long started = System.nanoTime();
+    /** Said when the crawl ended without needing what exploring finds. */
+    private final java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    /** What exploring tells meanwhile, told in order once its phase begins on the console. */
+    private final java.util.Queue<SessionEvent> told =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     Beside(Session session) {
       this.session = session;
       this.result = thread.submit(() -> {
         try (BrowserSession browser = BrowserSession.launch(run.browser())) {
-          return explore(browser, session, null);
+          return explore(browser, told::add, null, stop::get);
         }
       });
     }
@@ -244,6 +250,7 @@ public final class DiscoveryLoop {
           + "controls (begun beside the context crawl)..."));
       try {
         Exploration e = result.get();
+        told.forEach(session::publish);
         if (e != null) {
           long now = System.nanoTime();
           session.publish(new SessionEvent.PhaseEnded("exploring", (now - since) / 1e9,
@@ -262,9 +269,13 @@ public final class DiscoveryLoop {
       }
     }
 
-    /** Waits for exploring to end, whatever ended the crawl: its browser closes on its thread. */
+    /**
+     * Stops exploring if it still runs (the crawl failed) and waits for it to end: its browser
+     * closes on its own thread.
+     */
     @Override
     public void close() {
+      stop.set(true);
       thread.shutdown();
       try {
         if (!thread.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)) {
@@ -312,7 +323,8 @@ public final class DiscoveryLoop {
                   + (ctx.pages().size() == 1 ? "" : "s") + " for context"));
         }
         if (exploreAfter && settings.exploreSeconds() != 0 && browser.alive()) {
-          Exploration e = explore(browser, session, "Exploring the start page's controls...");
+          Exploration e = explore(browser, session::publish, "Exploring the start page's "
+              + "controls...", () -> false);
           ctx = e == null ? ctx : ctx.withExplored(e);
         }
       }
@@ -343,24 +355,29 @@ public final class DiscoveryLoop {
   /**
    * Explores the start page's controls, each walk in a fresh context of {@code browser}, staying
    * in the scope and leaving destructive controls alone unless the settings allow them. With a
-   * {@code start} line it is a phase of its own; without, its phase is told by its caller. Null
-   * when the browser died meanwhile: the tasks are then proposed from the crawled pages alone.
+   * {@code start} line it is a phase of its own; without, its phase is told by its caller. What
+   * it tells goes to {@code tell}; it ends early once {@code stop} says so. Null when the browser
+   * died meanwhile: the tasks are then proposed from the crawled pages alone.
    */
-  private Exploration explore(BrowserSession browser, Session session, String start) {
+  private Exploration explore(BrowserSession browser,
+      java.util.function.Consumer<SessionEvent> tell, String start,
+      java.util.function.BooleanSupplier stop) {
     try {
-      return exploreNow(browser, session, start);
+      return exploreNow(browser, tell, start, stop);
     } catch (SkillwrightException e) {
       if (browser.alive()) {
         throw e;
       }
-      session.publish(new SessionEvent.Notice(browser.stoppedBecause()
+      tell.accept(new SessionEvent.Notice(browser.stoppedBecause()
           .orElse("Chromium stopped") + " while exploring; the tasks are proposed from the "
           + "crawled pages alone"));
       return null;
     }
   }
 
-  private Exploration exploreNow(BrowserSession browser, Session session, String start) {
+  private Exploration exploreNow(BrowserSession browser,
+      java.util.function.Consumer<SessionEvent> tell, String start,
+      java.util.function.BooleanSupplier stop) {
     Explorer.Limits l = Explorer.Limits.defaults().forBudget(settings.budget())
         .allowingDestructive(settings.allowDestructive());
     if (settings.exploreSeconds() > 0) {
@@ -368,11 +385,12 @@ public final class DiscoveryLoop {
     }
     long t0 = System.nanoTime();
     if (start != null) {
-      session.publish(new SessionEvent.PhaseStarted("exploring", start));
+      tell.accept(new SessionEvent.PhaseStarted("exploring", start));
     }
-    Exploration e = Explorer.explore(() -> browser.newScratchTab(run.scope()), run.startUrl(), l);
+    Exploration e = Explorer.explore(() -> browser.newScratchTab(run.scope()), run.startUrl(), l,
+        stop);
     if (start != null) {
-      session.publish(new SessionEvent.PhaseEnded("exploring", (System.nanoTime() - t0) / 1e9,
+      tell.accept(new SessionEvent.PhaseEnded("exploring", (System.nanoTime() - t0) / 1e9,
           explored(e)));
     }
     return e;

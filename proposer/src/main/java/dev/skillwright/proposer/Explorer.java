@@ -101,11 +101,15 @@ public final class Explorer {
   private final Map<String, String> attrs = new java.util.HashMap<>();
   private int actions;
   private int typed;
+  /** Whoever runs the exploration says stop: it ends after the move under way, as at a limit. */
+  private final java.util.function.BooleanSupplier stop;
 
-  private Explorer(Supplier<Tab> tabs, String startUrl, Limits limits) {
+  private Explorer(Supplier<Tab> tabs, String startUrl, Limits limits,
+      java.util.function.BooleanSupplier stop) {
     this.spare = new SpareTab(tabs);
     this.startUrl = startUrl;
     this.limits = limits;
+    this.stop = stop;
     this.deadline = System.nanoTime() + limits.maxTime().toNanos();
   }
 
@@ -114,7 +118,16 @@ public final class Explorer {
    * carries the scope).
    */
   public static Exploration explore(Supplier<Tab> freshTabs, String startUrl, Limits limits) {
-    return new Explorer(freshTabs, startUrl, limits).run();
+    return explore(freshTabs, startUrl, limits, () -> false);
+  }
+
+  /**
+   * {@link #explore(Supplier, String, Limits)}, ended early (with what was found) once
+   * {@code stop} says so, which it is asked before each move.
+   */
+  public static Exploration explore(Supplier<Tab> freshTabs, String startUrl, Limits limits,
+      java.util.function.BooleanSupplier stop) {
+    return new Explorer(freshTabs, startUrl, limits, stop).run();
   }
 
   /** A control to try: found again in a fresh page by role, name and position among its like. */
@@ -254,7 +267,7 @@ public final class Explorer {
 
   private boolean exhausted() {
     return actions >= limits.maxActions() || walks.size() >= limits.maxWalks()
-        || System.nanoTime() > deadline;
+        || System.nanoTime() > deadline || stop.getAsBoolean();
   }
 
   /** A tab on the fresh start page, or null when it does not load. */

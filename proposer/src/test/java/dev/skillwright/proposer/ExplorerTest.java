@@ -127,6 +127,18 @@ class ExplorerTest {
   }
 
   @Test
+  void told_to_stop_it_ends_after_the_move_under_way_with_what_it_found() {
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Exploration e = Explorer.explore(() -> browser.newScratchTab(Scope.ofUrl(site.url("/"))),
+        site.url("/"), new Explorer.Limits(40, 80, 4, java.time.Duration.ofSeconds(180), 3,
+            false), () -> asked.incrementAndGet() > 3);
+
+    assertThat(e.actions()).isPositive().isLessThanOrEqualTo(3);
+    assertThat(explore(false).actions()).isGreaterThan(e.actions());
+  }
+
+  @Test
   void a_small_crawl_explores_in_proportion() {
     Explorer.Limits d = Explorer.Limits.defaults();
 
