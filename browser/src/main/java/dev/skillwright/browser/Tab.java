@@ -49,9 +49,9 @@ public final class Tab implements AutoCloseable {
   private final ElementActions actions;
   /** Whether actions record the durable locators that find their element again. */
   private final boolean recording;
-  /** Whether this tab records Playwright traces: a chunk an episode, the next begun by forget. */
+  /** Whether this tab records Playwright traces: one an episode, the next begun by forget. */
   private final boolean traced;
-  /** Whether a trace chunk is being recorded now (until {@link #saveTrace} or forgetting). */
+  /** Whether a trace is being recorded now (until {@link #saveTrace} or forgetting). */
   private boolean tracing;
   private int step = -1;
   /**

@@ -163,7 +163,7 @@ final class LuceneSkillIndex implements SkillIndex {
         writer().deleteDocuments(new Term(ID, oldId));
         uncommitted = true;
         searchers.maybeRefreshBlocking();
-        moveOn();
+        generation.incrementAndGet();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the skill index " + dir, e);
@@ -193,7 +193,7 @@ final class LuceneSkillIndex implements SkillIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot release the skill index " + dir, e);
     } finally {
-      moveOn();
+      generation.incrementAndGet();
       writing.unlock();
     }
   }
@@ -214,7 +214,7 @@ final class LuceneSkillIndex implements SkillIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the skill index " + dir, e);
     } finally {
-      moveOn();
+      generation.incrementAndGet();
     }
   }
 
@@ -551,15 +551,6 @@ final class LuceneSkillIndex implements SkillIndex {
     }
   }
 
-  /**
-   * A new generation: answers cached for older ones are never served again (their keys hold
-   * the generation) and age out of the caches. Nothing is invalidated here: this runs under the
-   * write lock and inside Lucene's refresh, which a cache load may itself have set going.
-   */
-  private void moveOn() {
-    generation.incrementAndGet();
-  }
-
   /** Moves the generation on whenever the readers see a newer index than before. */
   private SearcherManager managed(SearcherManager m) {
     m.addListener(new org.apache.lucene.search.ReferenceManager.RefreshListener() {
@@ -569,7 +560,7 @@ final class LuceneSkillIndex implements SkillIndex {
       @Override
       public void afterRefresh(boolean didRefresh) {
         if (didRefresh) {
-          moveOn();
+          generation.incrementAndGet();
         }
       }
     });
