@@ -31,6 +31,8 @@ public final class EpisodeRunner {
   private final int maxSteps;
   private final Clock clock;
   private final Secrets secrets;
+  /** Whether every observed step keeps a screenshot, whatever its policy looks at. */
+  private final boolean stepScreenshots;
 
   /**
    * The finished record and the last observations (oldest first, the final page last) that an
@@ -51,12 +53,26 @@ public final class EpisodeRunner {
    * redacted before they are written or shown to a policy. Give the tab the same secrets.
    */
   public EpisodeRunner(int maxSteps, Clock clock, Secrets secrets) {
+    this(maxSteps, clock, secrets, false);
+  }
+
+  private EpisodeRunner(int maxSteps, Clock clock, Secrets secrets, boolean stepScreenshots) {
     if (maxSteps <= 0) {
       throw new IllegalArgumentException("maxSteps must be positive: " + maxSteps);
     }
     this.maxSteps = maxSteps;
     this.clock = clock;
     this.secrets = secrets;
+    this.stepScreenshots = stepScreenshots;
+  }
+
+  /**
+   * This runner, but keeping a screenshot of every step it observes, also where the policy reads
+   * only the page's text ({@link Looks.Look#TEXT}): for a training export with an image per step.
+   * By default a step is pictured when its policy looks at pictures, and the final page always.
+   */
+  public EpisodeRunner withStepScreenshots(boolean on) {
+    return new EpisodeRunner(maxSteps, clock, secrets, on);
   }
 
   /**
@@ -83,11 +99,13 @@ public final class EpisodeRunner {
       try {
         for (int i = 0; i < maxSteps; i++) {
           tab.step(i);
-          boolean look = !(policy instanceof LooksWhenNeeded l) || l.needsToLook(steps);
+          Looks.Look look = Looks.of(policy, steps);
           Observation obs;
           String[] names = new String[2];
-          if (look) {
-            obs = secrets.redact(tab.observe());
+          if (look != Looks.Look.NOTHING) {
+            // a screenshot only for a policy that looks at one, or when every step keeps one
+            obs = secrets.redact(look == Looks.Look.PICTURE || stepScreenshots
+                ? tab.observe() : tab.observeText());
             last = obs;
             remember(recent, obs);
             names = files.writeObservation(String.format("step-%03d", i), obs);
@@ -123,6 +141,12 @@ public final class EpisodeRunner {
         if (last == null) {
           last = secrets.redact(tab.observe());
           remember(recent, last);
+        } else if (last.screenshot().length == 0) {
+          // the final page is pictured whatever the policy looked at: for the judge and viewer
+          Observation pictured = last.withScreenshot(tab.screenshot());
+          recent.removeLast();
+          remember(recent, pictured);
+          last = pictured;
         }
       } catch (SkillwrightException e) {
         status = Trajectory.Status.ERROR;

@@ -26,7 +26,7 @@ import java.util.Map;
  * unusable reply gets one corrective re-ask; a second one is a failed step. Model faults are
  * thrown, and the runner ends the episode as errored.
  */
-final class LlmPolicy implements Policy {
+final class LlmPolicy implements Policy, Looks {
   static final Prompt SYSTEM = Prompt.load(LlmPolicy.class, "agent");
   static final Prompt STEP = Prompt.load(LlmPolicy.class, "agent-step");
 
@@ -43,6 +43,12 @@ final class LlmPolicy implements Policy {
     this.model = model;
     this.options = options;
     this.skills = List.copyOf(skills);
+  }
+
+  /** The screenshot only when the model is shown one. */
+  @Override
+  public Look look(List<Step> history) {
+    return options.screenshot() ? Look.PICTURE : Look.TEXT;
   }
 
   @Override

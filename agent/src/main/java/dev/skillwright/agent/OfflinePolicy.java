@@ -16,7 +16,7 @@ import java.util.Optional;
  * instruction, it calls the skill instead; if the skill fails, it does those clauses itself.
  * It never reads the task's parameters or success signal.
  */
-final class OfflinePolicy implements Policy, TakesOver {
+final class OfflinePolicy implements Policy, TakesOver, Looks {
   private static final int MAX_FAILURES = 2;
 
   private final List<dev.skillwright.skills.Skill> skills;
@@ -43,6 +43,12 @@ final class OfflinePolicy implements Policy, TakesOver {
     current = skillFrom;
     runner = null;
     skillsOff = true;
+  }
+
+  /** It reads the aria snapshot: a screenshot would tell it nothing. */
+  @Override
+  public Look look(List<Step> history) {
+    return Look.TEXT;
   }
 
   @Override

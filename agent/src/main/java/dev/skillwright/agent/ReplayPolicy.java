@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@link Healer} (or by the model, when one is configured) and retried on the element it finds; the repair is kept, and {@link #annotate}
  * writes it into the new trajectory. A step that cannot be healed ends the replay with give_up.
  */
-final class ReplayPolicy implements Policy, Annotating, LooksWhenNeeded {
+final class ReplayPolicy implements Policy, Annotating, Looks {
   private final List<Action> actions;
   private final String original;
   /** Grounds a lost step with the model when one is configured; null for the offline matcher. */
@@ -49,13 +49,18 @@ final class ReplayPolicy implements Policy, Annotating, LooksWhenNeeded {
   }
 
   /**
-   * Only a lost step needs the page, to ground it anew, and the end of a replay that reads its
-   * answer off the page. A step that finds its locator does not.
+   * Only a lost step needs the page, to ground it anew (its text for the offline matcher, the
+   * screenshot too for a model), and the end of a replay that reads its answer off the page. A
+   * step that finds its locator does not.
    */
   @Override
-  public boolean needsToLook(List<Step> history) {
+  public Look look(List<Step> history) {
     boolean lost = healing == null && !history.isEmpty() && !history.get(history.size() - 1).ok();
-    return lost || reads != null && next == actions.size();
+    if (lost) {
+      // a strict replay gives up on a lost step: nothing to look for
+      return strict ? Look.NOTHING : model == null ? Look.TEXT : Look.PICTURE;
+    }
+    return reads != null && next == actions.size() ? Look.TEXT : Look.NOTHING;
   }
 
   @Override

@@ -22,7 +22,7 @@ import java.util.Optional;
  * does not hold, the wrapped policy takes over from the page as it is; either way the outcome is
  * reported on the skill.
  */
-final class SkillUsingPolicy implements Policy, Annotating {
+final class SkillUsingPolicy implements Policy, Annotating, Looks {
   private final Policy inner;
   private final SkillCalls calls;
   private Skill current;
@@ -34,6 +34,24 @@ final class SkillUsingPolicy implements Policy, Annotating {
   SkillUsingPolicy(Policy inner, SkillCalls calls) {
     this.inner = inner;
     this.calls = calls;
+  }
+
+  /**
+   * A skill's next step needs no look (it is found by its locators); its end needs the page's
+   * text, to check what the skill promises, and whatever the wrapped policy looks at, which
+   * decides next; a failed step hands the page to the wrapped policy.
+   */
+  @Override
+  public Look look(List<Step> history) {
+    Look inner = Looks.of(this.inner, history);
+    if (plan == null) {
+      return inner;
+    }
+    Step last = history.isEmpty() ? null : history.get(history.size() - 1);
+    if (last != null && !last.ok() && call.equals(last.skill())) {
+      return inner;
+    }
+    return next < plan.size() ? Look.NOTHING : inner.and(Look.TEXT);
   }
 
   @Override

@@ -168,15 +168,34 @@ class OfflinePolicyTest {
   }
 
   @Test
-  void every_step_leaves_its_snapshot_and_screenshot_beside_the_trajectory() {
+  void every_step_leaves_the_snapshot_it_read_and_the_final_page_its_picture() {
     Run r = run("Go to the \"Books\" page.");
 
     Path dir = log.episode(r.trajectory().episodeId()).dir();
+    // the offline agent reads the aria snapshot: a screenshot of its steps would tell it nothing
     assertThat(r.trajectory().steps()).allSatisfy(s -> {
       assertThat(dir.resolve(s.snapshotFile())).exists();
-      assertThat(dir.resolve(s.screenshotFile())).exists();
+      assertThat(s.screenshotFile()).isNull();
     });
     assertThat(dir.resolve(r.trajectory().finalSnapshotFile())).content().contains("Books");
+    assertThat(dir.resolve(r.trajectory().finalScreenshotFile())).isNotEmptyFile();
+  }
+
+  @Test
+  void with_step_screenshots_every_step_keeps_a_picture_too() {
+    try (Tab tab = browser.newTab(Scope.ofUrl(shop.baseUrl()))) {
+      Task task = new Task("t", "shop", "Go to the \"Books\" page.", shop.baseUrl(),
+          SuccessSignal.none(), Map.of());
+      String id = "e" + episodes.incrementAndGet();
+      Trajectory t = new EpisodeRunner(20, Clock.systemUTC()).withStepScreenshots(true)
+          .run("s1", id, task, Policies.offline(), tab, log.episode(id)).trajectory();
+
+      Path dir = log.episode(id).dir();
+      assertThat(t.steps()).isNotEmpty().allSatisfy(s -> {
+        assertThat(dir.resolve(s.snapshotFile())).exists();
+        assertThat(dir.resolve(s.screenshotFile())).isNotEmptyFile();
+      });
+    }
   }
 
   /** The add-to-cart skill as learned from an item featured on the start page. */
@@ -228,6 +247,12 @@ class OfflinePolicyTest {
     assertThat(r.trajectory().steps()).filteredOn(s -> s.skill() != null).hasSize(3)
         .allSatisfy(s -> assertThat(s.skill().args()).containsEntry("item", "Brass Desk Lamp"));
     assertThat(reports).containsExactly(new Report(FEATURED_ADD.id(), true, null));
+    // the call's first step was decided from a look at the page; the rest needed none
+    List<dev.skillwright.trajectories.Step> called = r.trajectory().steps().stream()
+        .filter(s -> s.skill() != null).toList();
+    assertThat(called.get(0).snapshotFile()).isNotNull();
+    assertThat(called.subList(1, called.size()))
+        .allSatisfy(s -> assertThat(s.snapshotFile()).isNull());
   }
 
   @Test

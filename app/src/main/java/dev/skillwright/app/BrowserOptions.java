@@ -43,6 +43,13 @@ final class BrowserOptions {
   @Option(names = "--no-trace", description = "Do not record a Playwright trace per episode.")
   boolean noTrace;
 
+  @Option(names = "--step-screenshots",
+      description = "Keep a screenshot of every step an agent looks at, also where it reads only "
+          + "the page's text (the offline agent): for a training export with an image per step. "
+          + "By default a step is pictured when its agent looks at pictures (a vision model); "
+          + "every final page is.")
+  boolean stepScreenshots;
+
   @Option(names = "--hang-timeout", paramLabel = "SECONDS",
       description = "How long one call into Chromium may take before the browser counts as "
           + "hung: it is killed, its episode errored, and a new one runs the rest (default: 45).")
@@ -54,7 +61,7 @@ final class BrowserOptions {
    */
   BrowserConfig config() {
     BrowserConfig.Builder b = BrowserConfig.builder().executable(chromium).headless(!headed)
-        .tracing(!noTrace).remote(remote());
+        .tracing(!noTrace).stepScreenshots(stepScreenshots).remote(remote());
     if (hangSeconds != null) {
       if (hangSeconds <= 0 || hangSeconds > 3600) {
         throw new dev.skillwright.trajectories.BadInputException(

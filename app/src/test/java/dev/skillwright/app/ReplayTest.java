@@ -154,11 +154,12 @@ class ReplayTest {
     System.out.printf("v2 drift: %d/%d replays succeeded; %d steps ran: %s; %d steps healed, "
         + "%d could not heal%n", succeeded, recorded.size(), steps, foundBy, healed, unhealed);
     assertThat(healed).isPositive();
-    // a lost step is healed from a look at the page, which the trajectory keeps
+    // a lost step is healed from a look at the page, which the trajectory keeps: the text the
+    // offline matcher read (a screenshot is taken when a model heals, which looks at one)
     for (Trajectory t : lastV2) {
       for (Trajectory.Repair r : t.repairs()) {
         assertThat(t.steps().get(r.step()).snapshotFile()).as(t.episodeId()).isNotNull();
-        assertThat(t.steps().get(r.step()).screenshotFile()).as(t.episodeId()).isNotNull();
+        assertThat(t.steps().get(r.step()).screenshotFile()).as(t.episodeId()).isNull();
       }
     }
     // every replay that did not meet a step it could not heal succeeded

@@ -18,6 +18,7 @@ public record BrowserConfig(
     int viewportHeight,
     Chromium.Environment environment,
     boolean tracing,
+    boolean stepScreenshots,
     int hangTimeoutMillis,
     Path storageState,
     Remote remote) {
@@ -70,6 +71,7 @@ public record BrowserConfig(
     private int viewportHeight = 800;
     private Chromium.Environment environment = Chromium.Environment.system();
     private boolean tracing = true;
+    private boolean stepScreenshots;
     private int hangTimeoutMillis;
     private Path storageState;
     private Remote remote;
@@ -130,6 +132,17 @@ public record BrowserConfig(
     }
 
     /**
+     * Whether an episode's every observation keeps a screenshot, also where its policy reads only
+     * the page's text (the offline agent, a replay that heals offline): for a training export
+     * with an image per step. Off by default: a step is pictured when its policy looks at
+     * pictures, and every final page is. Episode runners apply it; tabs observe as asked.
+     */
+    public Builder stepScreenshots(boolean on) {
+      this.stepScreenshots = on;
+      return this;
+    }
+
+    /**
      * How long one call into Chromium may take before the browser counts as hung and is killed,
      * so the session can launch another; by default two navigations and an action, plus 10 s.
      */
@@ -142,7 +155,8 @@ public record BrowserConfig(
       int hang = hangTimeoutMillis > 0 ? hangTimeoutMillis
           : 2 * navigationTimeoutMillis + actionTimeoutMillis + 10_000;
       return new BrowserConfig(executable, headless, actionTimeoutMillis,
-          navigationTimeoutMillis, viewportWidth, viewportHeight, environment, tracing, hang,
+          navigationTimeoutMillis, viewportWidth, viewportHeight, environment, tracing,
+          stepScreenshots, hang,
           storageState, remote);
     }
 

@@ -37,7 +37,9 @@ final class ScopeGuard {
 
   void install(BrowserContext ctx, Page main) {
     this.main = main;
-    ctx.route("**/*", this::handle);
+    // Playwright matches the pattern in its driver: a request in scope is let go there, with no
+    // round trip to this process; what the pattern routes here is checked in full by handle
+    ctx.route(routed(scope), this::handle);
     ctx.onPage(popup -> {
       if (popup != main) {
         try {
@@ -51,6 +53,41 @@ final class ScopeGuard {
         }
       }
     });
+  }
+
+  /**
+   * The URLs worth routing: all but those that plainly start with an origin of the scope (its
+   * scheme, host and port as Chromium writes them, then a path, a query, a fragment or nothing).
+   * It errs only towards routing: a URL it routes that the scope allows (a user name before the
+   * host, say) is let go by {@link #handle}; it never passes over one the scope refuses.
+   */
+  static java.util.regex.Pattern routed(Scope scope) {
+    StringBuilder in = new StringBuilder();
+    for (String origin : scope.origins()) {
+      in.append(in.length() == 0 ? "" : "|").append(literal(origin));
+      // Chromium leaves the default port out of a URL
+      if (origin.startsWith("http://") && origin.endsWith(":80")
+          || origin.startsWith("https://") && origin.endsWith(":443")) {
+        String bare = origin.substring(0, origin.lastIndexOf(':'));
+        in.append('|').append(literal(bare));
+      }
+    }
+    return java.util.regex.Pattern.compile("^(?!(?:" + in + ")(?:[/?#]|$))");
+  }
+
+  /**
+   * {@code s} as a regular expression that matches it alone, in the syntax Java and JavaScript
+   * share (the driver runs the pattern as JavaScript, which has no {@code \\Q...\\E}).
+   */
+  private static String literal(String s) {
+    StringBuilder out = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   void listener(Consumer<ScopeBlock> l) {

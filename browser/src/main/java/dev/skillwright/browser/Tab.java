@@ -216,6 +216,24 @@ public final class Tab implements AutoCloseable {
     return watchdog.watch("an observation", () -> observeNow(false));
   }
 
+  /**
+   * A screenshot of the page as it is now (JPEG), or none (empty) when the page cannot be drawn:
+   * to picture a page already read with {@link #observeText()}.
+   */
+  public byte[] screenshot() {
+    return watchdog.watch("a screenshot", this::screenshotNow);
+  }
+
+  private byte[] screenshotNow() {
+    try {
+      return page.screenshot(new Page.ScreenshotOptions().setType(ScreenshotType.JPEG)
+          .setQuality(70));
+    } catch (PlaywrightException e) {
+      // a page that cannot be drawn now is still read
+      return new byte[0];
+    }
+  }
+
   private Observation observeNow(boolean screenshot) {
     String snapshot;
     try {
@@ -225,16 +243,8 @@ public final class Tab implements AutoCloseable {
       waitForLoad();
       snapshot = snapshot();
     }
-    byte[] shot = new byte[0];
-    try {
-      if (screenshot) {
-        shot = page.screenshot(new Page.ScreenshotOptions().setType(ScreenshotType.JPEG)
-            .setQuality(70));
-      }
-    } catch (PlaywrightException e) {
-      // a page that cannot be drawn now is still read
-    }
-    return new Observation(page.url(), safeTitle(), snapshot, shot);
+    return new Observation(page.url(), safeTitle(), snapshot,
+        screenshot ? screenshotNow() : new byte[0]);
   }
 
   private static final java.util.regex.Pattern TEXTBOX_REF =

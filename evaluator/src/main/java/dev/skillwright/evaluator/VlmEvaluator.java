@@ -47,8 +47,11 @@ final class VlmEvaluator implements Evaluator {
     if (early.isPresent()) {
       return early.get();
     }
-    List<byte[]> shots = recent.subList(Math.max(0, recent.size() - screenshots), recent.size())
-        .stream().map(Observation::screenshot).toList();
+    // the last K pictures: a step its policy only read (or did not look at) has none
+    List<byte[]> pictured = recent.stream().map(Observation::screenshot)
+        .filter(b -> b.length > 0).toList();
+    List<byte[]> shots = pictured.subList(Math.max(0, pictured.size() - screenshots),
+        pictured.size());
     ChatRequest request = ChatRequest.json("evaluator",
         List.of(Message.user(prompt(t, last), shots)), 300);
     try {

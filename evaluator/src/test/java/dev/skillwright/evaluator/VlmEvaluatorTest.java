@@ -57,6 +57,22 @@ class VlmEvaluatorTest {
   }
 
   @Test
+  void pages_a_policy_only_read_send_no_empty_picture_and_the_last_k_pictured_ones_go() {
+    // as an offline agent's steps come: read as text, only the final page pictured
+    List<Observation> recent = new ArrayList<>(pages(4));
+    recent.set(1, recent.get(1).withScreenshot(new byte[0]));
+    recent.set(2, recent.get(2).withScreenshot(new byte[0]));
+
+    Evaluator.vlm(replying("{\"success\": true, \"confidence\": 0.8, \"reason\": \"ok\", "
+        + "\"failure_kind\": null}"), 3).judge(answered(), recent);
+
+    assertThat(asked.get(0).messages().get(0).parts())
+        .filteredOn(p -> p instanceof Message.Image)
+        .extracting(p -> ((Message.Image) p).data()).containsExactly(new byte[] {0},
+            new byte[] {3});
+  }
+
+  @Test
   void an_unreadable_reply_is_a_failure_flagged_as_such() {
     Verdict v = Evaluator.vlm(replying("I think it worked!"), 3).judge(answered(), pages(1));
 

@@ -1,5 +1,6 @@
 package dev.skillwright.loop;
 
+import dev.skillwright.browser.BrowserPool;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Tab;
 import dev.skillwright.proposer.Exploration;
@@ -140,18 +141,20 @@ public final class DiscoveryLoop {
     try (Session session = Session.open(settings.dataDir(), new Session.Options(run.site(),
         run.startUrl(), run.scope().toString(), config, false, settings.resume()), clock,
         models::sessionUsage, listeners)) {
+      // one Chromium a worker for the whole session: the crawl's and exploring's run episodes
       try (SkillLibrary library = SkillLibrary.open(session.store().skillsDir(),
-          n -> session.publish(new SessionEvent.Notice(n)))) {
+          n -> session.publish(new SessionEvent.Notice(n)));
+          BrowserPool browsers = new BrowserPool(run.browser())) {
         SiteContext context = null;
         List<Task> tasks;
         if (session.savedTasks().isPresent()) {
           tasks = session.savedTasks().get();
         } else {
-          context = crawl(session);
+          context = crawl(session, browsers);
           tasks = propose(context, session, library);
         }
         new SessionRunner(run, models, clock).withSkills(library).learning(context)
-            .run(session, tasks);
+            .onBrowsers(browsers).run(session, tasks);
         session.completed();
         return new Summary(session.id(), session.dir(), session.counters(),
             library.index().size(), (System.nanoTime() - t0) / 1e9, models.sessionUsage());
@@ -192,16 +195,16 @@ public final class DiscoveryLoop {
    * (beside the crawl, on a Chromium of its own, when the session has two workers or more). A
    * Chromium that dies or hangs is replaced once; pages read before it died are kept.
    */
-  private SiteContext crawl(Session session) {
+  private SiteContext crawl(Session session, BrowserPool browsers) {
     long t0 = System.nanoTime();
     session.publish(new SessionEvent.PhaseStarted("context crawl", String.format("Crawling %s "
         + "for context (up to %d pages)...", run.startUrl(), settings.pages())));
     // with two workers or more the session may use two browsers: exploring, which needs no
     // crawled page, runs beside the context crawl on a browser of its own
     Beside beside = settings.exploreSeconds() != 0 && run.concurrency() >= 2
-        ? new Beside(session) : null;
+        ? new Beside(session, browsers) : null;
     try {
-      SiteContext ctx = crawl(session, t0, beside == null);
+      SiteContext ctx = crawl(session, browsers, t0, beside == null);
       if (beside != null) {
         Exploration e = beside.await(System.nanoTime());
         return e == null ? ctx : ctx.withExplored(e);
@@ -235,11 +238,11 @@ public final class DiscoveryLoop {
     private final java.util.Queue<SessionEvent> told =
         new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    Beside(Session session) {
+    Beside(Session session, BrowserPool browsers) {
       this.session = session;
       this.result = thread.submit(() -> {
-        try (BrowserSession browser = BrowserSession.launch(run.browser())) {
-          return explore(browser, told::add, null, stop::get);
+        try (BrowserPool.Lease lease = browsers.lease()) {
+          return explore(lease.browser(), told::add, null, stop::get);
         }
       });
     }
@@ -287,10 +290,12 @@ public final class DiscoveryLoop {
     }
   }
 
-  private SiteContext crawl(Session session, long t0, boolean exploreAfter) {
+  private SiteContext crawl(Session session, BrowserPool browsers, long t0,
+      boolean exploreAfter) {
     SiteContext ctx = null;
     for (int attempt = 1; ctx == null; attempt++) {
-      try (BrowserSession browser = BrowserSession.launch(run.browser())) {
+      try (BrowserPool.Lease lease = browsers.lease()) {
+        BrowserSession browser = lease.browser();
         if (attempt == 1) {
           session.publish(new SessionEvent.Progress("Chromium: "
               + browser.chromium().describe()));

@@ -4,6 +4,7 @@ import dev.skillwright.agent.EpisodeRunner;
 import dev.skillwright.agent.Policy;
 import dev.skillwright.agent.SkillCalls;
 import dev.skillwright.browser.BrowserConfig;
+import dev.skillwright.browser.BrowserPool;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Scope;
 import dev.skillwright.browser.SpareTab;
@@ -162,6 +163,17 @@ public final class SessionRunner {
 
   private BrowserSession shared;
 
+  /**
+   * Runs the episodes on browsers of {@code pool} (one a worker, given back when it is done)
+   * instead of launching one per worker: a discovery session's crawl and exploring lend theirs.
+   */
+  public SessionRunner onBrowsers(BrowserPool pool) {
+    this.pool = pool;
+    return this;
+  }
+
+  private BrowserPool pool;
+
   /** What a session of given tasks did: its id and folder, the judged episodes, the counts. */
   public record Result(String sessionId, Path sessionDir, List<Trajectory> episodes,
       SessionCounters.Snapshot counters) {
@@ -272,7 +284,8 @@ public final class SessionRunner {
     session.checkpoint();
     Queue<Integer> queue = new ConcurrentLinkedQueue<>(pending);
     AtomicReferenceArray<Trajectory> results = new AtomicReferenceArray<>(tasks.size());
-    EpisodeRunner runner = new EpisodeRunner(settings.maxSteps(), clock, settings.secrets());
+    EpisodeRunner runner = new EpisodeRunner(settings.maxSteps(), clock, settings.secrets())
+        .withStepScreenshots(settings.browser().stepScreenshots());
     SkillVerifier verifier = learn ? new SkillVerifier(settings, runner, clock, context) : null;
     AtomicInteger done = new AtomicInteger(session.counters().done());
     List<Thread> threads = new ArrayList<>();
@@ -338,6 +351,8 @@ public final class SessionRunner {
     private final int total;
     private final AtomicInteger done;
     private BrowserSession browser;
+    /** The pool's lease of {@link #browser}, when it came from one. */
+    private BrowserPool.Lease lease;
     /** The worker's tab between episodes, of {@link #browser}. */
     private SpareTab tabs;
 
@@ -353,7 +368,11 @@ public final class SessionRunner {
 
     Trajectory run(Task task, int i) {
       if (browser == null) {
-        BrowserSession b = shared != null ? shared : BrowserSession.launch(settings.browser());
+        if (shared == null && pool != null) {
+          lease = pool.lease();
+        }
+        BrowserSession b = shared != null ? shared : lease != null ? lease.browser()
+            : BrowserSession.launch(settings.browser());
         browser = b;
         tabs = new SpareTab(() -> b.newTab(settings.scope(), settings.secrets()));
       }
@@ -496,6 +515,10 @@ public final class SessionRunner {
       }
       if (browser != null && browser == shared) {
         browser = null; // the caller's to close
+      } else if (lease != null) {
+        lease.close(); // back to the pool, or closed there when it died
+        lease = null;
+        browser = null;
       } else if (browser != null) {
         try {
           browser.close();

@@ -14,6 +14,11 @@ public record Observation(String url, String title, String ariaSnapshot, byte[] 
     screenshot = screenshot == null ? new byte[0] : screenshot;
   }
 
+  /** This observation with {@code picture} as its screenshot. */
+  public Observation withScreenshot(byte[] picture) {
+    return new Observation(url, title, ariaSnapshot, picture);
+  }
+
   /** The snapshot parsed into nodes. */
   public AriaSnapshot snapshot() {
     return AriaSnapshot.parse(ariaSnapshot);

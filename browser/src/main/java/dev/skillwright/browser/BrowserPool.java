@@ -1,0 +1,116 @@
+package dev.skillwright.browser;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The browsers of one session, launched as needed and handed from phase to phase, so that a
+ * session launches one Chromium per worker at most: the context crawl's browser and exploring's
+ * run the episodes afterwards. A {@link Lease} has its browser to itself until it is closed, which
+ * gives the browser back; a browser given back dead is closed, never handed out again. Thread-safe; the hand-over through it is what
+ * lets a browser's Playwright move from one thread to the next (Playwright wants one thread at a
+ * time, not one thread for ever).
+ */
+public final class BrowserPool implements AutoCloseable {
+  private final BrowserConfig config;
+  private final Deque<BrowserSession> idle = new ArrayDeque<>();
+  private boolean closed;
+
+  public BrowserPool(BrowserConfig config) {
+    this.config = java.util.Objects.requireNonNull(config, "config");
+  }
+
+  /** The settings every browser of the pool is launched with. */
+  public BrowserConfig config() {
+    return config;
+  }
+
+  /** A browser lent to one taker until it closes the lease, which gives the browser back. */
+  public final class Lease implements AutoCloseable {
+    private final BrowserSession browser;
+    private boolean returned;
+
+    private Lease(BrowserSession browser) {
+      this.browser = browser;
+    }
+
+    public BrowserSession browser() {
+      return browser;
+    }
+
+    /** Gives the browser back (closes it when it died); close its tabs first. Idempotent. */
+    @Override
+    public void close() {
+      if (!returned) {
+        returned = true;
+        give(browser);
+      }
+    }
+  }
+
+  /**
+   * A live browser for the caller alone: one given back earlier, else a new launch.
+   *
+   * @throws IllegalStateException when the pool is closed
+   * @throws BrowserException when no browser could be launched
+   */
+  public Lease lease() {
+    return new Lease(take());
+  }
+
+  private BrowserSession take() {
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("the browser pool is closed");
+      }
+      while (!idle.isEmpty()) {
+        BrowserSession b = idle.pollLast();
+        if (b.alive()) {
+          return b;
+        }
+        closeQuietly(b);
+      }
+    }
+    // launched outside the lock: two takers launch side by side
+    return BrowserSession.launch(config);
+  }
+
+  /**
+   * Takes {@code browser} back for the next taker; a browser that died, or one given back after
+   * the pool closed, is closed instead.
+   */
+  private void give(BrowserSession browser) {
+    synchronized (this) {
+      if (!closed && browser.alive()) {
+        idle.addLast(browser);
+        return;
+      }
+    }
+    closeQuietly(browser);
+  }
+
+  /** How many browsers wait to be taken. */
+  public synchronized int idle() {
+    return idle.size();
+  }
+
+  /** Closes the browsers given back; those still taken are closed as they come back. */
+  @Override
+  public void close() {
+    Deque<BrowserSession> toClose;
+    synchronized (this) {
+      closed = true;
+      toClose = new ArrayDeque<>(idle);
+      idle.clear();
+    }
+    toClose.forEach(BrowserPool::closeQuietly);
+  }
+
+  private static void closeQuietly(BrowserSession b) {
+    try {
+      b.close();
+    } catch (RuntimeException e) {
+      // a dead browser may fail to close; its Playwright is stopped either way
+    }
+  }
+}
