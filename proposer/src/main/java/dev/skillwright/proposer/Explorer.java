@@ -37,7 +37,9 @@ import java.util.function.Supplier;
  * into a walk, and labels each walk afterwards ({@link WalkLabeller}).
  *
  * <p>Every chain starts in a fresh tab (one tab made to forget what the last chain left: cookies,
- * storage, cache; a new browser context when it cannot) and stays in its scope: an out-of-scope
+ * storage, cache; a new browser context when it cannot), at the start page with its moves done
+ * again, or, when its last move went to another address and opening that address shows the same
+ * page, right there; and it stays in its scope: an out-of-scope
  * link is never clicked, and the tab's guard blocks whatever else would leave. Destructive-looking
  * controls (delete, clear, log out, pay, …, by name, class, id or title) are left alone unless
  * allowed. Bounded by actions, pages and time. Not thread-safe; one exploration at a time per tab supplier.
@@ -99,6 +101,11 @@ public final class Explorer {
   private final Set<String> skipped = new LinkedHashSet<>();
   private final Set<String> pages = new HashSet<>();
   private final Map<String, String> attrs = new java.util.HashMap<>();
+  /**
+   * Where each walk still to be extended landed on a page of another address: a fresh tab that
+   * opens that address and finds the same page there needs none of the walk's moves again.
+   */
+  private final Map<List<Candidate>, Landing> landings = new java.util.HashMap<>();
   private int actions;
   private int typed;
   /** Whoever runs the exploration says stop: it ends after the move under way, as at a limit. */
@@ -218,6 +225,11 @@ public final class Explorer {
           List<Candidate> longer = new ArrayList<>(prefix);
           longer.add(c);
           frontier.add(longer);
+          // a move that took the page to another address: opening it may show the same page
+          if (!SnapshotDiff.sameUrl(d.urlBefore(), d.urlAfter())) {
+            landings.put(longer, new Landing(state.start, List.copyOf(chain), d.after(),
+                d.urlAfter()));
+          }
         }
         dirty = true;
       }
@@ -235,7 +247,43 @@ public final class Explorer {
     }
   }
 
+  /** Where a walk landed: its start, its moves, and the page they ended on and its address. */
+  private record Landing(Page start, List<Done> done, AriaSnapshot page, String url) {}
+
+  /**
+   * A fresh tab in the state {@code prefix} reaches: the page it landed on opened by its address
+   * when that shows the same page (a walk of links, a search sent by GET), else its moves done
+   * again from the start page.
+   */
   private State replay(List<Candidate> prefix) {
+    Landing landing = landings.get(prefix);
+    if (landing != null) {
+      State reopened = reopen(landing);
+      if (reopened != null) {
+        return reopened;
+      }
+      landings.remove(prefix); // it took state the address does not carry: replay its moves
+    }
+    return replayMoves(prefix);
+  }
+
+  /** A fresh tab on the page {@code l} landed on, or null when it is not the same page there. */
+  private State reopen(Landing l) {
+    Tab tab = spare.take();
+    tab.timeouts(NAVIGATION_TIMEOUT_MS, ACTION_TIMEOUT_MS);
+    if (!tab.navigate(l.url()).ok()) {
+      spare.keep(tab);
+      return null;
+    }
+    Seen o = look(tab);
+    if (SnapshotDiff.between(l.page(), l.url(), o.snapshot(), o.url(), null).visible()) {
+      spare.keep(tab);
+      return null;
+    }
+    return new State(l.start(), l.done(), new Page(tab, o.snapshot(), o.url()));
+  }
+
+  private State replayMoves(List<Candidate> prefix) {
     Page start = open();
     if (start == null) {
       return null;

@@ -127,6 +127,45 @@ class ExplorerTest {
   }
 
   @Test
+  void a_walk_of_links_is_taken_up_again_at_the_page_it_reached_without_its_moves() {
+    site.page("/hub", "<h1>Hub</h1><a href=\"/hub/catalog\">Catalog</a>")
+        .page("/hub/catalog", "<h1>Catalog</h1>"
+            + "<button onclick=\"o.textContent='Alpha shown'\">Alpha</button>"
+            + "<button onclick=\"o.textContent='Beta shown'\">Beta</button><p id=o></p>");
+    Exploration e = Explorer.explore(() -> browser.newScratchTab(Scope.ofUrl(site.url("/"))),
+        site.url("/hub"), new Explorer.Limits(10, 30, 3, java.time.Duration.ofSeconds(60), 2,
+            false));
+
+    assertThat(e.walks()).extracting(Exploration.Walk::instruction).contains(
+        "Go to the \"Catalog\" page, then click the \"Alpha\" button.",
+        "Go to the \"Catalog\" page, then click the \"Beta\" button.");
+    // each button after the link was tried on the catalog opened by its address: the start
+    // page loaded once, the catalog once for the link and once for each button
+    assertThat(site.hits.stream().filter("/hub"::equals)).hasSize(1);
+    assertThat(site.hits.stream().filter("/hub/catalog"::equals)).hasSize(3);
+  }
+
+  @Test
+  void a_walk_whose_page_needs_what_its_moves_did_is_done_again_from_the_start() {
+    // the account page shows its controls only to a visitor the start page signed in
+    site.page("/door", "<h1>Door</h1><button onclick=\"localStorage.setItem('in', '1');"
+            + " location.href='/door/account'\">Sign in</button>")
+        .page("/door/account", "<h1>Account</h1><div id=c></div><p id=o></p><script>"
+            + "c.innerHTML = localStorage.getItem('in') ? '<button onclick=\"o.textContent=\\'"
+            + "Alpha shown\\'\">Alpha</button><button onclick=\"o.textContent=\\'Beta shown"
+            + "\\'\">Beta</button>' : '<p>Please sign in</p>';</script>");
+    Exploration e = Explorer.explore(() -> browser.newScratchTab(Scope.ofUrl(site.url("/"))),
+        site.url("/door"), new Explorer.Limits(10, 30, 3, java.time.Duration.ofSeconds(60), 2,
+            false));
+
+    assertThat(e.walks()).extracting(Exploration.Walk::instruction).contains(
+        "Click the \"Sign in\" button, then click the \"Alpha\" button.",
+        "Click the \"Sign in\" button, then click the \"Beta\" button.");
+    // the address alone showed "Please sign in" once; after that the walk's moves were done
+    assertThat(site.hits.stream().filter("/door"::equals).count()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
   void told_to_stop_it_ends_after_the_move_under_way_with_what_it_found() {
     java.util.concurrent.atomic.AtomicInteger asked =
         new java.util.concurrent.atomic.AtomicInteger();
