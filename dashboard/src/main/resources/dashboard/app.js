@@ -124,7 +124,12 @@
       snapshot(f);
       text('position', 'Step ' + (at + 1) + ' of ' + frames.length);
       outline.hidden = true;
-      if (f.shot) { img.src = base + encodeURIComponent(f.shot); img.hidden = false; } else { img.hidden = true; }
+      // a step with no screenshot shows none, not the last step's
+      if (f.shot) { img.src = base + encodeURIComponent(f.shot); } else { img.removeAttribute('src'); }
+      img.parentNode.hidden = !f.shot;
+      document.getElementById('noshot').hidden = !!f.shot;
+      // a step seen only as text: its snapshot is what there is to look at
+      if (!f.shot && f.aria) { document.getElementById('aria').open = true; }
       text('page', (f.title || '') + ' — ' + f.url);
       text('thought', f.thought || '');
       text('action', f.action);

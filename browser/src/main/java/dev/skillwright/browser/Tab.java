@@ -258,9 +258,13 @@ public final class Tab implements AutoCloseable {
 
   /**
    * Marks the text boxes that are text areas {@code [multiline]}: the snapshot calls both
-   * textbox, and "click the textarea" must tell them apart. Costs one call on a page with none.
+   * textbox, and "click the textarea" must tell them apart. Costs nothing on a page with no text
+   * box, one call on a page with no text area.
    */
   private String markMultiline(String s) {
+    if (!TEXTBOX_REF.matcher(s).find()) {
+      return s;
+    }
     try {
       Object n = page.evaluate("() => document.querySelectorAll('textarea').length");
       if (!(n instanceof Number count) || count.intValue() == 0) {

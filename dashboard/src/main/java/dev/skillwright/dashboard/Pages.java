@@ -294,6 +294,7 @@ final class Pages {
             <nav class="stepper"><button type="button" id="prev">Previous step</button>
             <span id="position"></span><button type="button" id="next">Next step</button></nav>
             <div class="shot"><img id="shot" alt="screenshot of the step"><div id="outline" hidden></div></div>
+            <p id="noshot" class="muted" hidden>No screenshot of this step: its agent read the page's text, below, or did not need to look.</p>
             <dl class="step"><dt>Page</dt><dd id="page"></dd><dt>Thought</dt><dd id="thought"></dd>
             <dt>Action</dt><dd id="action"></dd><dt>Outcome</dt><dd id="outcome"></dd></dl>
             <details id="aria"><summary>Aria snapshot (what the agent read)</summary><pre id="snapshot"></pre></details>

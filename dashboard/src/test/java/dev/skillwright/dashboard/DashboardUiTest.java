@@ -143,7 +143,8 @@ class DashboardUiTest {
     page.waitForCondition(() -> "Step 1 of 4".equals(page.locator("#position").textContent()));
     // a list of the steps with thumbnails; the healed one marked, and said at the top
     assertThat(page.locator("#steps li").count()).isEqualTo(4);
-    assertThat(page.locator("#steps li img").count()).isEqualTo(4);
+    // the third step was read as text only: no thumbnail
+    assertThat(page.locator("#steps li img").count()).isEqualTo(3);
     assertThat(page.locator("#steps li.healed").textContent()).contains("2. click", "(healed)");
     assertThat(page.locator("#healed").textContent()).startsWith("1 step was healed");
     assertThat(page.locator("#shot").getAttribute("src"))
@@ -192,8 +193,15 @@ class DashboardUiTest {
     shot("episode-step-2");
 
     page.keyboard().press("ArrowRight");
+    // a step its agent read as text: no picture, and the snapshot it read, opened
+    assertThat(page.locator("#position").textContent()).isEqualTo("Step 3 of 4");
+    PlaywrightAssertions.assertThat(page.locator("#shot")).isHidden();
+    PlaywrightAssertions.assertThat(page.locator("#noshot")).isVisible();
+    PlaywrightAssertions.assertThat(page.locator("#snapshot"))
+        .hasText("- heading \"Your cart\" [level=1] [ref=e3]");
     page.keyboard().press("ArrowRight");
     assertThat(page.locator("#position").textContent()).isEqualTo("Step 4 of 4");
+    PlaywrightAssertions.assertThat(page.locator("#noshot")).isHidden();
     assertThat(page.locator("#outcome").textContent()).isEqualTo("success: met");
 
     // the trace: a link to download it, and the command that opens it
