@@ -29,8 +29,9 @@ class ReplayTest {
 
   @BeforeAll
   void record() {
+    // every step pictured, as a crawl for training data is: the export test reads the images
     Cli crawl = Cli.run("crawl", "--env", "shop", "--budget", "12", "--seed", "5",
-        "--explore", "0", "--data-dir", data.toString());
+        "--explore", "0", "--step-screenshots", "--data-dir", data.toString());
     assertThat(crawl.exit()).as(crawl.err()).isZero();
     Store store = Store.at(data);
     recorded = store.trajectoryFiles().stream().map(store::readTrajectory)
