@@ -54,10 +54,14 @@ class ForumSiteTest extends SiteTestSupport {
 
   @Test
   void comments_load_after_the_post_and_a_member_can_add_one() {
-    try (Tab tab = tab("/post/2")) {
+    try (Tab tab = blankTab()) {
       Page page = TestTabs.page(tab);
-      assertThat(page.getByRole(AriaRole.STATUS).textContent()).isEqualTo("Loading comments…");
-      assertThat(page.getByText("That crumb is beautiful.").count()).isZero();
+      try (HeldRequest comments = HeldRequest.hold(page, site.baseUrl() + "post/2/comments")) {
+        tab.navigate(site.baseUrl() + "post/2");
+        comments.awaitAsked();
+        assertThat(page.getByRole(AriaRole.STATUS).textContent()).isEqualTo("Loading comments…");
+        assertThat(page.getByText("That crumb is beautiful.").count()).isZero();
+      }
 
       role(page, AriaRole.HEADING, "Comments (3)").waitFor();
       PlaywrightAssertions.assertThat(page.getByText("That crumb is beautiful.")).isVisible();

@@ -181,8 +181,12 @@ class ShopSiteTest {
     try (Tab tab = tab()) {
       Page page = TestTabs.page(tab);
       addToCart(page, "Hand Trowel", 1);
-      tab.navigate(shop.baseUrl() + "product/hand-trowel");
-      assertThat(page.getByRole(AriaRole.STATUS).textContent()).isEqualTo("Loading reviews…");
+      try (HeldRequest reviews = HeldRequest.hold(page, shop.baseUrl()
+          + "product/hand-trowel/reviews")) {
+        tab.navigate(shop.baseUrl() + "product/hand-trowel");
+        reviews.awaitAsked();
+        assertThat(page.getByRole(AriaRole.STATUS).textContent()).isEqualTo("Loading reviews…");
+      }
       page.getByText("Rating: 3.4 out of 5").waitFor();
 
       tab.navigate(shop.baseUrl() + "cart");

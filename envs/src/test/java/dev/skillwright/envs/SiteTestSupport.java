@@ -40,9 +40,14 @@ abstract class SiteTestSupport {
 
   /** A new visitor's tab on {@code path}. */
   Tab tab(String path) {
-    Tab tab = browser.newTab(Scope.ofUrl(site.baseUrl()));
+    Tab tab = blankTab();
     assertThat(tab.navigate(site.baseUrl() + path.substring(1)).ok()).isTrue();
     return tab;
+  }
+
+  /** A new visitor's tab that has opened nothing yet. */
+  Tab blankTab() {
+    return browser.newTab(Scope.ofUrl(site.baseUrl()));
   }
 
   java.util.Map<String, Object> truth(Tab tab) {
