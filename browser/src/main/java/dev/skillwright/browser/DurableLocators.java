@@ -123,10 +123,16 @@ final class DurableLocators {
       """;
 
   /**
-   * The first candidate that matches an element now, its first match in sight (else its first),
-   * and that match's box on the screenshot when it was read.
+   * The first candidate that matches an element now, and its first match in sight (else its
+   * first). With {@code measure}, that match's box on the screenshot too, read in the same call.
+   *
+   * <p>Without it, the page is asked only what Playwright's own actions ask (how many match,
+   * which are visible), in the isolated world its actions and snapshots already set up on a page;
+   * reading a box runs a script in the page's own world, and the first such script on a page costs
+   * about 50 ms of setting Playwright's helpers up there: a step whose page is not pictured has no
+   * use for a box.
    */
-  static Optional<Resolved> resolve(Page page, Target target) {
+  static Optional<Resolved> resolve(Page page, Target target, boolean measure) {
     for (LocatorCandidate c : target.locators()) {
       try {
         Locator l = toLocator(page, c);
@@ -134,18 +140,37 @@ final class DurableLocators {
           // a path or id says nothing of what the element is: it must still be the recorded one
           l = l.and(asRecorded(page, target));
         }
-        // a copy hidden in a closed tab or panel must not win over the one in sight
-        if (l.evaluateAll(PICK) instanceof Map<?, ?> picked
-            && picked.get("index") instanceof Number i && i.intValue() >= 0) {
-          // by Playwright's own visibility, found again when it acts: the copies may change
-          Locator el = Boolean.TRUE.equals(picked.get("shown"))
-              ? l.filter(new Locator.FilterOptions().setVisible(true)).first() : l.first();
-          return Optional.of(new Resolved(el, c, box(picked.get("box")),
-              picked.get("box") != null));
+        Optional<Resolved> found = measure ? pickMeasured(l, c) : pick(l, c);
+        if (found.isPresent()) {
+          return found;
         }
       } catch (PlaywrightException | IllegalArgumentException e) {
         // a candidate that cannot be evaluated on this page is simply not a match
       }
+    }
+    return Optional.empty();
+  }
+
+  /** Of {@code l}'s matches, the first in sight, else the first; by Playwright's visibility. */
+  private static Optional<Resolved> pick(Locator l, LocatorCandidate c) {
+    int n = l.count();
+    if (n == 0) {
+      return Optional.empty();
+    }
+    // a copy hidden in a closed tab or panel must not win over the one in sight
+    Locator shown = l.filter(new Locator.FilterOptions().setVisible(true));
+    Locator el = n > 1 && shown.count() > 0 ? shown.first() : l.first();
+    return Optional.of(new Resolved(el, c, null, false));
+  }
+
+  /** {@link #pick}, and the match's box, in one call into the page. */
+  private static Optional<Resolved> pickMeasured(Locator l, LocatorCandidate c) {
+    if (l.evaluateAll(PICK) instanceof Map<?, ?> picked
+        && picked.get("index") instanceof Number i && i.intValue() >= 0) {
+      // by Playwright's own visibility, found again when it acts: the copies may change
+      Locator el = Boolean.TRUE.equals(picked.get("shown"))
+          ? l.filter(new Locator.FilterOptions().setVisible(true)).first() : l.first();
+      return Optional.of(new Resolved(el, c, box(picked.get("box")), picked.get("box") != null));
     }
     return Optional.empty();
   }

@@ -53,6 +53,11 @@ public final class Tab implements AutoCloseable {
   private final boolean traced;
   /** Whether a trace is being recorded now (until {@link #saveTrace} or forgetting). */
   private boolean tracing;
+  /**
+   * Whether the page was last looked at with a screenshot, since the last action: only then has
+   * the next action's element a box worth reading (where it was on that screenshot).
+   */
+  private boolean pictured;
   private int step = -1;
   /**
    * The documents, fetches and XHRs the current action started that have not ended, while
@@ -62,6 +67,8 @@ public final class Tab implements AutoCloseable {
   private final java.util.Set<com.microsoft.playwright.Request> inflight =
       new java.util.HashSet<>();
   private boolean watching;
+  /** Whether the current action, while {@link #watching}, sent the top page to a new document. */
+  private boolean leftDocument;
   /** Whether the context started with nothing stored (no saved login): then it can forget. */
   private final boolean startedEmpty;
   /** The origins the page has been on, whose storage {@link #forget} clears. */
@@ -85,6 +92,7 @@ public final class Tab implements AutoCloseable {
     page.onRequest(r -> {
       if (watching && AWAITED.contains(r.resourceType())) {
         inflight.add(r);
+        leftDocument |= r.isNavigationRequest() && r.frame() == page.mainFrame();
       }
     });
     page.onRequestFinished(inflight::remove);
@@ -243,12 +251,14 @@ public final class Tab implements AutoCloseable {
       waitForLoad();
       snapshot = snapshot();
     }
-    return new Observation(page.url(), safeTitle(), snapshot,
+    Observation o = new Observation(page.url(), safeTitle(), snapshot,
         screenshot ? screenshotNow() : new byte[0]);
+    pictured = o.screenshot().length > 0;
+    return o;
   }
 
   private static final java.util.regex.Pattern TEXTBOX_REF =
-      java.util.regex.Pattern.compile("^(\\s*- textbox\\b[^\\n]*?) \\[ref=(e\\d+)\\]",
+      java.util.regex.Pattern.compile("^(\\s*- textbox\\b[^\\n]*?) \\[ref=((f\\d+)?e\\d+)\\]",
           java.util.regex.Pattern.MULTILINE);
 
   private String snapshot() {
@@ -266,16 +276,20 @@ public final class Tab implements AutoCloseable {
       return s;
     }
     try {
+      // a frame's text box (its ref starts f) is asked about, whatever the top page holds
       Object n = page.evaluate("() => document.querySelectorAll('textarea').length");
-      if (!(n instanceof Number count) || count.intValue() == 0) {
+      if ((!(n instanceof Number count) || count.intValue() == 0)
+          && TEXTBOX_REF.matcher(s).results().noneMatch(r -> r.group(3) != null)) {
         return s;
       }
       java.util.regex.Matcher m = TEXTBOX_REF.matcher(s);
       StringBuilder out = new StringBuilder();
       while (m.find()) {
-        Object tag = page.locator("aria-ref=" + m.group(2))
-            .evaluate("e => e.tagName", null, new Locator.EvaluateOptions().setTimeout(1000));
-        String mark = "TEXTAREA".equals(tag) ? " [multiline]" : "";
+        // asked as Playwright's actions ask, not by a script in the page's own world (whose
+        // first use on a page costs far more than this question)
+        boolean area = page.locator("aria-ref=" + m.group(2)).and(page.locator("textarea"))
+            .count() > 0;
+        String mark = area ? " [multiline]" : "";
         m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
             m.group(1) + mark + " [ref=" + m.group(2) + "]"));
       }
@@ -305,6 +319,8 @@ public final class Tab implements AutoCloseable {
 
   private ActionResult executeNow(Action action) {
     long start = System.nanoTime();
+    boolean measure = recording && pictured;
+    pictured = false;
     try {
       Action done = action;
       String matchedBy = null;
@@ -324,18 +340,18 @@ public final class Tab implements AutoCloseable {
             DurableLocators.Recorded found =
                 DurableLocators.record(page, el, target.role(), target.name());
             done = action.withTarget(target.withLocators(found.locators()));
-            if (found.boxRead()) {
+            if (found.boxRead() && measure) {
               box = found.box();
               boxKnown = true;
             }
           }
         } else {
-          Optional<DurableLocators.Resolved> r = DurableLocators.resolve(page, target);
+          Optional<DurableLocators.Resolved> r = DurableLocators.resolve(page, target, measure);
           // content still loading (a region marked aria-busy, a debounced list) may bring the
           // element in a moment
           for (int i = 0; r.isEmpty() && i < BUSY_POLLS && (i < SETTLE_POLLS || busy()); i++) {
             page.waitForTimeout(250);
-            r = DurableLocators.resolve(page, target);
+            r = DurableLocators.resolve(page, target, measure);
           }
           if (r.isEmpty()) {
             return result(action, "no locator matches " + target.describe(), null, start);
@@ -346,7 +362,7 @@ public final class Tab implements AutoCloseable {
           boxKnown = r.get().boxRead();
         }
       }
-      if (el != null && recording && !boxKnown) {
+      if (el != null && measure && !boxKnown) {
         box = box(el);
       }
       watching = true;
@@ -416,8 +432,8 @@ public final class Tab implements AutoCloseable {
   /**
    * Waits for what the last action set going, by Playwright's events rather than a fixed sleep
    * (as Playwright MCP does): Playwright's actions already wait for a navigation they start to
-   * commit; then the page runs once more (a form a handler submits, a fetch a handler sends
-   * start there), the documents it requested load (up to {@link #NAVIGATION_WAIT_MS}), its
+   * commit; then a page that stayed on its document runs once more (a form a handler submits, a
+   * fetch a handler sends start there), the documents it requested load (up to {@link #NAVIGATION_WAIT_MS}), its
    * fetches end (up to {@link #FETCH_WAIT_MS}, then they count as long polls) and their
    * handlers run, and the page reaches its load event.
    */
@@ -425,9 +441,9 @@ public final class Tab implements AutoCloseable {
     watchdog.progress();
     try {
       if (watching) {
-        // a page already on its way to a new document has nothing left to start: no yield
-        if (inflight.stream().noneMatch(r -> r.isNavigationRequest()
-            && r.frame() == page.mainFrame())) {
+        // a page on its way to a new document, or already there (Playwright's click waits
+        // for the navigation it starts to commit), has nothing left to start: no yield
+        if (!leftDocument) {
           yieldToPage();
         }
         waitFor(r -> r.resourceType().equals("document"), NAVIGATION_WAIT_MS);
@@ -438,6 +454,7 @@ public final class Tab implements AutoCloseable {
       }
     } finally {
       watching = false;
+      leftDocument = false;
       inflight.clear();
     }
     try {
@@ -542,6 +559,7 @@ public final class Tab implements AutoCloseable {
       guard.drain();
       inflight.clear();
       watching = false;
+      leftDocument = false;
       step = -1;
       lastInScopeUrl = "about:blank";
       if (traced) {

@@ -44,6 +44,8 @@ class TabTest {
             + "<div style=\"display:none\"><button>Save</button></div>"
             + "<button onclick=\"document.querySelector('#out').textContent = 'shown one'\">"
             + "Save</button><p id=\"out\">Nothing yet</p>")
+        .page("/note", "<label>Subject <input></label><label>Message <textarea></textarea>"
+            + "</label><iframe srcdoc=\"<label>Aside <textarea></textarea></label>\"></iframe>")
         .page("/slow-page", "<h1>Arrived late</h1>", 600)
         .page("/slow-data", "data", 600);
   }
@@ -73,11 +75,13 @@ class TabTest {
   }
 
   @Test
-  void a_replayed_step_acts_on_the_copy_in_sight_and_records_its_box() {
+  void a_replayed_step_acts_on_the_copy_in_sight_and_records_its_box_on_a_pictured_page() {
+    Target save = new Target(null, "button", "Save",
+        java.util.List.of(LocatorCandidate.role("button", "Save")));
     try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
       tab.navigate(site.url("/copies"));
-      ActionResult r = tab.execute(new Action.Click(new Target(null, "button", "Save",
-          java.util.List.of(LocatorCandidate.role("button", "Save")))));
+      tab.observe();
+      ActionResult r = tab.execute(new Action.Click(save));
 
       assertThat(r.ok()).as(r.error()).isTrue();
       assertThat(r.matchedBy()).isEqualTo("role");
@@ -85,6 +89,34 @@ class TabTest {
           || "shown one".equals(n.value()));
       assertThat(r.box()).isNotNull();
       assertThat(r.box().width()).isPositive();
+    }
+    // unpictured (a replay looks at nothing, the offline agent reads text): the same choice of
+    // the copy in sight, and no box, since there is no screenshot to put it on
+    for (boolean read : new boolean[] {false, true}) {
+      try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+        tab.navigate(site.url("/copies"));
+        if (read) {
+          tab.observeText();
+        }
+        ActionResult r = tab.execute(new Action.Click(save));
+
+        assertThat(r.ok()).as(r.error()).isTrue();
+        assertThat(tab.look().nodes()).anyMatch(n -> n.name().equals("shown one")
+            || "shown one".equals(n.value()));
+        assertThat(r.box()).isNull();
+      }
+    }
+  }
+
+  @Test
+  void text_areas_are_told_from_one_line_text_boxes() {
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/note"));
+      String snapshot = tab.observeText().ariaSnapshot();
+
+      assertThat(snapshot).containsPattern("textbox \"Subject\" \\[ref=e\\d+\\]")
+          .containsPattern("textbox \"Message\" \\[multiline\\] \\[ref=e\\d+\\]")
+          .containsPattern("textbox \"Aside\" \\[multiline\\] \\[ref=f\\d+e\\d+\\]");
     }
   }
 
