@@ -3,15 +3,32 @@ package dev.skillwright.skills;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.skillwright.trajectories.AtomicFiles;
 import dev.skillwright.trajectories.Json;
+import dev.skillwright.trajectories.SkillwrightException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -26,6 +43,8 @@ final class SkillFiles {
   /** The folder of the derived Lucene index, beside the sites' folders. */
   static final String INDEX = "index";
   private static final int MAX_NAME = 80;
+  private static final java.util.regex.Pattern UNSAFE =
+      java.util.regex.Pattern.compile("[^A-Za-z0-9._-]");
 
   private final Path dir;
 
@@ -43,77 +62,192 @@ final class SkillFiles {
     return dir.resolve(safe(s.site(), true)).resolve(safe(local, false) + ".json");
   }
 
-  /** Files written at once by {@link #writeAll}: each waits on its fsync, not on a core. */
-  private static final int WRITERS = 8;
+  /** Threads of a group write: most of their time is a wait on the disk, not on a core. */
+  private static final int THREADS = 16;
+  /** Fewer skills than this are written one at a time, each with its own fsync. */
+  private static final int GROUP = 16;
 
   /**
-   * Writes every skill's file, several at a time when there are many (a bulk load, a merge): the
-   * fsyncs overlap instead of queueing one behind another. Fails with the first error once the
-   * others are done.
+   * Writes every skill's file; many at once (a bulk load, a merge) as one group commit: every
+   * skill's temporary file is written, then all are forced to disk together from several threads
+   * (the file system's journal then commits many files at once instead of one each), then each is
+   * renamed over its skill's file. A process killed at any moment leaves each file old or new,
+   * never part of one; a temporary file it leaves behind is hidden and never read as a skill. When
+   * a file cannot be written or forced, no file is replaced, and the first error is thrown.
    */
-  void writeAll(java.util.Collection<Skill> skills) {
+  void writeAll(Collection<Skill> skills) {
     writeAll(skills, () -> { });
   }
 
   /**
-   * {@link #writeAll(java.util.Collection)}, running {@code meanwhile} on the calling thread
-   * while the files are written (after them when there are few): work that needs no file, such
-   * as encoding the index's documents, is done while the fsyncs wait on the disk. An error of
-   * {@code meanwhile} is thrown once the files are done.
+   * {@link #writeAll(Collection)}, running {@code meanwhile} on the calling thread while the
+   * files are written (after them when there are few): work that needs no file, such as encoding
+   * the index's documents, is done while the disk works. An error of {@code meanwhile} is thrown
+   * once the files are done.
    */
-  void writeAll(java.util.Collection<Skill> skills, Runnable meanwhile) {
-    if (skills.size() < 2 * WRITERS) {
+  void writeAll(Collection<Skill> skills, Runnable meanwhile) {
+    if (skills.size() < GROUP) {
       skills.forEach(this::write);
       meanwhile.run();
       return;
     }
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(WRITERS, r -> {
-          Thread t = new Thread(r, "skill-files");
-          t.setDaemon(true);
-          return t;
-        });
+    List<Skill> all = List.copyOf(skills);
+    Path[] targets = new Path[all.size()];
+    Path[] temps = new Path[all.size()];
+    for (int i = 0; i < targets.length; i++) {
+      targets[i] = fileOf(all.get(i));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+      Thread t = new Thread(r, "skill-files");
+      t.setDaemon(true);
+      return t;
+    });
     try {
-      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-      for (Skill s : skills) {
-        done.add(pool.submit(() -> write(s)));
-      }
+      createFolders(targets);
+      List<Future<?>> written = each(pool, targets.length,
+          i -> temps[i] = temporary(targets[i], bytes(all.get(i))));
       RuntimeException first = null;
       try {
         meanwhile.run();
       } catch (RuntimeException e) {
         first = e;
       }
-      for (java.util.concurrent.Future<?> f : done) {
-        try {
-          f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          if (first == null) {
-            first = e.getCause() instanceof RuntimeException r ? r
-                : new dev.skillwright.trajectories.SkillwrightException(
-                    "cannot write a skill file", e.getCause());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new dev.skillwright.trajectories.SkillwrightException(
-              "interrupted while writing skill files", e);
-        }
+      first = await(written, first);
+      if (first == null) {
+        first = await(each(pool, targets.length, i -> force(temps[i], targets[i])), null);
       }
       if (first != null) {
         throw first;
       }
+      for (int i = 0; i < targets.length; i++) {
+        replace(temps[i], targets[i]);
+        temps[i] = null;
+      }
     } finally {
       pool.shutdownNow();
+      for (Path t : temps) {
+        if (t != null) {
+          try {
+            Files.deleteIfExists(t);
+          } catch (IOException e) {
+            // a hidden temporary file is never read as a skill
+          }
+        }
+      }
+    }
+  }
+
+  /** One step of a group write, for the file at {@code i}. */
+  @FunctionalInterface
+  private interface Step {
+    void run(int i) throws IOException;
+  }
+
+  /** Runs {@code step} for every file, {@link #THREADS} at a time. */
+  private static List<Future<?>> each(ExecutorService pool, int n, Step step) {
+    AtomicInteger next = new AtomicInteger();
+    List<Future<?>> workers = new ArrayList<>(THREADS);
+    for (int w = 0; w < THREADS; w++) {
+      workers.add(pool.submit(() -> {
+        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+          try {
+            step.run(i);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+          }
+        }
+        return null;
+      }));
+    }
+    return workers;
+  }
+
+  /** Waits for every worker; the first error, {@code first} when there was one before. */
+  private static RuntimeException await(List<Future<?>> workers, RuntimeException first) {
+    for (Future<?> f : workers) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        if (first == null) {
+          first = e.getCause() instanceof RuntimeException r ? r
+              : new SkillwrightException("cannot write a skill file", e.getCause());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SkillwrightException("interrupted while writing skill files", e);
+      }
+    }
+    return first;
+  }
+
+  private static void createFolders(Path[] targets) {
+    Set<Path> folders = new HashSet<>();
+    for (Path t : targets) {
+      Path folder = t.getParent();
+      if (folders.add(folder)) {
+        try {
+          Files.createDirectories(folder);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot write " + t + ": " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  /** {@code bytes} in a new hidden file beside {@code target}, written but not forced. */
+  private static Path temporary(Path target, byte[] bytes) throws IOException {
+    for (;;) {
+      Path temp = target.resolveSibling("." + target.getFileName() + "."
+          + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+      FileChannel ch;
+      try {
+        ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (FileAlreadyExistsException e) {
+        continue;
+      }
+      try (ch) {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        return temp;
+      } catch (IOException e) {
+        Files.deleteIfExists(temp);
+        throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static void force(Path temp, Path target) throws IOException {
+    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      ch.force(true);
+    } catch (IOException e) {
+      throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void replace(Path temp, Path target) {
+    try {
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] bytes(Skill s) {
+    try {
+      return Json.mapper().writeValueAsBytes(s);
+    } catch (JsonProcessingException e) {
+      throw new SkillwrightException("cannot encode skill " + s.id(), e);
     }
   }
 
   void write(Skill s) {
-    try {
-      AtomicFiles.write(fileOf(s), Json.mapper().writeValueAsBytes(s));
-    } catch (JsonProcessingException e) {
-      throw new dev.skillwright.trajectories.SkillwrightException("cannot encode skill "
-          + s.id(), e);
-    }
+    AtomicFiles.write(fileOf(s), bytes(s));
   }
 
   /** Removes the file of {@code s}, once it is stored under another id. */
@@ -183,7 +317,7 @@ final class SkillFiles {
    * characters and a hash of the original. A site's folder never starts with {@code index}.
    */
   static String safe(String raw, boolean folder) {
-    String clean = raw.replaceAll("[^A-Za-z0-9._-]", "_");
+    String clean = UNSAFE.matcher(raw).replaceAll("_");
     boolean changed = !clean.equals(raw) || clean.isEmpty() || clean.startsWith(".")
         || clean.length() > MAX_NAME
         || folder && clean.toLowerCase(Locale.ROOT).startsWith(INDEX);

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.SuccessSignal;
 import dev.skillwright.trajectories.Target;
+import dev.skillwright.trajectories.Json;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -200,6 +203,88 @@ class SkillFilesTest {
       assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("index")))
           .containsExactly("index");
     }
+  }
+
+  @Test
+  void a_group_write_killed_at_any_moment_leaves_each_file_whole_old_or_new() throws Exception {
+    // given: a process that writes the same 600 skills as one group, round after round
+    int count = 600;
+    java.util.Random random = new java.util.Random(14);
+    for (int kill = 0; kill < 3; kill++) {
+      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+          .toString(), "-cp", System.getProperty("java.class.path"),
+          GroupWriter.class.getName(), dir.toString(), String.valueOf(count))
+          .redirectErrorStream(true).start();
+      java.io.BufferedReader out = new java.io.BufferedReader(
+          new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      try {
+        // when: it is killed (SIGKILL) at a random moment once a first round is written
+        String line = out.readLine();
+        while (line != null && !line.equals("round 1")) {
+          line = out.readLine();
+        }
+        assertThat(line).as("the child wrote a first round").isEqualTo("round 1");
+        Thread.sleep(random.nextInt(400));
+      } finally {
+        p.destroyForcibly();
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      }
+
+      // then: every skill's file is there and whole, as one round or another wrote it
+      Map<String, Skill> read = new SkillFiles(dir).readAll(notices::add);
+      assertThat(notices).as("no file is unreadable").isEmpty();
+      assertThat(read).hasSize(count);
+      Map<Integer, List<Skill>> rounds = new java.util.HashMap<>();
+      for (int i = 0; i < count; i++) {
+        Skill s = read.get("site" + i % 5 + ":skill-" + i);
+        assertThat(s.description()).startsWith("Open \"{item}\" " + i + " in round ");
+        int round = Integer.parseInt(s.description().substring(
+            s.description().lastIndexOf(' ') + 1));
+        Skill written = rounds.computeIfAbsent(round, r -> GroupWriter.round(count, r)).get(i);
+        assertThat(Files.readString(new SkillFiles(dir).fileOf(s)))
+            .isEqualTo(Json.mapper().writeValueAsString(written));
+      }
+      assertThat(rounds.keySet()).as("the group cut short and the one before it")
+          .hasSizeBetween(1, 2)
+          .allMatch(r -> rounds.keySet().stream().allMatch(o -> Math.abs(o - r) <= 1));
+    }
+  }
+
+  @Test
+  void a_group_write_that_fails_replaces_no_file_and_leaves_no_temporary_one() throws Exception {
+    // given: 100 skills written as files
+    SkillFiles files = new SkillFiles(dir);
+    files.writeAll(GroupWriter.round(100, 1));
+    Set<String> before = contents();
+
+    // when: writing them again fails before the files are in place (the work done meanwhile)
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> files.writeAll(
+        GroupWriter.round(100, 2), () -> {
+          throw new IllegalStateException("cannot encode a document");
+        })).hasMessageContaining("cannot encode a document");
+
+    // then: every file is as it was, and only the skills' files are there
+    assertThat(contents()).isEqualTo(before);
+    try (Stream<Path> s = Files.walk(dir)) {
+      assertThat(s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+          .hasSize(100).allMatch(n -> n.endsWith(".json") && !n.startsWith("."));
+    }
+  }
+
+  @Test
+  void a_group_write_writes_the_files_one_write_would() throws Exception {
+    Path one = root.resolve("one");
+    List<Skill> skills = GroupWriter.round(40, 1);
+    skills.forEach(new SkillFiles(one)::write);
+
+    new SkillFiles(dir).writeAll(skills);
+
+    for (Skill s : skills) {
+      assertThat(Files.readString(new SkillFiles(dir).fileOf(s)))
+          .isEqualTo(Files.readString(new SkillFiles(one).fileOf(s)));
+    }
+    assertThat(new SkillFiles(dir).readAll(notices::add).values())
+        .containsExactlyInAnyOrderElementsOf(skills);
   }
 
   static void deleteTree(Path root) throws Exception {
