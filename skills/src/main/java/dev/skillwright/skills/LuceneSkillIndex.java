@@ -27,12 +27,16 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -45,6 +49,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Skills as files ({@link SkillFiles}, the source of truth) and a Lucene index derived from
@@ -380,36 +385,81 @@ final class LuceneSkillIndex implements SkillIndex {
   }
 
   private List<Hit> searchIndex(String text, Filter filter, int k) {
-    BooleanQuery.Builder words = new BooleanQuery.Builder();
     Set<String> terms = analyze(queryAnalyzer, text);
     if (terms.isEmpty()) {
       return List.of();
     }
-    for (String t : terms) {
-      words.add(new BoostQuery(new TermQuery(new Term(DESCRIPTION, t)), 2f),
-          BooleanClause.Occur.SHOULD);
-      words.add(new BoostQuery(new TermQuery(new Term(NAME, t)), 1.5f),
-          BooleanClause.Occur.SHOULD);
-      words.add(new TermQuery(new Term(EXAMPLES, t)), BooleanClause.Occur.SHOULD);
-    }
-    BooleanQuery.Builder q = new BooleanQuery.Builder()
-        .add(words.build(), BooleanClause.Occur.MUST);
-    if (filter.site() != null) {
-      q.add(new TermQuery(new Term(SITE, filter.site())), BooleanClause.Occur.FILTER);
-    }
-    if (filter.verifiedOnly()) {
-      q.add(new TermQuery(new Term(STATUS, Skill.Status.VERIFIED.name())),
-          BooleanClause.Occur.FILTER);
-    }
-    Query query = q.build();
     return withSearcher(List.of(), s -> {
+      Query words = words(s, terms);
+      if (words == null) {
+        return List.of();
+      }
+      BooleanQuery.Builder q = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
+      if (filter.site() != null) {
+        q.add(new TermQuery(new Term(SITE, filter.site())), BooleanClause.Occur.FILTER);
+      }
+      if (filter.verifiedOnly()) {
+        q.add(new TermQuery(new Term(STATUS, Skill.Status.VERIFIED.name())),
+            BooleanClause.Occur.FILTER);
+      }
       List<Hit> hits = new ArrayList<>();
       org.apache.lucene.index.StoredFields stored = s.storedFields();
-      for (ScoreDoc sd : ranked(s, query, k)) {
+      for (ScoreDoc sd : ranked(s, q.build(), k)) {
         hits.add(new Hit(fromDocument(stored.document(sd.doc)), sd.score));
       }
       return hits;
     });
+  }
+
+  /** The fields a search's words are looked for in, and each one's weight. */
+  private static final String[] WORD_FIELDS = {DESCRIPTION, NAME, EXAMPLES};
+  private static final float[] WORD_BOOSTS = {2f, 1.5f, 1f};
+
+  /**
+   * Each word in each of {@link #WORD_FIELDS}, weighted, any of them matching; null when none of
+   * the words is in the index. The terms' statistics are looked up with one terms enum per
+   * segment and field for all words (a plain TermQuery opens one per word), and a word a field
+   * does not hold anywhere makes no clause: it could match nothing, so the hits and their scores
+   * are those of the query with every clause.
+   */
+  private static Query words(IndexSearcher s, Set<String> terms) throws IOException {
+    IndexReaderContext top = s.getTopReaderContext();
+    BytesRef[] bytes = new BytesRef[terms.size()];
+    int n = 0;
+    for (String t : terms) {
+      bytes[n++] = new BytesRef(t);
+    }
+    TermStates[][] states = new TermStates[WORD_FIELDS.length][bytes.length];
+    for (LeafReaderContext leaf : top.leaves()) {
+      for (int f = 0; f < WORD_FIELDS.length; f++) {
+        Terms fieldTerms = leaf.reader().terms(WORD_FIELDS[f]);
+        if (fieldTerms == null) {
+          continue;
+        }
+        TermsEnum te = fieldTerms.iterator();
+        for (int i = 0; i < bytes.length; i++) {
+          if (te.seekExact(bytes[i])) {
+            if (states[f][i] == null) {
+              states[f][i] = new TermStates(top);
+            }
+            states[f][i].register(te.termState(), leaf.ord, te.docFreq(), te.totalTermFreq());
+          }
+        }
+      }
+    }
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      for (int f = 0; f < WORD_FIELDS.length; f++) {
+        if (states[f][i] != null) {
+          Query q = new TermQuery(new Term(WORD_FIELDS[f], bytes[i]), states[f][i]);
+          words.add(WORD_BOOSTS[f] == 1f ? q : new BoostQuery(q, WORD_BOOSTS[f]),
+              BooleanClause.Occur.SHOULD);
+          clauses++;
+        }
+      }
+    }
+    return clauses == 0 ? null : words.build();
   }
 
   /**
