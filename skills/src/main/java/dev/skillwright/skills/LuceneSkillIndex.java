@@ -16,8 +16,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -27,11 +29,14 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
@@ -40,6 +45,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -49,6 +55,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -56,10 +63,16 @@ import org.apache.lucene.util.BytesRef;
  * them in {@code index/}, checked and repaired on open ({@link SkillIndexCheck}). BM25 (Lucene's default similarity) over the name, the
  * description and the example instructions, multiplied by a factor of the skill's success rate;
  * exact-match filters on the site and the status. Each skill's full JSON is a stored field, so
- * the index alone restores every skill. The writer opens on the first write; searches see each
- * write at once (near-real-time readers through Lucene's {@link SearcherManager}) and the index
- * commits on {@link #commit()} and on close: the files are written first, so an index a killed
- * process left behind them is caught up on the next open.
+ * the index alone restores every skill. The writer opens on the first write; reads see each
+ * write at once and the index commits on {@link #commit()} and on close: the files are written
+ * first, so an index a killed process left behind them is caught up on the next open. A write
+ * that changes what is searched (a new skill, a description, a status) refreshes Lucene's
+ * near-real-time readers ({@link SearcherManager}) before it returns; one that changes none of
+ * it (a use recorded: the health, the rate) is left to the next refresh, within a second, and
+ * reads take the skill as changed, and its rate, from memory until then ({@link Pending}): a
+ * refresh per recorded use flushes a segment each time, and on two cores that work slows the
+ * searches more than the write itself. The answers are those of a refreshed index but for
+ * BM25's collection statistics, which count the skills changed since as they were.
  *
  * <p>Thread-safe without a global lock: searches and lookups do not wait for writes (Lucene's
  * readers are safe to share; only the very first read of a process opens its reader under the
@@ -102,6 +115,13 @@ final class LuceneSkillIndex implements SkillIndex {
       new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean uncommitted;
   private volatile boolean closed;
+  /** The changes the readers do not see yet; written under {@link #writing}. */
+  private volatile Pending pending = Pending.NONE;
+  /** When the writer's readers were last refreshed (nanoTime); under {@link #writing}. */
+  private long refreshedAt = System.nanoTime();
+  /** How long a change may wait for the readers' next refresh, and how many may wait. */
+  private static final long PENDING_NANOS = 1_000_000_000L;
+  private static final int PENDING_MAX = 1_000;
   private final Cache<Lookup, Optional<Skill>> lookups =
       Caffeine.newBuilder().maximumSize(2_048).build();
   private final Cache<Search, List<Hit>> searches =
@@ -110,6 +130,34 @@ final class LuceneSkillIndex implements SkillIndex {
   private record Lookup(long generation, String idOrName) {}
 
   private record Search(long generation, String text, Filter filter, int k) {}
+
+  /**
+   * Skills changed after the readers of {@code reader} were opened, by id, and the rate each
+   * one's document in {@code reader} has now, by document. A read takes this before its
+   * searcher: a refresh replaces it once the readers see every change in it, so a change gone
+   * from here is in every searcher acquired after. Changes are added to it as they are written.
+   */
+  private record Pending(IndexReader reader, Map<String, Skill> skills,
+      Map<Integer, Double> rates) {
+    static final Pending NONE = new Pending(null, Map.of(), Map.of());
+
+    Skill patch(Skill s) {
+      Skill changed = skills.get(s.id());
+      return changed == null ? s : changed;
+    }
+
+    /** The rate of document {@code doc} of {@code searcher}, or {@code indexed}. */
+    double rate(IndexSearcher searcher, int doc, double indexed) {
+      if (rates.isEmpty() || searcher.getIndexReader() != reader) {
+        return indexed; // a later reader sees every change here
+      }
+      Double changed = rates.get(doc);
+      return changed == null ? indexed : changed;
+    }
+  }
+
+  /** A skill as it is now and its document in the readers of {@code reader}. */
+  private record Found(Skill skill, IndexReader reader, int doc) {}
 
   LuceneSkillIndex(Path dir, java.util.function.Consumer<String> notices) {
     this.dir = dir;
@@ -149,9 +197,21 @@ final class LuceneSkillIndex implements SkillIndex {
   public Optional<Skill> update(String id, java.util.function.UnaryOperator<Skill> change) {
     writing.lock();
     try {
-      Optional<Skill> changed = lookup(id).filter(s -> s.id().equals(id)).map(change);
-      changed.ifPresent(s -> write(List.of(s)));
-      return changed;
+      Found found = current(id);
+      Skill changed = found == null ? null : change.apply(found.skill());
+      if (changed == null) {
+        return Optional.empty();
+      }
+      Document doc = toDocument(changed);
+      // a change no search can tell (a use recorded) waits for the next refresh, unless the
+      // writer is not open yet (its readers replace these) or the readers moved on meanwhile
+      if (changed.id().equals(id) && searched(doc).equals(searched(toDocument(found.skill())))
+          && writer != null && (pending.reader() == null || pending.reader() == found.reader())) {
+        writeUnsearched(changed, doc, found);
+      } else {
+        write(List.of(changed));
+      }
+      return Optional.of(changed);
     } finally {
       writing.unlock();
     }
@@ -167,7 +227,7 @@ final class LuceneSkillIndex implements SkillIndex {
         files.delete(old.get());
         writer().deleteDocuments(new Term(ID, oldId));
         uncommitted = true;
-        searchers.maybeRefreshBlocking();
+        refresh();
         generation.incrementAndGet();
       }
     } catch (IOException e) {
@@ -192,6 +252,7 @@ final class LuceneSkillIndex implements SkillIndex {
       SearcherManager old = searchers;
       // readers over the last commit from now on, as before the first write
       searchers = managed(new SearcherManager(directory(), null));
+      pending = Pending.NONE; // the commit holds every change
       writer = null;
       old.close();
       w.close();
@@ -215,12 +276,93 @@ final class LuceneSkillIndex implements SkillIndex {
         w.updateDocument(new Term(ID, d.get(ID)), d);
       }
       uncommitted = true;
-      searchers.maybeRefreshBlocking();
+      refresh();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the skill index " + dir, e);
     } finally {
       generation.incrementAndGet();
     }
+  }
+
+  /**
+   * Under {@link #writing}: writes {@code s}, as document {@code d}, a change of {@code found}
+   * that leaves every searched field as it was, without a refresh of the readers of its own;
+   * reads take it from {@link #pending} until the next refresh, due after
+   * {@link #PENDING_NANOS} or {@link #PENDING_MAX} such changes, or with the next write that
+   * changes what is searched.
+   */
+  private void writeUnsearched(Skill s, Document d, Found found) {
+    files.write(s);
+    try {
+      writer.updateDocument(new Term(ID, s.id()), d);
+      uncommitted = true;
+      Pending p = pending;
+      if (p.reader() != found.reader()) { // the first change the readers do not see
+        p = new Pending(found.reader(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        pending = p;
+      }
+      p.skills().put(s.id(), s);
+      p.rates().put(found.doc(), rate(s));
+      if (p.skills().size() >= PENDING_MAX
+          || System.nanoTime() - refreshedAt >= PENDING_NANOS) {
+        refresh();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the skill index " + dir, e);
+    } finally {
+      generation.incrementAndGet(); // after pending: a read of this generation sees the change
+    }
+  }
+
+  /** Under {@link #writing}: the readers see every write made so far. */
+  private void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+    pending = Pending.NONE;
+    refreshedAt = System.nanoTime();
+  }
+
+  /** What a skill's document is searched and looked up by: every field but its JSON and rate. */
+  private static List<String> searched(Document d) {
+    List<String> fields = new ArrayList<>();
+    for (IndexableField f : d) {
+      if (!f.name().equals(JSON) && !f.name().equals(RATE)) {
+        fields.add(f.name() + '=' + f.stringValue());
+      }
+    }
+    return fields;
+  }
+
+  /** The factor a skill's relevance is multiplied by: 0.5 plus its success rate. */
+  private static double rate(Skill s) {
+    return 0.5 + s.health().successRate();
+  }
+
+  /**
+   * Under {@link #writing}: skill {@code id} as it is now, and its document; null if none. Read
+   * from the id's postings directly: a search would score and collect the one document.
+   */
+  private Found current(String id) {
+    BytesRef term = new BytesRef(id);
+    return withSearcher(null, (s, p) -> {
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        Terms ids = leaf.reader().terms(ID);
+        TermsEnum te = ids == null ? null : ids.iterator();
+        if (te == null || !te.seekExact(term)) {
+          continue;
+        }
+        PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
+        Bits live = leaf.reader().getLiveDocs();
+        for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+          if (live == null || live.get(d)) {
+            Skill changed = p.skills().get(id);
+            Skill skill = changed != null ? changed
+                : fromDocument(leaf.reader().storedFields().document(d));
+            return new Found(skill, s.getIndexReader(), leaf.docBase + d);
+          }
+        }
+      }
+      return null;
+    });
   }
 
   @Override
@@ -253,7 +395,7 @@ final class LuceneSkillIndex implements SkillIndex {
    * different elements.
    */
   private List<Skill> similar(Skill skill) {
-    Query like = withSearcher(null, s -> {
+    Query like = withSearcher(null, (s, p) -> {
       org.apache.lucene.queries.mlt.MoreLikeThis mlt =
           new org.apache.lucene.queries.mlt.MoreLikeThis(s.getIndexReader());
       mlt.setAnalyzer(indexAnalyzer);
@@ -389,7 +531,7 @@ final class LuceneSkillIndex implements SkillIndex {
     if (terms.isEmpty()) {
       return List.of();
     }
-    return withSearcher(List.of(), s -> {
+    return withSearcher(List.of(), (s, p) -> {
       Query words = words(s, terms);
       if (words == null) {
         return List.of();
@@ -404,8 +546,8 @@ final class LuceneSkillIndex implements SkillIndex {
       }
       List<Hit> hits = new ArrayList<>();
       org.apache.lucene.index.StoredFields stored = s.storedFields();
-      for (ScoreDoc sd : ranked(s, q.build(), k)) {
-        hits.add(new Hit(fromDocument(stored.document(sd.doc)), sd.score));
+      for (ScoreDoc sd : ranked(s, p, q.build(), k)) {
+        hits.add(new Hit(p.patch(fromDocument(stored.document(sd.doc))), sd.score));
       }
       return hits;
     });
@@ -469,10 +611,11 @@ final class LuceneSkillIndex implements SkillIndex {
    * {@link #MAX_RATE}, a skill outside them can beat the k-th rescored one only while that one
    * is below the n-th relevance times the top rate, and then n grows.
    */
-  private static List<ScoreDoc> ranked(IndexSearcher s, Query words, int k) throws IOException {
+  private static List<ScoreDoc> ranked(IndexSearcher s, Pending p, Query words, int k)
+      throws IOException {
     for (int n = Math.max(4 * k, 64); ; n *= 4) {
       ScoreDoc[] top = s.search(words, n).scoreDocs;
-      List<ScoreDoc> rescored = rescore(s, top);
+      List<ScoreDoc> rescored = rescore(s, p, top);
       if (top.length < n || rescored.size() < k
           || rescored.get(k - 1).score >= top[n - 1].score * MAX_RATE) {
         return rescored.subList(0, Math.min(k, rescored.size()));
@@ -483,7 +626,8 @@ final class LuceneSkillIndex implements SkillIndex {
   /** The highest {@code RATE} a skill has: 0.5 plus a success rate of 1. */
   private static final double MAX_RATE = 1.5;
 
-  private static List<ScoreDoc> rescore(IndexSearcher s, ScoreDoc[] top) throws IOException {
+  private static List<ScoreDoc> rescore(IndexSearcher s, Pending p, ScoreDoc[] top)
+      throws IOException {
     ScoreDoc[] byDoc = top.clone();
     Arrays.sort(byDoc, Comparator.comparingInt(d -> d.doc));
     List<LeafReaderContext> leaves = s.getIndexReader().leaves();
@@ -497,8 +641,8 @@ final class LuceneSkillIndex implements SkillIndex {
         rates = leaves.get(l).reader().getNumericDocValues(RATE);
       }
       int local = d.doc - leaves.get(l).docBase;
-      double rate = rates != null && rates.advanceExact(local)
-          ? Double.longBitsToDouble(rates.longValue()) : 0;
+      double rate = p.rate(s, d.doc, rates != null && rates.advanceExact(local)
+          ? Double.longBitsToDouble(rates.longValue()) : 0);
       out.add(new ScoreDoc(d.doc, (float) (d.score * rate)));
     }
     out.sort((a, b) -> a.score != b.score ? Float.compare(b.score, a.score)
@@ -508,7 +652,7 @@ final class LuceneSkillIndex implements SkillIndex {
 
   @Override
   public int size() {
-    return withSearcher(0, s -> s.getIndexReader().numDocs());
+    return withSearcher(0, (s, p) -> s.getIndexReader().numDocs());
   }
 
   private static Set<String> analyze(Analyzer analyzer, String text) {
@@ -527,21 +671,21 @@ final class LuceneSkillIndex implements SkillIndex {
   }
 
   private List<Skill> find(Query q, int max) {
-    return withSearcher(List.of(), s -> {
+    return withSearcher(List.of(), (s, p) -> {
       int n = Math.max(1, Math.min(max, s.getIndexReader().maxDoc()));
       List<Skill> out = new ArrayList<>();
       org.apache.lucene.index.StoredFields stored = s.storedFields();
       for (ScoreDoc sd : s.search(q, n).scoreDocs) {
-        out.add(fromDocument(stored.document(sd.doc)));
+        out.add(p.patch(fromDocument(stored.document(sd.doc))));
       }
       return out;
     });
   }
 
-  /** A read of the index as it is now. */
+  /** A read of the index as it is now: its searcher and the changes it does not see yet. */
   @FunctionalInterface
   private interface Read<T> {
-    T apply(IndexSearcher searcher) throws IOException;
+    T apply(IndexSearcher searcher, Pending pending) throws IOException;
   }
 
   /**
@@ -555,6 +699,7 @@ final class LuceneSkillIndex implements SkillIndex {
       if (m == null) {
         return none;
       }
+      Pending p = pending; // before the searcher: what leaves it is in the searcher
       IndexSearcher s;
       try {
         s = m.acquire();
@@ -567,7 +712,7 @@ final class LuceneSkillIndex implements SkillIndex {
         throw new UncheckedIOException("cannot read the skill index " + dir, e);
       }
       try {
-        return read.apply(s);
+        return read.apply(s, p);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the skill index " + dir, e);
       } finally {
@@ -665,8 +810,7 @@ final class LuceneSkillIndex implements SkillIndex {
     d.add(new StringField(STATUS, s.status().name(), Field.Store.NO));
     d.add(new StringField(SIGNATURE, signatureKey(s), Field.Store.NO));
     s.aliases().forEach(a -> d.add(new StringField(ALIAS, a, Field.Store.NO)));
-    d.add(new org.apache.lucene.document.DoubleDocValuesField(RATE,
-        0.5 + s.health().successRate()));
+    d.add(new org.apache.lucene.document.DoubleDocValuesField(RATE, rate(s)));
     try {
       d.add(new StoredField(JSON, Json.compact().writeValueAsString(s)));
     } catch (JsonProcessingException e) {
@@ -704,6 +848,7 @@ final class LuceneSkillIndex implements SkillIndex {
       searchers = null;
       writer = null;
       directory = null;
+      pending = Pending.NONE;
       writing.unlock();
     }
   }

@@ -265,6 +265,50 @@ class LuceneSkillIndexTest {
   }
 
   @Test
+  void a_recorded_use_shows_at_once_in_lookups_listings_and_the_ranking() {
+    java.time.Instant now = java.time.Instant.parse("2026-11-22T00:00:00Z");
+    Skill.Verification pass = new Skill.Verification(now, java.util.Map.of(), true, "ok", "e-v1");
+    // two skills a search finds equally relevant: the rate alone orders them
+    Skill cart = skill("shop", "Add \"{item}\" to the cart", "Add \"Mug\" to the cart.")
+        .verified(pass);
+    Skill basket = skill("shop", "Add \"{item}\" to the basket",
+        "Add \"Mug\" to the basket.").verified(pass);
+    SkillIndex.Filter offered = SkillIndex.Filter.offered("shop");
+    try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
+      SkillIndex index = library.index();
+      index.addAll(List.of(cart, basket));
+      assertThat(index.search("add item", offered, 5)).extracting(h -> h.skill().id())
+          .containsExactly(cart.id(), basket.id());
+
+      // when: the second works twice and the first fails twice
+      for (int i = 0; i < 2; i++) {
+        library.recordUse(basket.id(), true, null, "e" + i, now);
+        library.recordUse(cart.id(), false, "step 2 failed", "e" + i, now);
+      }
+
+      // then: searches rank by the rates as they are now, and every read shows the uses
+      List<SkillIndex.Hit> hits = index.search("add item", offered, 5);
+      assertThat(hits).extracting(h -> h.skill().id()).containsExactly(basket.id(), cart.id());
+      assertThat(hits.get(0).skill().health().successes()).isEqualTo(2);
+      assertThat(hits.get(0).score() / hits.get(1).score()).as("1.25 / 0.75")
+          .isCloseTo(1.25f / 0.75f, org.assertj.core.data.Offset.offset(1e-4f));
+      assertThat(index.get(cart.id()).orElseThrow().health().failingStreak()).isEqualTo(2);
+      assertThat(index.list("shop")).extracting(s -> s.health().executions())
+          .containsExactly(2, 2);
+      assertThat(index.search("add item", "shop", 5)).extracting(h -> h.skill().health())
+          .containsExactly(index.get(basket.id()).orElseThrow().health(),
+              index.get(cart.id()).orElseThrow().health());
+    }
+    try (SkillIndex reopened = SkillIndex.open(dir, n -> {
+      throw new AssertionError("no repair expected: " + n);
+    })) {
+      assertThat(reopened.search("add item", offered, 5)).extracting(h -> h.skill().id())
+          .containsExactly(basket.id(), cart.id());
+      assertThat(reopened.get(basket.id()).orElseThrow().health().executions()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void a_cached_lookup_sees_the_next_write() {
     try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
       SkillIndex index = library.index();
