@@ -42,6 +42,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -780,10 +781,9 @@ final class LuceneSkillIndex implements SkillIndex {
     if (writer == null) {
       try {
         Files.createDirectories(indexDir);
-        IndexWriterConfig cfg = new IndexWriterConfig(indexAnalyzer)
-            .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         open();
-        IndexWriter w = new IndexWriter(directory(), cfg);
+        IndexWriter w = new IndexWriter(directory(),
+            config(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         SearcherManager old = searchers;
         searchers = managed(new SearcherManager(w, null));
         writer = w;
@@ -798,6 +798,22 @@ final class LuceneSkillIndex implements SkillIndex {
       }
     }
     return writer;
+  }
+
+  /**
+   * How the index and its rebuilds are written. A search looks each of its words up once per
+   * segment and opens a postings reader per word and segment, so a small index searched far more
+   * often than written is kept in few segments: a RAM buffer that holds a bulk load of 100,000
+   * skills (a rebuild flushes one segment, not several of Lucene's default 16 MB), and merges
+   * of five segments a tier instead of ten (each merge is small: so is the index). A flushed
+   * segment is not packed into a compound file: the copy costs each refresh, and a few segments'
+   * files are few.
+   */
+  static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+    TieredMergePolicy merges = new TieredMergePolicy();
+    merges.setSegmentsPerTier(5);
+    return new IndexWriterConfig(SkillAnalyzers.index()).setOpenMode(mode)
+        .setRAMBufferSizeMB(64).setMergePolicy(merges).setUseCompoundFile(false);
   }
 
   static Document toDocument(Skill s) {

@@ -217,7 +217,7 @@ final class SkillIndexCheck {
   }
 
   private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
-    return new IndexWriterConfig(SkillAnalyzers.index()).setOpenMode(mode);
+    return LuceneSkillIndex.config(mode);
   }
 
   /** True when the folder holds anything but a write lock. */
