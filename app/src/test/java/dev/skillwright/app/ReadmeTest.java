@@ -260,6 +260,10 @@ class ReadmeTest {
           .singleElement().satisfies(l -> assertThat(l).matches(
               "\\| [^|]+ \\| [^|]+ \\| \\d+\\.\\d \\| (\\d+\\.\\d|-) \\| (\\d+\\.\\d\\d|-) \\| .+ \\| (yes|no) \\|"));
     }
+    // the writer that never pauses is reported beside the goal's round, with no goal of its own
+    assertThat(perf.lines().filter(l -> l.startsWith("| the same, the writer never pausing")))
+        .singleElement().satisfies(l -> assertThat(l).matches(
+            "\\| [^|]+ \\([\\d,]+ uses meanwhile\\) \\| ms \\| \\d+\\.\\d \\| - \\| - \\| - \\| - \\|"));
     // the two browser figures have a raw Playwright baseline, so a ratio
     assertThat(perf.lines().filter(l -> l.startsWith("| replay of") || l.startsWith("| one obs")))
         .allSatisfy(l -> assertThat(l).matches(".*\\| \\d+\\.\\d\\d \\|.*"));

@@ -53,6 +53,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -557,6 +558,8 @@ final class LuceneSkillIndex implements SkillIndex {
   /** The fields a search's words are looked for in, and each one's weight. */
   private static final String[] WORD_FIELDS = {DESCRIPTION, NAME, EXAMPLES};
   private static final float[] WORD_BOOSTS = {2f, 1.5f, 1f};
+  /** The most words of a search looked up: three clauses each stay under Lucene's 1,024. */
+  static final int MAX_WORDS = 300;
 
   /**
    * Each word in each of {@link #WORD_FIELDS}, weighted, any of them matching; null when none of
@@ -567,9 +570,14 @@ final class LuceneSkillIndex implements SkillIndex {
    */
   private static Query words(IndexSearcher s, Set<String> terms) throws IOException {
     IndexReaderContext top = s.getTopReaderContext();
-    BytesRef[] bytes = new BytesRef[terms.size()];
+    // a search is a few words; a page of text pasted as one still gets an answer, by its first
+    // words, within Lucene's limit on clauses
+    BytesRef[] bytes = new BytesRef[Math.min(terms.size(), MAX_WORDS)];
     int n = 0;
     for (String t : terms) {
+      if (n == bytes.length) {
+        break;
+      }
       bytes[n++] = new BytesRef(t);
     }
     TermStates[][] states = new TermStates[WORD_FIELDS.length][bytes.length];
@@ -615,7 +623,7 @@ final class LuceneSkillIndex implements SkillIndex {
   private static List<ScoreDoc> ranked(IndexSearcher s, Pending p, Query words, int k)
       throws IOException {
     for (int n = Math.max(4 * k, 64); ; n *= 4) {
-      ScoreDoc[] top = s.search(words, n).scoreDocs;
+      ScoreDoc[] top = s.search(words, new TopScoreDocCollectorManager(n, n)).scoreDocs;
       List<ScoreDoc> rescored = rescore(s, p, top);
       if (top.length < n || rescored.size() < k
           || rescored.get(k - 1).score >= top[n - 1].score * MAX_RATE) {

@@ -63,6 +63,23 @@ class LuceneSkillIndexTest {
   }
 
   @Test
+  void a_page_of_text_pasted_as_a_search_is_answered_by_its_first_words() {
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i < 2 * LuceneSkillIndex.MAX_WORDS; i++) {
+      // zqba, zqbb, ...: distinct words of letters only, which no stemmer folds together
+      words.append(" zq").append((char) ('b' + i / 24)).append((char) ('b' + i % 24));
+    }
+    // every word in the index, in three fields: one clause each would pass Lucene's limit
+    Skill wordy = skill("shop", "Read" + words, "Read" + words + ".");
+    try (SkillLibrary library = SkillLibrary.open(dir, n -> { })) {
+      List.of(SEARCH, wordy).forEach(library::add);
+
+      assertThat(library.index().search("look for lamps" + words, (String) null, 3))
+          .extracting(h -> h.skill().id()).containsExactly(wordy.id(), SEARCH.id());
+    }
+  }
+
+  @Test
   void the_rate_reorders_past_the_first_matches_lucene_ranks() {
     // 300 skills that match a search equally well: all fail but one, indexed late, beyond the
     // first matches by relevance alone; ranking by relevance times rate must still find it
