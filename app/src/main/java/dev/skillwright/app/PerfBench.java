@@ -98,7 +98,8 @@ final class PerfBench {
         indexSkills) + " skills and a concurrent writer...");
     IndexLoad.Figures index = IndexLoad.measure(work.resolve("index"), indexSkills, 2_000);
     rows.add(new Row(String.format(Locale.ROOT, "skill search p99, %,d skills, a writer "
-        + "recording %d uses/s", indexSkills, IndexLoad.WRITES_PER_SECOND), "ms",
+        + "recording %d uses/s (%,d meanwhile)", indexSkills, IndexLoad.WRITES_PER_SECOND,
+        index.withWriter().writes()), "ms",
         index.withWriter().p99(), null, "<= 5", index.withWriter().p99() <= 5));
     rows.add(new Row("the same, the writer never pausing (" + String.format(Locale.ROOT, "%,d",
         index.withFlatOutWriter().writes()) + " uses meanwhile)", "ms",
@@ -219,6 +220,7 @@ final class PerfBench {
       double[] replay = new double[rounds];
       double[] direct = new double[rounds];
       double[] step = new double[rounds];
+      double[] byRef = new double[rounds];
       double[] act = new double[rounds];
       int n = 0;
       for (int round = -1; round < rounds; round++) {
@@ -256,6 +258,7 @@ final class PerfBench {
           direct[round] = d / 1e6 / episodes.size();
           step[round] = single[0] / 1e6;
           act[round] = single[1] / 1e6;
+          byRef[round] = single[2] / 1e6;
         }
       }
       double rm = median(replay);
@@ -266,14 +269,18 @@ final class PerfBench {
           new Row("replay of recorded episodes" + (config.tracing() ? ", traced" : ""),
               "ms/episode", rm, dm, "<= 1.2x", rm <= 1.2 * dm),
           new Row("one observe + act step, no model", "ms/step", sm, am, "<= 1.3x",
-              sm <= 1.3 * am));
+              sm <= 1.3 * am),
+          new Row("the same acting by ref, recording the element's locators", "ms/step",
+              median(byRef), am, "-", null));
     }
   }
 
   /**
    * One recorded click on the start page, done {@value #STEPS} times: through a tab (observe as
-   * the offline agent does, then act by its durable locators) and raw (Playwright's locator, then the load). The median
-   * step of each, in nanoseconds.
+   * the offline agent does, then act by the recorded locators, as a replay or a skill's step
+   * does), raw (Playwright's locator, then the load), and through a tab acting by the ref it
+   * read, recording the element's locators (the offline agent's own step). The median step of
+   * each, in nanoseconds.
    */
   private static long[] singleSteps(BrowserSession ours, Browser raw, Scope scope, String start,
       List<Trajectory> episodes) {
@@ -286,6 +293,7 @@ final class PerfBench {
             () -> new IllegalStateException("no recorded click on the start page to time"));
     long[] oursNanos = new long[STEPS];
     long[] rawNanos = new long[STEPS];
+    long[] byRefNanos = new long[STEPS];
     try (Tab tab = ours.newTab(scope)) {
       for (int i = 0; i < STEPS; i++) {
         tab.navigate(start);
@@ -296,6 +304,23 @@ final class PerfBench {
         var done = tab.execute(new Action.Click(new dev.skillwright.trajectories.Target(null,
             click.target().role(), click.target().name(), click.target().locators())));
         oursNanos[i] = System.nanoTime() - t0;
+        if (!done.ok()) {
+          throw new IllegalStateException("the timed click failed: " + done.error());
+        }
+      }
+      // the offline agent's own step: it acts by the ref it read, and a recording tab writes
+      // down the element's locators for replay as it acts
+      for (int i = 0; i < STEPS; i++) {
+        tab.navigate(start);
+        long t0 = System.nanoTime();
+        String ref = dev.skillwright.trajectories.AriaSnapshot.parse(tab.observeText()
+            .ariaSnapshot()).nodes().stream().filter(n -> n.is(click.target().role())
+            && n.name().equals(click.target().name()) && n.ref() != null).findFirst()
+            .orElseThrow(() -> new IllegalStateException("the timed click's element is not "
+                + "on the page")).ref();
+        var done = tab.execute(new Action.Click(new dev.skillwright.trajectories.Target(ref,
+            click.target().role(), click.target().name(), List.of())));
+        byRefNanos[i] = System.nanoTime() - t0;
         if (!done.ok()) {
           throw new IllegalStateException("the timed click failed: " + done.error());
         }
@@ -312,7 +337,8 @@ final class PerfBench {
     }
     Arrays.sort(oursNanos);
     Arrays.sort(rawNanos);
-    return new long[] {oursNanos[STEPS / 2], rawNanos[STEPS / 2]};
+    Arrays.sort(byRefNanos);
+    return new long[] {oursNanos[STEPS / 2], rawNanos[STEPS / 2], byRefNanos[STEPS / 2]};
   }
 
   private static final int STEPS = 15;

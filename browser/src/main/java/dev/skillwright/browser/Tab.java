@@ -67,7 +67,12 @@ public final class Tab implements AutoCloseable {
   private final java.util.Set<com.microsoft.playwright.Request> inflight =
       new java.util.HashSet<>();
   private boolean watching;
-  /** Whether the current action, while {@link #watching}, sent the top page to a new document. */
+  /** Whether the current action, while {@link #watching}, had the top page request a document. */
+  private boolean navigationSent;
+  /**
+   * Whether the top page then committed to a new document (a refused navigation, a 204, a
+   * download leave it where it was; a same-document navigation requests nothing).
+   */
   private boolean leftDocument;
   /** Whether the context started with nothing stored (no saved login): then it can forget. */
   private final boolean startedEmpty;
@@ -92,13 +97,16 @@ public final class Tab implements AutoCloseable {
     page.onRequest(r -> {
       if (watching && AWAITED.contains(r.resourceType())) {
         inflight.add(r);
-        leftDocument |= r.isNavigationRequest() && r.frame() == page.mainFrame();
+        navigationSent |= r.isNavigationRequest() && r.frame() == page.mainFrame();
       }
     });
     page.onRequestFinished(inflight::remove);
     page.onRequestFailed(inflight::remove);
     // every frame's origin, an iframe's too: each keeps storage of its own
-    page.onFrameNavigated(f -> origin(f.url()).ifPresent(origins::add));
+    page.onFrameNavigated(f -> {
+      origin(f.url()).ifPresent(origins::add);
+      leftDocument |= watching && navigationSent && f == page.mainFrame();
+    });
     this.actions = new ElementActions(page, secrets, url -> navigateNow(url).error());
   }
 
@@ -154,6 +162,8 @@ public final class Tab implements AutoCloseable {
   }
 
   private Navigation navigateNow(String url) {
+    // a new page: what was pictured before is not what the next action acts on
+    pictured = false;
     if (!guard.scope().allows(url)) {
       guard.record("navigation", url);
       return new Navigation("out of scope: " + url);
@@ -443,10 +453,19 @@ public final class Tab implements AutoCloseable {
       if (watching) {
         // a page on its way to a new document, or already there (Playwright's click waits
         // for the navigation it starts to commit), has nothing left to start: no yield
-        if (!leftDocument) {
+        if (!leftDocument && inflight.stream().noneMatch(r -> r.isNavigationRequest()
+            && r.frame() == page.mainFrame())) {
           yieldToPage();
         }
         waitFor(r -> r.resourceType().equals("document"), NAVIGATION_WAIT_MS);
+        if (leftDocument) {
+          // the new document's load, watching the fetches its scripts send meanwhile
+          try {
+            page.waitForLoadState(LoadState.LOAD);
+          } catch (PlaywrightException e) {
+            // a page that never finishes loading is still observable
+          }
+        }
         if (!inflight.isEmpty()) {
           waitFor(r -> true, FETCH_WAIT_MS);
           yieldToPage();
@@ -454,6 +473,7 @@ public final class Tab implements AutoCloseable {
       }
     } finally {
       watching = false;
+      navigationSent = false;
       leftDocument = false;
       inflight.clear();
     }
@@ -559,7 +579,9 @@ public final class Tab implements AutoCloseable {
       guard.drain();
       inflight.clear();
       watching = false;
+      navigationSent = false;
       leftDocument = false;
+      pictured = false;
       step = -1;
       lastInScopeUrl = "about:blank";
       if (traced) {

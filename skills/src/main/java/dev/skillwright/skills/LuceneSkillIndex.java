@@ -70,7 +70,8 @@ import org.apache.lucene.util.BytesRef;
  * first, so an index a killed process left behind them is caught up on the next open. A write
  * that changes what is searched (a new skill, a description, a status) refreshes Lucene's
  * near-real-time readers ({@link SearcherManager}) before it returns; one that changes none of
- * it (a use recorded: the health, the rate) is left to the next refresh, within a second, and
+ * it (a use recorded: the health, the rate) is left to the next refresh (the first write a
+ * second after the last refresh, or the next that changes what is searched, or a commit), and
  * reads take the skill as changed, and its rate, from memory until then ({@link Pending}): a
  * refresh per recorded use flushes a segment each time, and on two cores that work slows the
  * searches more than the write itself. The answers are those of a refreshed index but for
@@ -143,7 +144,11 @@ final class LuceneSkillIndex implements SkillIndex {
       Map<Integer, Double> rates) {
     static final Pending NONE = new Pending(null, Map.of(), Map.of());
 
-    Skill patch(Skill s) {
+    /** {@code s} as read from {@code searcher}, as it is now. */
+    Skill patch(IndexSearcher searcher, Skill s) {
+      if (searcher.getIndexReader() != reader) {
+        return s; // a later reader sees every change here
+      }
       Skill changed = skills.get(s.id());
       return changed == null ? s : changed;
     }
@@ -254,9 +259,11 @@ final class LuceneSkillIndex implements SkillIndex {
       SearcherManager old = searchers;
       // readers over the last commit from now on, as before the first write
       searchers = managed(new SearcherManager(directory(), null));
-      pending = Pending.NONE; // the commit holds every change
       writer = null;
       old.close();
+      // the commit holds every change; only now, so a read that took the old readers before
+      // they closed still has the changes they do not see
+      pending = Pending.NONE;
       w.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot release the skill index " + dir, e);
@@ -289,9 +296,9 @@ final class LuceneSkillIndex implements SkillIndex {
   /**
    * Under {@link #writing}: writes {@code s}, as document {@code d}, a change of {@code found}
    * that leaves every searched field as it was, without a refresh of the readers of its own;
-   * reads take it from {@link #pending} until the next refresh, due after
-   * {@link #PENDING_NANOS} or {@link #PENDING_MAX} such changes, or with the next write that
-   * changes what is searched.
+   * reads take it from {@link #pending} until the next refresh, done by the first such change
+   * {@link #PENDING_NANOS} after the last refresh or the {@link #PENDING_MAX}th one, or by the
+   * next write that changes what is searched (there is no timer: nothing is stale meanwhile).
    */
   private void writeUnsearched(Skill s, Document d, Found found) {
     files.write(s);
@@ -356,9 +363,7 @@ final class LuceneSkillIndex implements SkillIndex {
         Bits live = leaf.reader().getLiveDocs();
         for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
           if (live == null || live.get(d)) {
-            Skill changed = p.skills().get(id);
-            Skill skill = changed != null ? changed
-                : fromDocument(leaf.reader().storedFields().document(d));
+            Skill skill = p.patch(s, fromDocument(leaf.reader().storedFields().document(d)));
             return new Found(skill, s.getIndexReader(), leaf.docBase + d);
           }
         }
@@ -549,7 +554,7 @@ final class LuceneSkillIndex implements SkillIndex {
       List<Hit> hits = new ArrayList<>();
       org.apache.lucene.index.StoredFields stored = s.storedFields();
       for (ScoreDoc sd : ranked(s, p, q.build(), k)) {
-        hits.add(new Hit(p.patch(fromDocument(stored.document(sd.doc))), sd.score));
+        hits.add(new Hit(p.patch(s, fromDocument(stored.document(sd.doc))), sd.score));
       }
       return hits;
     });
@@ -685,7 +690,7 @@ final class LuceneSkillIndex implements SkillIndex {
       List<Skill> out = new ArrayList<>();
       org.apache.lucene.index.StoredFields stored = s.storedFields();
       for (ScoreDoc sd : s.search(q, n).scoreDocs) {
-        out.add(p.patch(fromDocument(stored.document(sd.doc))));
+        out.add(p.patch(s, fromDocument(stored.document(sd.doc))));
       }
       return out;
     });
