@@ -97,9 +97,9 @@ final class PerfBench {
     progress.println("3/4 the skill index with " + String.format(Locale.ROOT, "%,d",
         indexSkills) + " skills and a concurrent writer...");
     IndexLoad.Figures index = IndexLoad.measure(work.resolve("index"), indexSkills, 2_000);
-    rows.add(new Row(String.format(Locale.ROOT, "skill search p99, %,d skills, a writer "
-        + "recording %d uses/s (%,d meanwhile)", indexSkills, IndexLoad.WRITES_PER_SECOND,
-        index.withWriter().writes()), "ms",
+    rows.add(new Row(String.format(Locale.ROOT, "skill search p99, %,d skills, writer at %d/s "
+        + "(%,d uses)", indexSkills, IndexLoad.WRITES_PER_SECOND, index.withWriter().writes()),
+        "ms",
         index.withWriter().p99(), null, "<= 5", index.withWriter().p99() <= 5));
     rows.add(new Row("the same, the writer never pausing (" + String.format(Locale.ROOT, "%,d",
         index.withFlatOutWriter().writes()) + " uses meanwhile)", "ms",
@@ -270,7 +270,7 @@ final class PerfBench {
               "ms/episode", rm, dm, "<= 1.2x", rm <= 1.2 * dm),
           new Row("one observe + act step, no model", "ms/step", sm, am, "<= 1.3x",
               sm <= 1.3 * am),
-          new Row("the same acting by ref, recording the element's locators", "ms/step",
+          new Row("acting by ref instead, recording locators", "ms/step",
               median(byRef), am, "-", null));
     }
   }
