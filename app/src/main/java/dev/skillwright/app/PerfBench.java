@@ -99,8 +99,7 @@ final class PerfBench {
     IndexLoad.Figures index = IndexLoad.measure(work.resolve("index"), indexSkills, 2_000);
     rows.add(new Row(String.format(Locale.ROOT, "skill search p99, %,d skills, writer at %d/s "
         + "(%,d uses)", indexSkills, IndexLoad.WRITES_PER_SECOND, index.withWriter().writes()),
-        "ms",
-        index.withWriter().p99(), null, "<= 5", index.withWriter().p99() <= 5));
+        "ms", index.withWriter().p99(), null, "<= 5", index.withWriter().p99() <= 5));
     rows.add(new Row("the same, the writer never pausing (" + String.format(Locale.ROOT, "%,d",
         index.withFlatOutWriter().writes()) + " uses meanwhile)", "ms",
         index.withFlatOutWriter().p99(), null, "-", null));
@@ -282,7 +281,7 @@ final class PerfBench {
    * read, recording the element's locators (the offline agent's own step). The median step of
    * each, in nanoseconds.
    */
-  private static long[] singleSteps(BrowserSession ours, Browser raw, Scope scope, String start,
+  private static long[] singleSteps(BrowserSession session, Browser raw, Scope scope, String start,
       List<Trajectory> episodes) {
     String startPath = java.net.URI.create(start).getPath();
     Action.Click click = episodes.stream().flatMap(t -> t.steps().stream())
@@ -291,41 +290,27 @@ final class PerfBench {
             && startPath.equals(java.net.URI.create(s.url()).getPath()))
         .map(s -> (Action.Click) s.action()).findFirst().orElseThrow(
             () -> new IllegalStateException("no recorded click on the start page to time"));
-    long[] oursNanos = new long[STEPS];
-    long[] rawNanos = new long[STEPS];
-    long[] byRefNanos = new long[STEPS];
-    try (Tab tab = ours.newTab(scope)) {
-      for (int i = 0; i < STEPS; i++) {
-        tab.navigate(start);
-        long t0 = System.nanoTime();
-        // what a policy with no model looks at: the page's text (a screenshot is taken for a
-        // policy that looks at pictures, and for every final page)
+    var target = click.target();
+    long ours;
+    long byRef;
+    try (Tab tab = session.newTab(scope)) {
+      // what a policy with no model looks at: the page's text (a screenshot is taken for a
+      // policy that looks at pictures, and for every final page); then the recorded locators
+      ours = medianStep(tab, start, () -> {
         tab.observeText();
-        var done = tab.execute(new Action.Click(new dev.skillwright.trajectories.Target(null,
-            click.target().role(), click.target().name(), click.target().locators())));
-        oursNanos[i] = System.nanoTime() - t0;
-        if (!done.ok()) {
-          throw new IllegalStateException("the timed click failed: " + done.error());
-        }
-      }
+        return new dev.skillwright.trajectories.Target(null, target.role(), target.name(),
+            target.locators());
+      });
       // the offline agent's own step: it acts by the ref it read, and a recording tab writes
       // down the element's locators for replay as it acts
-      for (int i = 0; i < STEPS; i++) {
-        tab.navigate(start);
-        long t0 = System.nanoTime();
-        String ref = dev.skillwright.trajectories.AriaSnapshot.parse(tab.observeText()
-            .ariaSnapshot()).nodes().stream().filter(n -> n.is(click.target().role())
-            && n.name().equals(click.target().name()) && n.ref() != null).findFirst()
-            .orElseThrow(() -> new IllegalStateException("the timed click's element is not "
-                + "on the page")).ref();
-        var done = tab.execute(new Action.Click(new dev.skillwright.trajectories.Target(ref,
-            click.target().role(), click.target().name(), List.of())));
-        byRefNanos[i] = System.nanoTime() - t0;
-        if (!done.ok()) {
-          throw new IllegalStateException("the timed click failed: " + done.error());
-        }
-      }
+      byRef = medianStep(tab, start, () -> new dev.skillwright.trajectories.Target(
+          dev.skillwright.trajectories.AriaSnapshot.parse(tab.observeText().ariaSnapshot())
+              .nodes().stream().filter(n -> n.is(target.role())
+                  && n.name().equals(target.name()) && n.ref() != null).findFirst()
+              .orElseThrow(() -> new IllegalStateException("the timed click's element is "
+                  + "not on the page")).ref(), target.role(), target.name(), List.of()));
     }
+    long[] rawNanos = new long[STEPS];
     try (BrowserContext ctx = raw.newContext(); Page page = ctx.newPage()) {
       for (int i = 0; i < STEPS; i++) {
         page.navigate(start);
@@ -335,10 +320,28 @@ final class PerfBench {
         rawNanos[i] = System.nanoTime() - t0;
       }
     }
-    Arrays.sort(oursNanos);
     Arrays.sort(rawNanos);
-    Arrays.sort(byRefNanos);
-    return new long[] {oursNanos[STEPS / 2], rawNanos[STEPS / 2], byRefNanos[STEPS / 2]};
+    return new long[] {ours, rawNanos[STEPS / 2], byRef};
+  }
+
+  /**
+   * The median of {@value #STEPS} clicks from {@code start}, each timed from the look that
+   * {@code observe} takes (it gives the click's target) to the page's load after the click.
+   */
+  private static long medianStep(Tab tab, String start,
+      java.util.function.Supplier<dev.skillwright.trajectories.Target> observe) {
+    long[] nanos = new long[STEPS];
+    for (int i = 0; i < STEPS; i++) {
+      tab.navigate(start);
+      long t0 = System.nanoTime();
+      var done = tab.execute(new Action.Click(observe.get()));
+      nanos[i] = System.nanoTime() - t0;
+      if (!done.ok()) {
+        throw new IllegalStateException("the timed click failed: " + done.error());
+      }
+    }
+    Arrays.sort(nanos);
+    return nanos[STEPS / 2];
   }
 
   private static final int STEPS = 15;
@@ -435,15 +438,17 @@ final class PerfBench {
       sb.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %s | %s | %s | %s |%n",
           r.figure(), r.unit(), r.ours(), r.baseline() == null ? "-"
               : String.format(Locale.ROOT, "%.1f", r.baseline()), r.ratio() == null ? "-"
-              : String.format(Locale.ROOT, "%.2f", r.ratio()), r.goal(), r.met() == null ? "-" : r.met() ? "yes" : "no"));
+              : String.format(Locale.ROOT, "%.2f", r.ratio()), r.goal(),
+          r.met() == null ? "-" : r.met() ? "yes" : "no"));
     }
     sb.append('\n');
     for (String l : List.of("Baselines: raw Playwright doing the same actions on the same "
         + "Chromium (same flags, no scope proxy, no observation, no recording) for the replay "
         + "and the step, each raw episode in a new context (Playwright's way to a clean state; "
         + "Skillwright's replays make one tab forget instead, as its workers do); the full "
-        + "AI-mode aria snapshot for the page characters; the goal for the rest. Memory is the proportional set size of the JVM, Playwright's driver and "
-        + "Chromium together; the crawl is one run, start-up included.")) {
+        + "AI-mode aria snapshot for the page characters; the goal for the rest. Memory is the "
+        + "proportional set size of the JVM, Playwright's driver and Chromium together; the "
+        + "crawl is one run, start-up included.")) {
       ConsoleProgress.wrap("", l, "").forEach(x -> sb.append(x).append('\n'));
     }
     return sb.toString();

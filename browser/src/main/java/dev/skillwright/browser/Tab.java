@@ -443,9 +443,10 @@ public final class Tab implements AutoCloseable {
    * Waits for what the last action set going, by Playwright's events rather than a fixed sleep
    * (as Playwright MCP does): Playwright's actions already wait for a navigation they start to
    * commit; then a page that stayed on its document runs once more (a form a handler submits, a
-   * fetch a handler sends start there), the documents it requested load (up to {@link #NAVIGATION_WAIT_MS}), its
-   * fetches end (up to {@link #FETCH_WAIT_MS}, then they count as long polls) and their
-   * handlers run, and the page reaches its load event.
+   * fetch a handler sends start there), the documents it requested load (up to
+   * {@link #NAVIGATION_WAIT_MS}) and a new document reaches its load event, its fetches end (up
+   * to {@link #FETCH_WAIT_MS}, then they count as long polls) and their handlers run, and the
+   * page reaches its load event.
    */
   private void waitForLoad() {
     watchdog.progress();
@@ -460,11 +461,7 @@ public final class Tab implements AutoCloseable {
         waitFor(r -> r.resourceType().equals("document"), NAVIGATION_WAIT_MS);
         if (leftDocument) {
           // the new document's load, watching the fetches its scripts send meanwhile
-          try {
-            page.waitForLoadState(LoadState.LOAD);
-          } catch (PlaywrightException e) {
-            // a page that never finishes loading is still observable
-          }
+          awaitLoadEvent();
         }
         if (!inflight.isEmpty()) {
           waitFor(r -> true, FETCH_WAIT_MS);
@@ -477,6 +474,10 @@ public final class Tab implements AutoCloseable {
       leftDocument = false;
       inflight.clear();
     }
+    awaitLoadEvent();
+  }
+
+  private void awaitLoadEvent() {
     try {
       page.waitForLoadState(LoadState.LOAD);
     } catch (PlaywrightException e) {

@@ -6,30 +6,22 @@ import dev.skillwright.trajectories.Json;
 import dev.skillwright.trajectories.SkillwrightException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -71,9 +63,10 @@ final class SkillFiles {
    * Writes every skill's file; many at once (a bulk load, a merge) as one group commit: every
    * skill's temporary file is written, then all are forced to disk together from several threads
    * (the file system's journal then commits many files at once instead of one each), then each is
-   * renamed over its skill's file. A process killed at any moment leaves each file old or new,
-   * never part of one; a temporary file it leaves behind is hidden and never read as a skill. When
-   * a file cannot be written or forced, no file is replaced, and the first error is thrown.
+   * renamed over its skill's file ({@link AtomicFiles#stage}). A process killed at any moment
+   * leaves each file old or new, never part of one. When a file cannot be written or forced, no
+   * file is replaced, and the first error is thrown; one that cannot be renamed stops the group
+   * there, with the files before it replaced.
    */
   void writeAll(Collection<Skill> skills) {
     writeAll(skills, () -> { });
@@ -92,20 +85,15 @@ final class SkillFiles {
       return;
     }
     List<Skill> all = List.copyOf(skills);
-    Path[] targets = new Path[all.size()];
-    Path[] temps = new Path[all.size()];
-    for (int i = 0; i < targets.length; i++) {
-      targets[i] = fileOf(all.get(i));
-    }
+    AtomicFiles.Staged[] staged = new AtomicFiles.Staged[all.size()];
     ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
       Thread t = new Thread(r, "skill-files");
       t.setDaemon(true);
       return t;
     });
     try {
-      createFolders(targets);
-      List<Future<?>> written = each(pool, targets.length,
-          i -> temps[i] = temporary(targets[i], bytes(all.get(i))));
+      List<Future<?>> written = each(pool, staged.length,
+          i -> staged[i] = AtomicFiles.stage(fileOf(all.get(i)), bytes(all.get(i))));
       RuntimeException first = null;
       try {
         meanwhile.run();
@@ -114,47 +102,32 @@ final class SkillFiles {
       }
       first = await(written, first);
       if (first == null) {
-        first = await(each(pool, targets.length, i -> force(temps[i], targets[i])), null);
+        first = await(each(pool, staged.length, i -> staged[i].force()), null);
       }
       if (first != null) {
         throw first;
       }
-      for (int i = 0; i < targets.length; i++) {
-        replace(temps[i], targets[i]);
-        temps[i] = null;
+      for (AtomicFiles.Staged f : staged) {
+        f.commit();
       }
     } finally {
       pool.shutdownNow();
-      for (Path t : temps) {
-        if (t != null) {
-          try {
-            Files.deleteIfExists(t);
-          } catch (IOException e) {
-            // a hidden temporary file is never read as a skill
-          }
+      for (AtomicFiles.Staged f : staged) {
+        if (f != null) {
+          f.discard();
         }
       }
     }
   }
 
-  /** One step of a group write, for the file at {@code i}. */
-  @FunctionalInterface
-  private interface Step {
-    void run(int i) throws IOException;
-  }
-
-  /** Runs {@code step} for every file, {@link #THREADS} at a time. */
-  private static List<Future<?>> each(ExecutorService pool, int n, Step step) {
+  /** Runs {@code step} for every file's index, {@link #THREADS} at a time. */
+  private static List<Future<?>> each(ExecutorService pool, int n, IntConsumer step) {
     AtomicInteger next = new AtomicInteger();
     List<Future<?>> workers = new ArrayList<>(THREADS);
     for (int w = 0; w < THREADS; w++) {
       workers.add(pool.submit(() -> {
         for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-          try {
-            step.run(i);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
-          }
+          step.accept(i);
         }
         return null;
       }));
@@ -178,64 +151,6 @@ final class SkillFiles {
       }
     }
     return first;
-  }
-
-  private static void createFolders(Path[] targets) {
-    Set<Path> folders = new HashSet<>();
-    for (Path t : targets) {
-      Path folder = t.getParent();
-      if (folders.add(folder)) {
-        try {
-          Files.createDirectories(folder);
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot write " + t + ": " + e.getMessage(), e);
-        }
-      }
-    }
-  }
-
-  /** {@code bytes} in a new hidden file beside {@code target}, written but not forced. */
-  private static Path temporary(Path target, byte[] bytes) throws IOException {
-    for (;;) {
-      Path temp = target.resolveSibling("." + target.getFileName() + "."
-          + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
-      FileChannel ch;
-      try {
-        ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      } catch (FileAlreadyExistsException e) {
-        continue;
-      }
-      try (ch) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        return temp;
-      } catch (IOException e) {
-        Files.deleteIfExists(temp);
-        throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
-      }
-    }
-  }
-
-  private static void force(Path temp, Path target) throws IOException {
-    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-      ch.force(true);
-    } catch (IOException e) {
-      throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void replace(Path temp, Path target) {
-    try {
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-    }
   }
 
   private static byte[] bytes(Skill s) {

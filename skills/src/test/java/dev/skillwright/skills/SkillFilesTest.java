@@ -269,6 +269,22 @@ class SkillFilesTest {
       assertThat(s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
           .hasSize(100).allMatch(n -> n.endsWith(".json") && !n.startsWith("."));
     }
+
+    // and when the disk refuses one file of the group (full, read-only), the same holds
+    Path refused = files.fileOf(GroupWriter.round(100, 3).get(57)).toAbsolutePath();
+    dev.skillwright.trajectories.AtomicFiles.injectFault(p -> p.equals(refused)
+        ? new java.io.IOException("No space left on device") : null);
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> files.writeAll(
+          GroupWriter.round(100, 3))).hasMessageContaining(refused.getFileName().toString())
+          .hasMessageContaining("No space left on device");
+    } finally {
+      dev.skillwright.trajectories.AtomicFiles.injectFault(null);
+    }
+    assertThat(contents()).isEqualTo(before);
+    try (Stream<Path> s = Files.walk(dir)) {
+      assertThat(s.filter(Files::isRegularFile)).hasSize(100);
+    }
   }
 
   @Test

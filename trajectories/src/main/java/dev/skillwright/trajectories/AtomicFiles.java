@@ -37,30 +37,91 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, byte[] content) {
+    Staged staged = stage(target, content);
+    try {
+      staged.force();
+      staged.commit();
+    } finally {
+      staged.discard();
+    }
+  }
+
+  /**
+   * Writes {@code content} to a new hidden file beside {@code target}, not yet forced to disk nor
+   * in place: for a group of files written together (force them all, then commit each), so the
+   * file system's journal commits many at once. A hidden temporary file a killed process leaves
+   * behind is never read as the target.
+   */
+  public static Staged stage(Path target, byte[] content) {
     Path dir = target.toAbsolutePath().getParent();
     try {
       checkFault(target);
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      try {
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-          ByteBuffer buf = ByteBuffer.wrap(content);
-          while (buf.hasRemaining()) {
-            ch.write(buf);
-          }
-          ch.force(true);
+      Staged staged = new Staged(target, tmp);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(content);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
         }
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
+      } catch (IOException e) {
+        staged.discard();
+        throw e;
       }
+      return staged;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw failed(target, e);
     }
+  }
+
+  /** A file's new content beside it ({@link #stage}): force it, then commit it, or discard it. */
+  public static final class Staged {
+    private final Path target;
+    private Path temp;
+
+    private Staged(Path target, Path temp) {
+      this.target = target;
+      this.temp = temp;
+    }
+
+    /** Forces the new content to disk. */
+    public void force() {
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      } catch (IOException e) {
+        throw failed(target, e);
+      }
+    }
+
+    /** Puts the new content in place of the target, in one rename. */
+    public void commit() {
+      try {
+        try {
+          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        temp = null;
+      } catch (IOException e) {
+        throw failed(target, e);
+      }
+    }
+
+    /** Removes the new content unless it was committed; the target stays as it was. */
+    public void discard() {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          // a hidden temporary file is never read as the target
+        }
+        temp = null;
+      }
+    }
+  }
+
+  private static UncheckedIOException failed(Path target, IOException e) {
+    return new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
   }
 
   public static void write(Path target, String content) {
