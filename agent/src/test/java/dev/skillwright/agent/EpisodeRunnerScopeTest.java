@@ -82,7 +82,7 @@ class EpisodeRunnerScopeTest {
             + "<button onclick=\"window.open('" + out + "')\">Popup</button>"
             + "<a href='" + out + "'>Link away</a>",
         "/away", "redirect:" + out), new CopyOnWriteArrayList<>());
-    browser = BrowserSession.launch(BrowserConfig.defaults());
+    browser = BrowserSession.launch(BrowserConfig.builder().tracing(false).build());
   }
 
   @AfterAll

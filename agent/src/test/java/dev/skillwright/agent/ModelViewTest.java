@@ -93,7 +93,7 @@ class ModelViewTest {
 
   @BeforeAll
   void start() throws IOException {
-    browser = BrowserSession.launch(BrowserConfig.defaults());
+    browser = BrowserSession.launch(BrowserConfig.builder().tracing(false).build());
     for (String name : List.of("shop", "forum", "wiki", "tracker")) {
       sites.add(Sites.start(name));
     }

@@ -40,7 +40,7 @@ class OfflinePolicyTest {
   @BeforeAll
   void start() {
     shop = Sites.start("shop");
-    browser = BrowserSession.launch(BrowserConfig.defaults());
+    browser = BrowserSession.launch(BrowserConfig.builder().tracing(false).build());
     log = Store.at(data).startSession(new SessionRecord(SessionRecord.SCHEMA_VERSION, "s1",
         "shop", shop.baseUrl(), Instant.EPOCH, null, SessionRecord.Status.RUNNING, Map.of(), null, null));
   }

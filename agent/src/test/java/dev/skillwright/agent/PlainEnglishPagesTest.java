@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Scope;
+import dev.skillwright.browser.SpareTab;
 import dev.skillwright.browser.Tab;
 import dev.skillwright.trajectories.SessionRecord;
 import dev.skillwright.trajectories.Store;
@@ -37,6 +38,7 @@ class PlainEnglishPagesTest {
   HttpServer server;
   String base;
   BrowserSession browser;
+  SpareTab tabs;
   @TempDir
   static Path data;
   Store.SessionLog log;
@@ -60,13 +62,17 @@ class PlainEnglishPagesTest {
     });
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-    browser = BrowserSession.launch(BrowserConfig.defaults());
+    // no trace: no case reads one; and one tab made to forget between cases, as a crawl's worker
+    // does between episodes
+    browser = BrowserSession.launch(BrowserConfig.builder().tracing(false).build());
+    tabs = new SpareTab(() -> browser.newTab(Scope.ofUrl(base)));
     log = Store.at(data).startSession(new SessionRecord(SessionRecord.SCHEMA_VERSION, "s1",
         "pages", base, Instant.EPOCH, null, SessionRecord.Status.RUNNING, Map.of(), null, null));
   }
 
   @AfterAll
   void stop() {
+    tabs.close();
     browser.close();
     server.stop(0);
   }
@@ -92,14 +98,14 @@ class PlainEnglishPagesTest {
   void the_page_scores_the_task_done(String page, String instruction) {
     Task task = new Task("t", "pages", instruction, base + page, SuccessSignal.none(), Map.of());
     String id = "e" + episodes.incrementAndGet();
-    try (Tab tab = browser.newTab(Scope.ofUrl(base))) {
-      EpisodeRunner.Result r = new EpisodeRunner(25, Clock.systemUTC())
-          .run("s1", id, task, Policies.offline(), tab, log.episode(id));
-      Object reward = tab.evaluate("() => document.body.getAttribute('data-reward')");
-      assertThat(reward).as(r.trajectory().steps().stream()
-          .map(s -> s.thought() + " -> " + s.action().describe() + (s.ok() ? "" : " !! "
-              + s.error())).toList().toString()).isEqualTo("1");
-      assertThat(r.trajectory().status()).isEqualTo(Trajectory.Status.ANSWERED);
-    }
+    Tab tab = tabs.take();
+    EpisodeRunner.Result r = new EpisodeRunner(25, Clock.systemUTC())
+        .run("s1", id, task, Policies.offline(), tab, log.episode(id));
+    Object reward = tab.evaluate("() => document.body.getAttribute('data-reward')");
+    tabs.keep(tab);
+    assertThat(reward).as(r.trajectory().steps().stream()
+        .map(s -> s.thought() + " -> " + s.action().describe() + (s.ok() ? "" : " !! "
+            + s.error())).toList().toString()).isEqualTo("1");
+    assertThat(r.trajectory().status()).isEqualTo(Trajectory.Status.ANSWERED);
   }
 }

@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Scope;
+import dev.skillwright.browser.SpareTab;
 import dev.skillwright.browser.Tab;
 import dev.skillwright.browser.TestTabs;
 import dev.skillwright.trajectories.Action;
@@ -98,7 +99,7 @@ class WildCorpusTest {
   void every_page_scores_its_oracle_1_and_a_wrong_action_0() throws Exception {
     String[][] rewards = new String[cases.size()][];
     // one tab per worker: each run has its own score key, and the pages keep no state
-    inParallel(true, (w, own, tab, i) -> rewards[i] = new String[] {
+    inParallel(false, (w, tab, i) -> rewards[i] = new String[] {
         scripted(tab, cases.get(i), "oracle", cases.get(i).oracle()),
         scripted(tab, cases.get(i), "wrong", cases.get(i).wrong())});
     SoftAssertions soft = new SoftAssertions();
@@ -132,7 +133,7 @@ class WildCorpusTest {
           Map.of(), null, null));
     }
     Outcome[] done = new Outcome[cases.size()];
-    inParallel(false, (w, own, tab, i) -> done[i] = runAgent(own, cases.get(i), logs[w]));
+    inParallel(true, (w, tab, i) -> done[i] = runAgent(tab, cases.get(i), logs[w]));
     List<Outcome> outcomes = List.of(done);
     String report = report(outcomes);
     System.out.println(report);
@@ -148,18 +149,13 @@ class WildCorpusTest {
   record Outcome(WildCase c, boolean followed, String score, Trajectory.Status status,
       int steps, String last) {}
 
-  Outcome runAgent(BrowserSession browser, WildCase c, Store.SessionLog log)
-      throws InterruptedException {
+  Outcome runAgent(Tab tab, WildCase c, Store.SessionLog log) throws InterruptedException {
     String key = c.id() + "~agent";
     Task task = new Task(c.id(), "wild", c.instruction(), c.url(server.base(), key),
         SuccessSignal.none(), Map.of());
-    Trajectory t;
-    Optional<WildServer.Score> s;
-    try (Tab tab = browser.newTab(Scope.ofUrl(server.base()))) {
-      t = new EpisodeRunner(MAX_STEPS, Clock.systemUTC())
-          .run("wild", c.id(), task, Policies.offline(), tab, log.episode(c.id())).trajectory();
-      s = scoreOf(tab, key);
-    }
+    Trajectory t = new EpisodeRunner(MAX_STEPS, Clock.systemUTC())
+        .run("wild", c.id(), task, Policies.offline(), tab, log.episode(c.id())).trajectory();
+    Optional<WildServer.Score> s = scoreOf(tab, key);
     String score = s.map(x -> x.reward() + " (" + x.detail() + ")").orElse("no score");
     return new Outcome(c, s.map(x -> x.reward() == 1).orElse(false), score, t.status(),
         t.steps().size(), lastWords(t));
@@ -222,16 +218,18 @@ class WildCorpusTest {
     return scoreOf(tab, key).map(s -> String.valueOf(s.reward())).orElse("none");
   }
 
-  /** What a worker does with case {@code i}, on its own browser (and tab, if it asked for one). */
+  /** What a worker does with case {@code i}, on a tab of its own browser. */
   interface Work {
-    void run(int worker, BrowserSession own, Tab tab, int i) throws Exception;
+    void run(int worker, Tab tab, int i) throws Exception;
   }
 
   /**
    * Runs {@code work} for every case on {@link #WORKERS} threads, each with its own Playwright
-   * and Chromium (and one tab for all its cases if {@code oneTab}); each takes the next case.
+   * and Chromium and one tab; each takes the next case. With {@code fresh} the tab forgets what
+   * the last case left (as a crawl's worker does between episodes), else the pages, which keep
+   * no state, share it as it is.
    */
-  void inParallel(boolean oneTab, Work work) throws Exception {
+  void inParallel(boolean fresh, Work work) throws Exception {
     AtomicInteger next = new AtomicInteger();
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(WORKERS);
@@ -241,9 +239,14 @@ class WildCorpusTest {
         int worker = w;
         workers.add(pool.submit(() -> {
           try (BrowserSession own = BrowserSession.launch(config());
-              Tab tab = oneTab ? own.newTab(Scope.ofUrl(server.base())) : null) {
+              SpareTab tabs = new SpareTab(() -> own.newTab(Scope.ofUrl(server.base())))) {
+            Tab tab = null;
             for (int i; (i = next.getAndIncrement()) < cases.size(); ) {
-              work.run(worker, own, tab, i);
+              if (tab == null || fresh) {
+                tab = tabs.take();
+              }
+              work.run(worker, tab, i);
+              tabs.keep(tab);
             }
           }
           return null;
