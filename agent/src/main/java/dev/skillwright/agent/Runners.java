@@ -58,17 +58,21 @@ final class Runners {
       if (tried.size() >= MAX_REVEALS) {
         return null;
       }
+      // a tree that says which items are closed ([collapsed], as the tab marks aria-expanded
+      // false) says which are folders: an item neither open nor closed is a file, and clicking a
+      // file may be the answer, so it is never clicked to look
+      boolean told = page.nodes().stream().anyMatch(n -> n.is("treeitem") && n.has("collapsed"));
       for (Node n : page.nodes()) {
         if (n.ref() == null) {
           continue;
         }
         boolean tab = n.is("tab") && !n.has("selected") && !n.has("expanded")
             || tabLink(page, n);
-        // a collapsed folder and a file look alike; a name with an extension is a file, and
-        // clicking a file may be the answer, so it is never clicked to look
-        boolean folder = n.is("treeitem") && !n.has("expanded")
-            && page.descendants(n).stream().noneMatch(d -> d.is("group"))
-            && !label(page, n).matches(".*\\.[A-Za-z0-9]{1,5}");
+        // where it does not, a closed folder and a file look alike: a name with an extension is
+        // taken for a file
+        boolean folder = n.is("treeitem") && !n.has("expanded") && (told ? n.has("collapsed")
+            : page.descendants(n).stream().noneMatch(d -> d.is("group"))
+                && !label(page, n).matches(".*\\.[A-Za-z0-9]{1,5}"));
         if ((tab || folder) && tried.add(n.role() + "|" + label(page, n))) {
           Node at = n;
           if (n.name().isEmpty()) {

@@ -93,6 +93,7 @@ class PlainEnglishPagesTest {
       passwords.html | Enter the password "XYZ" into both text fields and press submit.
       widget.html | Click on a "checkbox" widget.
       tree.html | Navigate through the file tree. Find and click on the folder or file named "Briana".
+      settings-tree.html | Find "Proxy" in the settings tree and click it.
       autocomplete.html | Enter an item that starts with "Ant" and ends with "ua", then press Submit.
       """)
   void the_page_scores_the_task_done(String page, String instruction) {

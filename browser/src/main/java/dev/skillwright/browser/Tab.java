@@ -271,9 +271,44 @@ public final class Tab implements AutoCloseable {
       java.util.regex.Pattern.compile("^(\\s*- textbox\\b[^\\n]*?) \\[ref=((f\\d+)?e\\d+)\\]",
           java.util.regex.Pattern.MULTILINE);
 
+  private static final java.util.regex.Pattern TREEITEM_REF =
+      java.util.regex.Pattern.compile("^(\\s*- treeitem\\b[^\\n]*?) \\[ref=((f\\d+)?e\\d+)\\]",
+          java.util.regex.Pattern.MULTILINE);
+
   private String snapshot() {
     String s = page.ariaSnapshot(new Page.AriaSnapshotOptions().setMode(AriaSnapshotMode.AI));
-    return markMultiline(s);
+    return markCollapsed(markMultiline(s));
+  }
+
+  /**
+   * Marks the tree items that are closed {@code [collapsed]}: the snapshot shows an open one
+   * {@code [expanded]} and a closed one as nothing, so a closed folder looks like a file (a leaf,
+   * which has no expanded state at all), and clicking a file to look inside may end the task.
+   * Costs nothing on a page with no tree item, one call on a page with no closed one.
+   */
+  private String markCollapsed(String s) {
+    if (!TREEITEM_REF.matcher(s).find()) {
+      return s;
+    }
+    try {
+      // a frame's tree item (its ref starts f) is asked about, whatever the top page holds
+      if (page.locator("[role=treeitem][aria-expanded=false]").count() == 0
+          && TREEITEM_REF.matcher(s).results().noneMatch(r -> r.group(3) != null)) {
+        return s;
+      }
+      java.util.regex.Matcher m = TREEITEM_REF.matcher(s);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        boolean closed = !m.group(1).contains("[expanded") && page.locator("aria-ref="
+            + m.group(2)).and(page.locator("[aria-expanded=false]")).count() > 0;
+        m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+            m.group(1) + (closed ? " [collapsed]" : "") + " [ref=" + m.group(2) + "]"));
+      }
+      m.appendTail(out);
+      return out.toString();
+    } catch (PlaywrightException e) {
+      return s;
+    }
   }
 
   /**

@@ -46,6 +46,11 @@ class TabTest {
             + "Save</button><p id=\"out\">Nothing yet</p>")
         .page("/note", "<label>Subject <input></label><label>Message <textarea></textarea>"
             + "</label><iframe srcdoc=\"<label>Aside <textarea></textarea></label>\"></iframe>")
+        .page("/tree", "<ul role=tree><li role=treeitem aria-expanded=true><span>Open</span>"
+            + "<ul role=group><li role=treeitem>Leaf</li><li role=treeitem aria-expanded=false>"
+            + "<span>Shut</span><ul role=group hidden><li role=treeitem>Hidden</li></ul></li>"
+            + "</ul></li></ul><iframe srcdoc=\"<ul role=tree><li role=treeitem "
+            + "aria-expanded=false>Inner</li><li role=treeitem>Bare</li></ul>\"></iframe>")
         .page("/slow-page", "<h1>Arrived late</h1>", 600)
         .page("/slow-data", "data", 600);
   }
@@ -117,6 +122,22 @@ class TabTest {
       assertThat(snapshot).containsPattern("textbox \"Subject\" \\[ref=e\\d+\\]")
           .containsPattern("textbox \"Message\" \\[multiline\\] \\[ref=e\\d+\\]")
           .containsPattern("textbox \"Aside\" \\[multiline\\] \\[ref=f\\d+e\\d+\\]");
+    }
+  }
+
+  @Test
+  void closed_tree_items_are_told_from_files() {
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/tree"));
+      String snapshot = tab.observeText().ariaSnapshot();
+
+      // the snapshot alone shows a closed folder as it shows a file
+      assertThat(snapshot).containsPattern("treeitem \"Open\" \\[expanded\\][^\\n]*\\[ref=e\\d+\\]")
+          .containsPattern("treeitem \"Leaf\" [^\\n]*\\[ref=e\\d+\\]")
+          .containsPattern("treeitem \"Shut\" [^\\n]*\\[collapsed\\] \\[ref=e\\d+\\]")
+          .containsPattern("treeitem \"Inner\" [^\\n]*\\[collapsed\\] \\[ref=f\\d+e\\d+\\]")
+          .containsPattern("treeitem \"Bare\" [^\\n]*\\[ref=f\\d+e\\d+\\]");
+      assertThat(snapshot.lines().filter(l -> l.contains("[collapsed]")).count()).isEqualTo(2);
     }
   }
 
