@@ -267,76 +267,51 @@ public final class Tab implements AutoCloseable {
     return o;
   }
 
-  private static final java.util.regex.Pattern TEXTBOX_REF =
-      java.util.regex.Pattern.compile("^(\\s*- textbox\\b[^\\n]*?) \\[ref=((f\\d+)?e\\d+)\\]",
-          java.util.regex.Pattern.MULTILINE);
+  private static final java.util.regex.Pattern TEXTBOX_REF = refLines("textbox");
+  private static final java.util.regex.Pattern TREEITEM_REF = refLines("treeitem");
 
-  private static final java.util.regex.Pattern TREEITEM_REF =
-      java.util.regex.Pattern.compile("^(\\s*- treeitem\\b[^\\n]*?) \\[ref=((f\\d+)?e\\d+)\\]",
-          java.util.regex.Pattern.MULTILINE);
+  /** The snapshot's lines of elements of {@code role}: the line up to its ref, and the ref. */
+  private static java.util.regex.Pattern refLines(String role) {
+    return java.util.regex.Pattern.compile("^(\\s*- " + role
+        + "\\b[^\\n]*?) \\[ref=((f\\d+)?e\\d+)\\]", java.util.regex.Pattern.MULTILINE);
+  }
 
+  /**
+   * The page's AI snapshot, with two states it leaves out marked: text boxes that are text areas
+   * {@code [multiline]} (the snapshot calls both textbox, and "click the textarea" must tell them
+   * apart), and closed tree items {@code [collapsed]} (it shows an open one {@code [expanded]}
+   * and a closed one as nothing, so a closed folder looks like a file, a leaf with no expanded
+   * state at all, and clicking a file to look inside may end the task).
+   */
   private String snapshot() {
     String s = page.ariaSnapshot(new Page.AriaSnapshotOptions().setMode(AriaSnapshotMode.AI));
-    return markCollapsed(markMultiline(s));
+    s = mark(s, TEXTBOX_REF, "textarea", "[multiline]");
+    return mark(s, TREEITEM_REF, "[role=treeitem][aria-expanded=false]", "[collapsed]");
   }
 
   /**
-   * Marks the tree items that are closed {@code [collapsed]}: the snapshot shows an open one
-   * {@code [expanded]} and a closed one as nothing, so a closed folder looks like a file (a leaf,
-   * which has no expanded state at all), and clicking a file to look inside may end the task.
-   * Costs nothing on a page with no tree item, one call on a page with no closed one.
+   * Adds {@code mark} to each of the snapshot's {@code lines} whose element {@code selector}
+   * matches. Costs nothing on a page with no such line, one call on a page where the selector
+   * matches nothing; each element is asked as Playwright's actions ask, not by a script in the
+   * page's own world (whose first use on a page costs far more than these questions).
    */
-  private String markCollapsed(String s) {
-    if (!TREEITEM_REF.matcher(s).find()) {
+  private String mark(String s, java.util.regex.Pattern lines, String selector, String mark) {
+    if (!lines.matcher(s).find()) {
       return s;
     }
     try {
-      // a frame's tree item (its ref starts f) is asked about, whatever the top page holds
-      if (page.locator("[role=treeitem][aria-expanded=false]").count() == 0
-          && TREEITEM_REF.matcher(s).results().noneMatch(r -> r.group(3) != null)) {
+      // an element in a frame (its ref starts f) is asked about, whatever the top page holds
+      if (page.locator(selector).count() == 0
+          && lines.matcher(s).results().noneMatch(r -> r.group(3) != null)) {
         return s;
       }
-      java.util.regex.Matcher m = TREEITEM_REF.matcher(s);
+      java.util.regex.Matcher m = lines.matcher(s);
       StringBuilder out = new StringBuilder();
       while (m.find()) {
-        boolean closed = !m.group(1).contains("[expanded") && page.locator("aria-ref="
-            + m.group(2)).and(page.locator("[aria-expanded=false]")).count() > 0;
-        m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
-            m.group(1) + (closed ? " [collapsed]" : "") + " [ref=" + m.group(2) + "]"));
-      }
-      m.appendTail(out);
-      return out.toString();
-    } catch (PlaywrightException e) {
-      return s;
-    }
-  }
-
-  /**
-   * Marks the text boxes that are text areas {@code [multiline]}: the snapshot calls both
-   * textbox, and "click the textarea" must tell them apart. Costs nothing on a page with no text
-   * box, one call on a page with no text area.
-   */
-  private String markMultiline(String s) {
-    if (!TEXTBOX_REF.matcher(s).find()) {
-      return s;
-    }
-    try {
-      // a frame's text box (its ref starts f) is asked about, whatever the top page holds
-      Object n = page.evaluate("() => document.querySelectorAll('textarea').length");
-      if ((!(n instanceof Number count) || count.intValue() == 0)
-          && TEXTBOX_REF.matcher(s).results().noneMatch(r -> r.group(3) != null)) {
-        return s;
-      }
-      java.util.regex.Matcher m = TEXTBOX_REF.matcher(s);
-      StringBuilder out = new StringBuilder();
-      while (m.find()) {
-        // asked as Playwright's actions ask, not by a script in the page's own world (whose
-        // first use on a page costs far more than this question)
-        boolean area = page.locator("aria-ref=" + m.group(2)).and(page.locator("textarea"))
+        boolean marked = page.locator("aria-ref=" + m.group(2)).and(page.locator(selector))
             .count() > 0;
-        String mark = area ? " [multiline]" : "";
         m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
-            m.group(1) + mark + " [ref=" + m.group(2) + "]"));
+            m.group(1) + (marked ? " " + mark : "") + " [ref=" + m.group(2) + "]"));
       }
       m.appendTail(out);
       return out.toString();
