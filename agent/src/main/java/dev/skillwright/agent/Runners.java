@@ -53,26 +53,32 @@ final class Runners {
   static final class Reveal {
     private final Set<String> tried = new HashSet<>();
     private int pages;
+    /** Whether a tree on the page has told its folders from its files. */
+    private boolean told;
 
     Decision next(AriaSnapshot page, String what) {
       if (tried.size() >= MAX_REVEALS) {
         return null;
       }
       // a tree that says which items are closed ([collapsed], as the tab marks aria-expanded
-      // false) says which are folders: an item neither open nor closed is a file, and clicking a
-      // file may be the answer, so it is never clicked to look
-      boolean told = page.nodes().stream().anyMatch(n -> n.is("treeitem") && n.has("collapsed"));
+      // false) and has items it says nothing of (as ARIA has files) tells folders from files,
+      // and clicking a file may be the answer, so it is never clicked to look; one that calls
+      // every item closed (some tree widgets mark their files so) tells nothing. Once told, the
+      // page stays told, also when every folder has been opened
+      told |= page.nodes().stream().anyMatch(n -> n.is("treeitem") && n.has("collapsed"))
+          && page.nodes().stream().anyMatch(n -> n.is("treeitem") && !n.has("collapsed")
+              && !n.has("expanded"));
       for (Node n : page.nodes()) {
         if (n.ref() == null) {
           continue;
         }
         boolean tab = n.is("tab") && !n.has("selected") && !n.has("expanded")
             || tabLink(page, n);
-        // where it does not, a closed folder and a file look alike: a name with an extension is
-        // taken for a file
+        // where it does not, a closed folder and a file look alike; a name with an extension is
+        // a file's either way
         boolean folder = n.is("treeitem") && !n.has("expanded") && (told ? n.has("collapsed")
-            : page.descendants(n).stream().noneMatch(d -> d.is("group"))
-                && !label(page, n).matches(".*\\.[A-Za-z0-9]{1,5}"));
+            : page.descendants(n).stream().noneMatch(d -> d.is("group")))
+            && !label(page, n).matches(".*\\.[A-Za-z0-9]{1,5}");
         if ((tab || folder) && tried.add(n.role() + "|" + label(page, n))) {
           Node at = n;
           if (n.name().isEmpty()) {

@@ -7,7 +7,6 @@ import dev.skillwright.browser.BrowserConfig;
 import dev.skillwright.browser.BrowserSession;
 import dev.skillwright.browser.Scope;
 import dev.skillwright.browser.SpareTab;
-import dev.skillwright.browser.Tab;
 import dev.skillwright.trajectories.SessionRecord;
 import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.SuccessSignal;
@@ -77,6 +76,9 @@ class PlainEnglishPagesTest {
     server.stop(0);
   }
 
+  /** An episode and the reward its page gave. */
+  record Done(EpisodeRunner.Result result, Object reward) {}
+
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(delimiter = '|', textBlock = """
       click-link.html | Click on the link "Ut".
@@ -99,12 +101,12 @@ class PlainEnglishPagesTest {
   void the_page_scores_the_task_done(String page, String instruction) {
     Task task = new Task("t", "pages", instruction, base + page, SuccessSignal.none(), Map.of());
     String id = "e" + episodes.incrementAndGet();
-    Tab tab = tabs.take();
-    EpisodeRunner.Result r = new EpisodeRunner(25, Clock.systemUTC())
-        .run("s1", id, task, Policies.offline(), tab, log.episode(id));
-    Object reward = tab.evaluate("() => document.body.getAttribute('data-reward')");
-    tabs.keep(tab);
-    assertThat(reward).as(r.trajectory().steps().stream()
+    // (a case that throws closes its tab: the next one gets a new one)
+    Done done = tabs.with(tab -> new Done(new EpisodeRunner(25, Clock.systemUTC())
+        .run("s1", id, task, Policies.offline(), tab, log.episode(id)),
+        tab.evaluate("() => document.body.getAttribute('data-reward')")));
+    EpisodeRunner.Result r = done.result();
+    assertThat(done.reward()).as(r.trajectory().steps().stream()
         .map(s -> s.thought() + " -> " + s.action().describe() + (s.ok() ? "" : " !! "
             + s.error())).toList().toString()).isEqualTo("1");
     assertThat(r.trajectory().status()).isEqualTo(Trajectory.Status.ANSWERED);

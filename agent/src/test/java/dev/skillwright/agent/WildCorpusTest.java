@@ -202,7 +202,7 @@ class WildCorpusTest {
     return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
   }
 
-  /** Runs scripted steps on {@code tab}, opened afresh, and returns the reward, or "none". */
+  /** Runs scripted steps on {@code tab} and returns the reward, or "none". */
   String scripted(Tab tab, WildCase c, String run, List<List<String>> steps)
       throws InterruptedException {
     String key = c.id() + "~" + run;

@@ -196,11 +196,10 @@ public final class Tab implements AutoCloseable {
   public dev.skillwright.trajectories.AriaSnapshot look() {
     return watchdog.watch("a look", () -> {
       try {
-        return dev.skillwright.trajectories.AriaSnapshot.parse(page.ariaSnapshot(
-            new Page.AriaSnapshotOptions().setMode(AriaSnapshotMode.AI)));
+        return dev.skillwright.trajectories.AriaSnapshot.parse(rawSnapshot());
       } catch (PlaywrightException e) {
         waitForLoad();
-        return dev.skillwright.trajectories.AriaSnapshot.parse(snapshot());
+        return dev.skillwright.trajectories.AriaSnapshot.parse(rawSnapshot());
       }
     });
   }
@@ -270,10 +269,19 @@ public final class Tab implements AutoCloseable {
   private static final java.util.regex.Pattern TEXTBOX_REF = refLines("textbox");
   private static final java.util.regex.Pattern TREEITEM_REF = refLines("treeitem");
 
-  /** The snapshot's lines of elements of {@code role}: the line up to its ref, and the ref. */
+  /**
+   * The snapshot's lines of elements of {@code role}, quoted whole or not (Playwright quotes a
+   * line whose name holds ": "): the line up to its ref, and the ref. A name is passed over as a
+   * whole, so that a name that reads like a ref is never taken for one.
+   */
   private static java.util.regex.Pattern refLines(String role) {
-    return java.util.regex.Pattern.compile("^(\\s*- " + role
-        + "\\b[^\\n]*?) \\[ref=((f\\d+)?e\\d+)\\]", java.util.regex.Pattern.MULTILINE);
+    return java.util.regex.Pattern.compile("^(\\s*- '?" + role
+        + "\\b(?: \"(?:[^\"\\\\\\n]|\\\\.)*\")?[^\\n]*?) \\[ref=((f\\d+)?e\\d+)\\]",
+        java.util.regex.Pattern.MULTILINE);
+  }
+
+  private String rawSnapshot() {
+    return page.ariaSnapshot(new Page.AriaSnapshotOptions().setMode(AriaSnapshotMode.AI));
   }
 
   /**
@@ -284,32 +292,37 @@ public final class Tab implements AutoCloseable {
    * state at all, and clicking a file to look inside may end the task).
    */
   private String snapshot() {
-    String s = page.ariaSnapshot(new Page.AriaSnapshotOptions().setMode(AriaSnapshotMode.AI));
+    String s = rawSnapshot();
     s = mark(s, TEXTBOX_REF, "textarea", "[multiline]");
     return mark(s, TREEITEM_REF, "[role=treeitem][aria-expanded=false]", "[collapsed]");
   }
 
   /**
    * Adds {@code mark} to each of the snapshot's {@code lines} whose element {@code selector}
-   * matches. Costs nothing on a page with no such line, one call on a page where the selector
-   * matches nothing; each element is asked as Playwright's actions ask, not by a script in the
-   * page's own world (whose first use on a page costs far more than these questions).
+   * matches, asking each element as Playwright's actions ask, not by a script in the page's own
+   * world (whose first use on a page costs far more than these questions). Costs nothing on a
+   * page with no such line, and one call when the selector matches nothing; a line already
+   * {@code [expanded]}, and the top page's lines once as many as match are marked, are not asked.
    */
   private String mark(String s, java.util.regex.Pattern lines, String selector, String mark) {
     if (!lines.matcher(s).find()) {
       return s;
     }
     try {
+      int left = page.locator(selector).count();
       // an element in a frame (its ref starts f) is asked about, whatever the top page holds
-      if (page.locator(selector).count() == 0
-          && lines.matcher(s).results().noneMatch(r -> r.group(3) != null)) {
+      if (left == 0 && lines.matcher(s).results().noneMatch(r -> r.group(3) != null)) {
         return s;
       }
       java.util.regex.Matcher m = lines.matcher(s);
       StringBuilder out = new StringBuilder();
       while (m.find()) {
-        boolean marked = page.locator("aria-ref=" + m.group(2)).and(page.locator(selector))
-            .count() > 0;
+        boolean framed = m.group(3) != null;
+        boolean marked = (framed || left > 0) && !m.group(1).contains(" [expanded")
+            && page.locator("aria-ref=" + m.group(2)).and(page.locator(selector)).count() > 0;
+        if (marked && !framed) {
+          left--;
+        }
         m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
             m.group(1) + (marked ? " " + mark : "") + " [ref=" + m.group(2) + "]"));
       }
