@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +52,9 @@ class BrowserDeathTest {
    * checks that one episode errored and the session completed all six.
    */
   Cli crawlWhile(String signal, boolean inContextCrawl, String... flags) throws Exception {
-    AtomicInteger pagesServed = new AtomicInteger();
+    // the task episode whose start page was served last
+    java.util.concurrent.atomic.AtomicReference<String> started =
+        new java.util.concurrent.atomic.AtomicReference<>();
     AtomicBoolean killed = new AtomicBoolean();
     AtomicBoolean contextHit = new AtomicBoolean(!inContextCrawl);
     HttpServer site = HttpServer.create(
@@ -72,10 +73,14 @@ class BrowserDeathTest {
         if (page && contextHit.compareAndSet(false, true)) {
           // the context crawl's first page (the CLI's own reachability check is not Chromium)
           signalChromium(signal);
-        } else if (page && taskEpisodeRunning() && pagesServed.incrementAndGet() == 2
-            && killed.compareAndSet(false, true)) {
-          // while Chromium waits for this page: the episode is mid-step when it dies
-          signalChromium(signal);
+        } else if (page && !killed.get()) {
+          String running = taskEpisodeRunning();
+          // an episode's first page is its start page; a page after it is asked for by one of
+          // its steps, and while Chromium waits for it the episode is mid-step when it dies
+          if (running != null && running.equals(started.getAndSet(running))
+              && killed.compareAndSet(false, true)) {
+            signalChromium(signal);
+          }
         }
         byte[] body = html.append("</ul>").toString().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "text/html");
@@ -110,15 +115,30 @@ class BrowserDeathTest {
     }
   }
 
-  /** Whether a task's episode (not a verification) has begun and is not written yet. */
-  boolean taskEpisodeRunning() {
-    try (var s = Files.walk(data.resolve("sessions"), 3)) {
-      return s.filter(p -> p.getParent() != null
-              && p.getParent().getFileName().toString().equals("episodes"))
-          .anyMatch(e -> Files.exists(e.resolve("step-000.aria.yaml"))
-              && !Files.exists(e.resolve("trajectory.json")));
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
-      return false;
+  /**
+   * The task episode (not a verification) under way: the last one the session's events say began,
+   * while its trajectory is not written yet; else null. Told by the events, not by the episode's
+   * files: an episode that runs a skill's steps without looking writes none before its end.
+   */
+  String taskEpisodeRunning() {
+    try (var s = Files.walk(data.resolve("sessions"), 2)) {
+      for (Path events : s.filter(p -> p.getFileName().toString().equals(Store.EVENTS_FILE))
+          .toList()) {
+        String last = null;
+        for (String line : Files.readAllLines(events)) {
+          if (line.contains("\"type\":\"episode_started\"")) {
+            last = dev.skillwright.trajectories.Json.mapper().readTree(line).get("episode")
+                .asText();
+          }
+        }
+        if (last != null && !Files.exists(events.resolveSibling("episodes").resolve(last)
+            .resolve("trajectory.json"))) {
+          return events.getParent().getFileName() + "/" + last;
+        }
+      }
+      return null;
+    } catch (java.io.IOException | RuntimeException e) {
+      return null; // not there yet, or a line half written: asked again at the next page
     }
   }
 
