@@ -85,6 +85,12 @@ final class SkillIndexCheck {
           }
           if (damage == null) {
             indexed = stored(d);
+            if (!force && !sorted(d)) {
+              force = true;
+              notices.accept("the skill index in " + indexDir + " was of an older layout (not "
+                  + "sorted by site); rebuilding it from its " + onDisk.size() + " skill file"
+                  + (onDisk.size() == 1 ? "" : "s"));
+            }
           }
         }
       } catch (LockObtainFailedException e) {
@@ -185,6 +191,17 @@ final class SkillIndexCheck {
     }
     notices.accept("moved the skill index of the older layout to " + dir.relativize(target)
         + " after writing its " + written + " skill" + (written == 1 ? "" : "s") + " as files");
+  }
+
+  /** True when every segment of the last commit is sorted as the index's writer sorts. */
+  private static boolean sorted(Directory d) throws IOException {
+    for (org.apache.lucene.index.SegmentCommitInfo si
+        : org.apache.lucene.index.SegmentInfos.readLatestCommit(d)) {
+      if (!LuceneSkillIndex.ORDER.equals(si.info.getIndexSort())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Every live document's id and stored JSON. */

@@ -171,6 +171,37 @@ class SkillFilesTest {
   }
 
   @Test
+  void an_index_not_sorted_by_site_is_rebuilt_sorted_and_then_written_to() throws Exception {
+    // skills/index/ as the versions before the site order wrote it: Lucene's default order
+    write();
+    deleteTree(dir.resolve("index"));
+    try (var d = FSDirectory.open(Files.createDirectories(dir.resolve("index")));
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig(SkillAnalyzers.index()))) {
+      for (Skill s : SKILLS) {
+        w.addDocument(LuceneSkillIndex.toDocument(s));
+      }
+      w.commit();
+    }
+
+    assertThat(listed()).isEqualTo(ids());
+    assertThat(notices).singleElement().asString().contains("older layout",
+        "not sorted by site", "4 skill files");
+    try (var d = FSDirectory.open(dir.resolve("index"))) {
+      assertThat(org.apache.lucene.index.SegmentInfos.readLatestCommit(d).asList())
+          .isNotEmpty().allSatisfy(si -> assertThat(si.info.getIndexSort())
+              .isEqualTo(LuceneSkillIndex.ORDER));
+    }
+    // a writer opens on it (one would refuse an index sorted otherwise) and a search finds
+    try (SkillIndex index = open()) {
+      index.update(SKILLS.get(0).id(), s -> s.ran(true, null, "e", java.time.Instant.EPOCH));
+      assertThat(index.search("search for a mug", "shop", 3)).isNotEmpty();
+    }
+    notices.clear();
+    assertThat(listed()).isEqualTo(ids());
+    assertThat(notices).as("a sorted index is not rebuilt again").isEmpty();
+  }
+
+  @Test
   void an_unreadable_skill_file_is_kept_aside_and_the_skill_written_back_from_the_index()
       throws Exception {
     write();
