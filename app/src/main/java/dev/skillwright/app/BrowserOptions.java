@@ -77,7 +77,7 @@ final class BrowserOptions {
     BrowserConfig config = b.build();
     if (config.remote() == null) {
       Chromium.requireDisplay(config);
-      Chromium.resolve(config.executable(), config.environment());
+      Chromium.resolve(config.executable(), config.environment(), config.headless());
     }
     return config;
   }

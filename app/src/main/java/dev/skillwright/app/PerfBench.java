@@ -201,7 +201,8 @@ final class PerfBench {
 
   private List<Row> browserRows(Path work, List<Trajectory> episodes) {
     Store out = Store.at(work.resolve("replays"));
-    Chromium.Resolution res = Chromium.resolve(config.executable(), config.environment());
+    Chromium.Resolution res = Chromium.resolve(config.executable(), config.environment(),
+        config.headless());
     Map<String, String> env = new HashMap<>();
     if (res.executable() != null) {
       env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");

@@ -61,6 +61,8 @@ class ReadmeTest {
           "CrawlIntegrationTest crawls the forum, the wiki and the tracker"),
       Map.entry("./skillwright bench --perf",
           "the quicker look the README shows next runs the same code"),
+      Map.entry(ReadmePerfTest.LINE, "ReadmePerfTest runs it, beside this test: it needs "
+          + "nothing the lines before it leave"),
       Map.entry("./skillwright skills merge ../other-machine/skillwright-data",
           "another machine's data directory is a placeholder "
               + "(SkillsMergeTest merges a planted one)"));
@@ -246,35 +248,6 @@ class ReadmeTest {
         .contains("Answer: " + dev.skillwright.envs.Sites.shopPrices().get("Brass Desk Lamp"),
             "Verdict: success");
     assertThat(ran("./skillwright trace last").out()).contains("trace.zip");
-  }
-
-  @Test
-  void the_performance_bench_prints_every_figure_beside_its_baseline() throws Exception {
-    String perf = ran("./skillwright bench --perf --rounds 1").out();
-    assertThat(perf).contains("| figure | unit | Skillwright | baseline | ratio | goal | met |",
-        "on " + Runtime.getRuntime().availableProcessors() + " cores");
-    for (String figure : List.of("crawl of the shop, 2 workers", "peak memory",
-        "page characters shown to a model", "replay of recorded episodes",
-        "one observe + act step", "skill search p99, 10,000 skills", "building that index")) {
-      assertThat(perf.lines().filter(l -> l.startsWith("| " + figure))).as(figure)
-          .singleElement().satisfies(l -> assertThat(l).matches(
-              "\\| [^|]+ \\| [^|]+ \\| \\d+\\.\\d \\| (\\d+\\.\\d|-) \\| (\\d+\\.\\d\\d|-) \\| .+ \\| (yes|no) \\|"));
-    }
-    // the writer that never pauses is reported beside the goal's round, with no goal of its own
-    assertThat(perf.lines().filter(l -> l.startsWith("| the same, the writer never pausing")))
-        .singleElement().satisfies(l -> assertThat(l).matches(
-            "\\| [^|]+ \\([\\d,]+ uses meanwhile\\) \\| ms \\| \\d+\\.\\d \\| - \\| - \\| - \\| - \\|"));
-    // the two browser figures have a raw Playwright baseline, so a ratio
-    assertThat(perf.lines().filter(l -> l.startsWith("| replay of") || l.startsWith("| one obs")))
-        .allSatisfy(l -> assertThat(l).matches(".*\\| \\d+\\.\\d\\d \\|.*"));
-    Path reports = data.resolve("bench");
-    try (var s = Files.list(reports)) {
-      Path dir = s.filter(p -> p.getFileName().toString().startsWith("perf-")).findFirst()
-          .orElseThrow();
-      assertThat(dir.resolve("report.md")).isNotEmptyFile();
-      assertThat(Files.readString(dir.resolve("report.json"))).contains("\"cores\"",
-          "\"ratio\"");
-    }
   }
 
   @Test

@@ -47,7 +47,8 @@ public final class BrowserSession implements AutoCloseable {
     if (config.remote() != null) {
       return connect(config, config.remote());
     }
-    Chromium.Resolution res = Chromium.resolve(config.executable(), config.environment());
+    Chromium.Resolution res = Chromium.resolve(config.executable(), config.environment(),
+        config.headless());
     Map<String, String> env = new HashMap<>();
     if (res.executable() != null) {
       env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");

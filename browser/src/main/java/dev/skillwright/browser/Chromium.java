@@ -11,7 +11,10 @@ import java.util.Optional;
 /**
  * Finds the Chromium to run, in this order: an explicit path ({@code --chromium} or
  * {@code SKILLWRIGHT_CHROMIUM}), a system Chromium or Chrome on the PATH, then Playwright's own
- * browsers (which Playwright downloads where downloads work).
+ * browsers (which Playwright downloads where downloads work). Headless, a headless shell on the
+ * PATH (Debian's {@code chromium-headless-shell}) comes before a whole browser: it is the same
+ * Blink without the browser around it, which Playwright itself runs headless, and it costs less
+ * per context and per page (in a crawl of the shop, about a fifth of its time).
  */
 public final class Chromium {
   /** The launch flags that keep Chromium quiet on a closed network. */
@@ -28,6 +31,8 @@ public final class Chromium {
 
   static final List<String> NAMES = List.of(
       "chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome");
+  /** Builds that only run headless, looked for first when the browser is to be headless. */
+  static final List<String> SHELLS = List.of("chromium-headless-shell", "chrome-headless-shell");
 
   /**
    * Where the search looked and what it found.
@@ -82,11 +87,20 @@ public final class Chromium {
   }
 
   /**
-   * Resolves the executable.
+   * Resolves the executable of a headless browser.
    *
    * @throws BadInputException if an explicit path is given and is not an executable file
    */
   public static Resolution resolve(Path explicit, Environment env) {
+    return resolve(explicit, env, true);
+  }
+
+  /**
+   * Resolves the executable; a headless shell found on the PATH only when {@code headless}.
+   *
+   * @throws BadInputException if an explicit path is given and is not an executable file
+   */
+  public static Resolution resolve(Path explicit, Environment env, boolean headless) {
     if (explicit != null) {
       return new Resolution(checkExecutable(explicit, "--chromium"), "--chromium");
     }
@@ -95,18 +109,29 @@ public final class Chromium {
       return new Resolution(
           checkExecutable(Path.of(fromEnv.get()), "SKILLWRIGHT_CHROMIUM"), "SKILLWRIGHT_CHROMIUM");
     }
+    for (List<String> names : headless ? List.of(SHELLS, NAMES) : List.of(NAMES)) {
+      Optional<Path> found = onPath(env, names);
+      if (found.isPresent()) {
+        return new Resolution(found.get(), "PATH");
+      }
+    }
+    return new Resolution(null, "playwright");
+  }
+
+  /** The first executable of one of {@code names} in the PATH's folders, in order. */
+  private static Optional<Path> onPath(Environment env, List<String> names) {
     for (String dir : env.get("PATH").orElse("").split(File.pathSeparator)) {
       if (dir.isBlank()) {
         continue;
       }
-      for (String name : NAMES) {
+      for (String name : names) {
         Path candidate = Path.of(dir, name);
         if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-          return new Resolution(candidate, "PATH");
+          return Optional.of(candidate);
         }
       }
     }
-    return new Resolution(null, "playwright");
+    return Optional.empty();
   }
 
   private static Path checkExecutable(Path p, String where) {

@@ -54,6 +54,21 @@ class ChromiumTest {
   }
 
   @Test
+  void a_headless_shell_on_the_path_comes_first_headless_and_never_headed() throws Exception {
+    Path chrome = executable("one/google-chrome");
+    Path shell = executable("two/chromium-headless-shell");
+    Chromium.Environment env = Chromium.Environment.of(Map.of("PATH",
+        dir.resolve("one") + ":" + dir.resolve("two")));
+
+    assertThat(Chromium.resolve(null, env).executable()).isEqualTo(shell);
+    assertThat(Chromium.resolve(null, env, true).executable()).isEqualTo(shell);
+    // it cannot show a window
+    assertThat(Chromium.resolve(null, env, false).executable()).isEqualTo(chrome);
+    // an explicit choice wins over it
+    assertThat(Chromium.resolve(chrome, env, true).executable()).isEqualTo(chrome);
+  }
+
+  @Test
   void headed_without_a_display_says_so_and_how_to_use_xvfb_run() {
     org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").contains("Linux"));
     BrowserConfig headed = BrowserConfig.builder().headless(false)
