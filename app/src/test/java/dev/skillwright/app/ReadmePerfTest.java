@@ -42,13 +42,13 @@ class ReadmePerfTest {
         "page characters shown to a model", "replay of recorded episodes",
         "one observe + act step", "skill search p99, 10,000 skills", "building that index")) {
       assertThat(perf.lines().filter(l -> l.startsWith("| " + figure))).as(figure)
-          .singleElement().satisfies(l -> assertThat(l).matches(
-              "\\| [^|]+ \\| [^|]+ \\| \\d+\\.\\d \\| (\\d+\\.\\d|-) \\| (\\d+\\.\\d\\d|-) \\| .+ \\| (yes|no) \\|"));
+          .singleElement().satisfies(l -> assertThat(l).matches("\\| [^|]+ \\| [^|]+ "
+              + "\\| \\d+\\.\\d \\| (\\d+\\.\\d|-) \\| (\\d+\\.\\d\\d|-) \\| .+ \\| (yes|no) \\|"));
     }
     // the writer that never pauses is reported beside the goal's round, with no goal of its own
     assertThat(perf.lines().filter(l -> l.startsWith("| the same, the writer never pausing")))
-        .singleElement().satisfies(l -> assertThat(l).matches(
-            "\\| [^|]+ \\([\\d,]+ uses meanwhile\\) \\| ms \\| \\d+\\.\\d \\| - \\| - \\| - \\| - \\|"));
+        .singleElement().satisfies(l -> assertThat(l).matches("\\| [^|]+ \\([\\d,]+ uses "
+            + "meanwhile\\) \\| ms \\| \\d+\\.\\d \\| - \\| - \\| - \\| - \\|"));
     // the two browser figures have a raw Playwright baseline, so a ratio
     assertThat(perf.lines().filter(l -> l.startsWith("| replay of") || l.startsWith("| one obs")))
         .allSatisfy(l -> assertThat(l).matches(".*\\| \\d+\\.\\d\\d \\|.*"));

@@ -342,7 +342,7 @@ class ReplayTest {
         com.microsoft.playwright.Playwright pw = com.microsoft.playwright.Playwright.create()) {
       var browser = pw.chromium().launch(new com.microsoft.playwright.BrowserType.LaunchOptions()
           .setExecutablePath(dev.skillwright.browser.Chromium.resolve(null,
-              dev.skillwright.browser.Chromium.Environment.system()).executable())
+              dev.skillwright.browser.Chromium.Environment.system(), true).executable())
           .setArgs(List.of("--no-sandbox", "--disable-gpu")));
       com.microsoft.playwright.Page page = browser.newPage();
       page.navigate(shop.baseUrl());

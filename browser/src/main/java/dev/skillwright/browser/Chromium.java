@@ -87,15 +87,6 @@ public final class Chromium {
   }
 
   /**
-   * Resolves the executable of a headless browser.
-   *
-   * @throws BadInputException if an explicit path is given and is not an executable file
-   */
-  public static Resolution resolve(Path explicit, Environment env) {
-    return resolve(explicit, env, true);
-  }
-
-  /**
    * Resolves the executable; a headless shell found on the PATH only when {@code headless}.
    *
    * @throws BadInputException if an explicit path is given and is not an executable file

@@ -87,14 +87,29 @@ class BrowserHangTest {
         .toList();
   }
 
-  /** Whether {@code p} is gone within 10 seconds. */
+  /**
+   * Whether {@code p} is gone within 10 seconds: ended, or dead and waiting to be reaped (a
+   * zombie, which Java still counts alive, and which an init that reaps nothing keeps for ever).
+   */
   static boolean gone(ProcessHandle p) throws InterruptedException {
-    for (long end = System.nanoTime() + 10_000_000_000L; p.isAlive(); Thread.sleep(50)) {
+    for (long end = System.nanoTime() + 10_000_000_000L; p.isAlive() && !zombie(p);
+        Thread.sleep(50)) {
       if (System.nanoTime() > end) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean zombie(ProcessHandle p) {
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc",
+          Long.toString(p.pid()), "stat"));
+      // the state follows the command's name, which is in parentheses and may hold spaces
+      return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+    } catch (java.io.IOException | RuntimeException e) {
+      return !p.isAlive();
+    }
   }
 
   static void signal(String name, List<ProcessHandle> processes) throws Exception {

@@ -31,9 +31,9 @@ class ChromiumTest {
     Chromium.Environment env = Chromium.Environment.of(Map.of(
         "SKILLWRIGHT_CHROMIUM", fromEnv.toString(), "PATH", dir.resolve("c").toString()));
 
-    assertThat(Chromium.resolve(explicit, env).executable()).isEqualTo(explicit);
-    assertThat(Chromium.resolve(null, env).executable()).isEqualTo(fromEnv);
-    assertThat(Chromium.resolve(null, env).source()).isEqualTo("SKILLWRIGHT_CHROMIUM");
+    assertThat(Chromium.resolve(explicit, env, true).executable()).isEqualTo(explicit);
+    assertThat(Chromium.resolve(null, env, true).executable()).isEqualTo(fromEnv);
+    assertThat(Chromium.resolve(null, env, false).source()).isEqualTo("SKILLWRIGHT_CHROMIUM");
   }
 
   @Test
@@ -42,12 +42,13 @@ class ChromiumTest {
     Path chromium = executable("two/chromium");
     String path = dir.resolve("empty") + ":" + dir.resolve("one") + ":" + dir.resolve("two");
 
-    Chromium.Resolution r = Chromium.resolve(null, Chromium.Environment.of(Map.of("PATH", path)));
+    Chromium.Resolution r = Chromium.resolve(null, Chromium.Environment.of(Map.of("PATH", path)),
+        true);
     assertThat(r.executable()).isEqualTo(dir.resolve("one/google-chrome"));
     assertThat(r.source()).isEqualTo("PATH");
 
     Chromium.Resolution none = Chromium.resolve(null,
-        Chromium.Environment.of(Map.of("PATH", dir.resolve("empty").toString())));
+        Chromium.Environment.of(Map.of("PATH", dir.resolve("empty").toString())), true);
     assertThat(none.executable()).isNull();
     assertThat(none.describe()).isEqualTo("Playwright's own Chromium");
     assertThat(chromium).exists();
@@ -60,7 +61,6 @@ class ChromiumTest {
     Chromium.Environment env = Chromium.Environment.of(Map.of("PATH",
         dir.resolve("one") + ":" + dir.resolve("two")));
 
-    assertThat(Chromium.resolve(null, env).executable()).isEqualTo(shell);
     assertThat(Chromium.resolve(null, env, true).executable()).isEqualTo(shell);
     // it cannot show a window
     assertThat(Chromium.resolve(null, env, false).executable()).isEqualTo(chrome);
@@ -85,7 +85,8 @@ class ChromiumTest {
 
   @Test
   void an_explicit_path_that_is_not_executable_is_bad_input() {
-    assertThatThrownBy(() -> Chromium.resolve(dir.resolve("nope"), Chromium.Environment.of(Map.of())))
+    assertThatThrownBy(() -> Chromium.resolve(dir.resolve("nope"),
+        Chromium.Environment.of(Map.of()), true))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("--chromium")
         .hasMessageContaining("no executable file there");

@@ -32,7 +32,7 @@ class HostileSiteTest {
 
   @Test
   void every_vector_reaches_its_canary_in_plain_chromium() {
-    Chromium.Resolution res = Chromium.resolve(null, Chromium.Environment.system());
+    Chromium.Resolution res = Chromium.resolve(null, Chromium.Environment.system(), true);
     try (HostileSite site = new HostileSite();
          Playwright pw = Playwright.create()) {
       BrowserType.LaunchOptions opts = new BrowserType.LaunchOptions().setHeadless(true)

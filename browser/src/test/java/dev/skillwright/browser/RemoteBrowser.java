@@ -81,7 +81,7 @@ public final class RemoteBrowser implements AutoCloseable {
   }
 
   private static Path chromium() {
-    Path chromium = Chromium.resolve(null, Chromium.Environment.system()).executable();
+    Path chromium = Chromium.resolve(null, Chromium.Environment.system(), true).executable();
     if (chromium == null) {
       throw new IllegalStateException("no system Chromium: ./skillwright setup installs one");
     }
@@ -111,6 +111,8 @@ public final class RemoteBrowser implements AutoCloseable {
     try {
       url = found.get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
+      // its children first: a wrapper script that does not exec leaves the browser under it
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
       throw e;
     }

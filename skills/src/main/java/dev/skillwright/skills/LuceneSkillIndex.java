@@ -809,6 +809,13 @@ final class LuceneSkillIndex implements SkillIndex {
       } catch (LockObtainFailedException e) {
         throw new SkillwrightException("the skill index " + dir
             + " is in use by another process; wait for it to finish");
+      } catch (IllegalArgumentException e) {
+        // Lucene refuses to write an index sorted otherwise (the older layout, which opening
+        // rebuilds unless another process held it then)
+        throw new SkillwrightException("the skill index " + dir + " is of an older layout ("
+            + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+            + "); rebuild it with: skillwright "
+            + "skills reindex, once no other process uses it");
       } catch (IOException e) {
         throw new UncheckedIOException("cannot open the skill index " + dir, e);
       }

@@ -65,6 +65,7 @@ final class SkillIndexCheck {
     Path indexDir = dir.resolve(SkillFiles.INDEX);
     Map<String, Skill> onDisk = files.readAll(notices);
     String damage = null;
+    boolean unsorted = false;
     Map<String, String> indexed = Map.of();
     if (!hasIndexFiles(indexDir)) {
       if (onDisk.isEmpty()) {
@@ -85,12 +86,7 @@ final class SkillIndexCheck {
           }
           if (damage == null) {
             indexed = stored(d);
-            if (!force && !sorted(d)) {
-              force = true;
-              notices.accept("the skill index in " + indexDir + " was of an older layout (not "
-                  + "sorted by site); rebuilding it from its " + onDisk.size() + " skill file"
-                  + (onDisk.size() == 1 ? "" : "s"));
-            }
+            unsorted = !sorted(d);
           }
         }
       } catch (LockObtainFailedException e) {
@@ -122,6 +118,14 @@ final class SkillIndexCheck {
       if (!json(s).equals(indexed.get(s.id()))) {
         stale.add(s);
       }
+    }
+    if (unsorted && !force) {
+      rebuildInPlace(indexDir, onDisk.values());
+      notices.accept("the skill index in " + indexDir + " was of an older layout (not sorted "
+          + "by site); rebuilt it from " + onDisk.size() + " skill file"
+          + (onDisk.size() == 1 ? "" : "s") + (restored == 0 ? "" : " (" + restored
+              + " of them written back from it first)"));
+      return onDisk.size();
     }
     if (force) {
       // every skill the old index held is a file now: it may go
@@ -228,6 +232,22 @@ final class SkillIndexCheck {
         IndexWriter w = new IndexWriter(d, config(IndexWriterConfig.OpenMode.CREATE))) {
       for (Skill s : skills) {
         w.updateDocument(new Term(LuceneSkillIndex.ID, s.id()), LuceneSkillIndex.toDocument(s));
+      }
+      w.commit();
+    }
+  }
+
+  /**
+   * Builds the index in {@code indexDir} anew from {@code skills}, in the folder it is in and
+   * holding its write lock throughout: a process that opens it meanwhile waits or reads the last
+   * commit, and readers open on the old commit refresh onto the new one (its segments are named
+   * after the old ones', never the same). Lucene drops the old segments at the commit.
+   */
+  private static void rebuildInPlace(Path indexDir, Collection<Skill> skills) throws IOException {
+    try (Directory d = FSDirectory.open(indexDir);
+        IndexWriter w = new IndexWriter(d, config(IndexWriterConfig.OpenMode.CREATE))) {
+      for (Skill s : skills) {
+        w.addDocument(LuceneSkillIndex.toDocument(s));
       }
       w.commit();
     }

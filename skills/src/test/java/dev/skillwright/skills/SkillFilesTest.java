@@ -1,6 +1,7 @@
 package dev.skillwright.skills;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.SuccessSignal;
@@ -175,17 +176,11 @@ class SkillFilesTest {
     // skills/index/ as the versions before the site order wrote it: Lucene's default order
     write();
     deleteTree(dir.resolve("index"));
-    try (var d = FSDirectory.open(Files.createDirectories(dir.resolve("index")));
-        IndexWriter w = new IndexWriter(d, new IndexWriterConfig(SkillAnalyzers.index()))) {
-      for (Skill s : SKILLS) {
-        w.addDocument(LuceneSkillIndex.toDocument(s));
-      }
-      w.commit();
-    }
+    writeUnsorted();
 
     assertThat(listed()).isEqualTo(ids());
     assertThat(notices).singleElement().asString().contains("older layout",
-        "not sorted by site", "4 skill files");
+        "not sorted by site", "rebuilt it from 4 skill files");
     try (var d = FSDirectory.open(dir.resolve("index"))) {
       assertThat(org.apache.lucene.index.SegmentInfos.readLatestCommit(d).asList())
           .isNotEmpty().allSatisfy(si -> assertThat(si.info.getIndexSort())
@@ -199,6 +194,45 @@ class SkillFilesTest {
     notices.clear();
     assertThat(listed()).isEqualTo(ids());
     assertThat(notices).as("a sorted index is not rebuilt again").isEmpty();
+  }
+
+  @Test
+  void an_unsorted_index_another_process_held_at_open_is_not_written_and_says_how_to_rebuild()
+      throws Exception {
+    write();
+    deleteTree(dir.resolve("index"));
+    writeUnsorted();
+    SkillIndex index;
+    // the other process holds the write lock while this one opens: the index is left alone
+    try (var d = FSDirectory.open(dir.resolve("index"));
+        var lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+      index = open();
+    }
+    try (index) {
+      assertThat(index.list(null)).extracting(Skill::id).isEqualTo(ids());
+      assertThatThrownBy(() -> index.put(skill("wiki", "edit-page", "Edit the \"{item}\" page")))
+          .isInstanceOf(dev.skillwright.trajectories.SkillwrightException.class)
+          .hasMessageContaining("older layout").hasMessageContaining("skills reindex");
+    }
+    // the next open, alone, rebuilds it
+    notices.clear();
+    assertThat(listed()).isEqualTo(ids());
+    assertThat(notices).singleElement().asString().contains("older layout");
+  }
+
+  /** skills/index/ as the versions before the site order wrote it, from the skill files. */
+  private void writeUnsorted() throws Exception {
+    try (var d = FSDirectory.open(Files.createDirectories(dir.resolve("index")));
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig(SkillAnalyzers.index()))) {
+      for (Skill s : SKILLS) {
+        var doc = LuceneSkillIndex.toDocument(s);
+        doc.removeFields(LuceneSkillIndex.SITE); // its sort field too, which they did not have
+        doc.add(new org.apache.lucene.document.StringField(LuceneSkillIndex.SITE, s.site(),
+            org.apache.lucene.document.Field.Store.NO));
+        w.addDocument(doc);
+      }
+      w.commit();
+    }
   }
 
   @Test
