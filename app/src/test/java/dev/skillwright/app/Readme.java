@@ -26,6 +26,16 @@ record Readme(List<Readme.Line> lines) {
     }
   }
 
+  /**
+   * Whether a line a command printed fits the README's 100 columns: only a path or URL, which
+   * cannot be broken, may take it past them.
+   */
+  static boolean fits(String printed) {
+    return printed.length() <= 100
+        || java.util.Arrays.stream(printed.split(" ")).mapToInt(String::length).max().orElse(0)
+            >= 40;
+  }
+
   static Readme read(Path file) throws IOException {
     List<Line> out = new ArrayList<>();
     List<String> block = null;

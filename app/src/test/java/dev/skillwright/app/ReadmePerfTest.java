@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +30,7 @@ class ReadmePerfTest {
     args.addAll(List.of("--data-dir", data.toString()));
     Cli c = Cli.run(args.toArray(String[]::new));
     assertThat(c.exit()).as(c.out() + c.err()).isZero();
-    // only a path or URL, which cannot be broken, may take a line past 100 columns
-    (c.out() + c.err()).lines().forEach(printed -> assertThat(printed.length() <= 100
-        || Arrays.stream(printed.split(" ")).mapToInt(String::length).max().orElse(0) >= 40)
+    (c.out() + c.err()).lines().forEach(printed -> assertThat(Readme.fits(printed))
         .as("printed " + printed.length() + " columns:\n" + printed).isTrue());
     String perf = c.out();
     assertThat(perf).contains("| figure | unit | Skillwright | baseline | ratio | goal | met |",

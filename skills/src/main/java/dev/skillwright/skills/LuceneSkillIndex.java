@@ -814,8 +814,7 @@ final class LuceneSkillIndex implements SkillIndex {
         // rebuilds unless another process held it then)
         throw new SkillwrightException("the skill index " + dir + " is of an older layout ("
             + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-            + "); rebuild it with: skillwright "
-            + "skills reindex, once no other process uses it");
+            + "); rebuild it with: skillwright skills reindex, once no other process uses it");
       } catch (IOException e) {
         throw new UncheckedIOException("cannot open the skill index " + dir, e);
       }

@@ -113,12 +113,7 @@ final class SkillIndexCheck {
         restored++;
       }
     }
-    List<Skill> stale = new ArrayList<>();
-    for (Skill s : onDisk.values()) {
-      if (!json(s).equals(indexed.get(s.id()))) {
-        stale.add(s);
-      }
-    }
+    // an index of the older order is built anew: every skill is re-indexed, stale or not
     if (unsorted && !force) {
       rebuildInPlace(indexDir, onDisk.values());
       notices.accept("the skill index in " + indexDir + " was of an older layout (not sorted "
@@ -126,6 +121,12 @@ final class SkillIndexCheck {
           + (onDisk.size() == 1 ? "" : "s") + (restored == 0 ? "" : " (" + restored
               + " of them written back from it first)"));
       return onDisk.size();
+    }
+    List<Skill> stale = new ArrayList<>();
+    for (Skill s : onDisk.values()) {
+      if (!json(s).equals(indexed.get(s.id()))) {
+        stale.add(s);
+      }
     }
     if (force) {
       // every skill the old index held is a file now: it may go

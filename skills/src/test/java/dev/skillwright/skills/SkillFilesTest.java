@@ -173,10 +173,7 @@ class SkillFilesTest {
 
   @Test
   void an_index_not_sorted_by_site_is_rebuilt_sorted_and_then_written_to() throws Exception {
-    // skills/index/ as the versions before the site order wrote it: Lucene's default order
-    write();
-    deleteTree(dir.resolve("index"));
-    writeUnsorted();
+    writeOlderIndex();
 
     assertThat(listed()).isEqualTo(ids());
     assertThat(notices).singleElement().asString().contains("older layout",
@@ -199,9 +196,7 @@ class SkillFilesTest {
   @Test
   void an_unsorted_index_another_process_held_at_open_is_not_written_and_says_how_to_rebuild()
       throws Exception {
-    write();
-    deleteTree(dir.resolve("index"));
-    writeUnsorted();
+    writeOlderIndex();
     SkillIndex index;
     // the other process holds the write lock while this one opens: the index is left alone
     try (var d = FSDirectory.open(dir.resolve("index"));
@@ -220,13 +215,18 @@ class SkillFilesTest {
     assertThat(notices).singleElement().asString().contains("older layout");
   }
 
-  /** skills/index/ as the versions before the site order wrote it, from the skill files. */
-  private void writeUnsorted() throws Exception {
+  /**
+   * The skill files, and skills/index/ as the versions before the site order wrote it: Lucene's
+   * default order, and no sort field.
+   */
+  private void writeOlderIndex() throws Exception {
+    write();
+    deleteTree(dir.resolve("index"));
     try (var d = FSDirectory.open(Files.createDirectories(dir.resolve("index")));
         IndexWriter w = new IndexWriter(d, new IndexWriterConfig(SkillAnalyzers.index()))) {
       for (Skill s : SKILLS) {
         var doc = LuceneSkillIndex.toDocument(s);
-        doc.removeFields(LuceneSkillIndex.SITE); // its sort field too, which they did not have
+        doc.removeFields(LuceneSkillIndex.SITE); // the sort field goes with it
         doc.add(new org.apache.lucene.document.StringField(LuceneSkillIndex.SITE, s.site(),
             org.apache.lucene.document.Field.Store.NO));
         w.addDocument(doc);
