@@ -1,13 +1,14 @@
 package dev.skillwright.browser;
 
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.AriaSnapshotMode;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.LoadState;
-import com.microsoft.playwright.options.ScreenshotType;
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.Observation;
 import dev.skillwright.trajectories.ScopeBlock;
@@ -79,6 +80,13 @@ public final class Tab implements AutoCloseable {
   /** The origins the page has been on, whose storage {@link #forget} clears. */
   private final java.util.Set<String> origins = new java.util.LinkedHashSet<>();
   private String lastInScopeUrl = "about:blank";
+  /**
+   * The page's DevTools session, opened when first needed, for what the tab does for itself
+   * rather than for the task (letting the page run, a screenshot, clearing storage): Playwright
+   * keeps no trace of those, so they neither clutter the trace nor cost it a DOM snapshot before
+   * and after each, as a traced Playwright call does.
+   */
+  private CDPSession devtools;
 
   Tab(BrowserContext context, Scope scope, Secrets secrets, boolean tracing, boolean recording,
       ScopeProxy proxy, Watchdog watchdog, boolean startedEmpty) {
@@ -243,8 +251,13 @@ public final class Tab implements AutoCloseable {
 
   private byte[] screenshotNow() {
     try {
-      return page.screenshot(new Page.ScreenshotOptions().setType(ScreenshotType.JPEG)
-          .setQuality(70));
+      JsonObject args = new JsonObject();
+      args.addProperty("format", "jpeg");
+      args.addProperty("quality", 70);
+      args.addProperty("optimizeForSpeed", true);
+      var data = devtools().send("Page.captureScreenshot", args).get("data");
+      return data == null ? new byte[0] : java.util.Base64.getDecoder().decode(
+          data.getAsString());
     } catch (PlaywrightException e) {
       // a page that cannot be drawn now is still read
       return new byte[0];
@@ -516,9 +529,14 @@ public final class Tab implements AutoCloseable {
   private void yieldToPage() {
     try {
       // a page that draws no frames (hidden) still answers within 100 ms
-      page.evaluate("() => new Promise(r => { requestAnimationFrame(() => setTimeout(r, 0));"
-          + " setTimeout(r, 100); })");
-      page.evaluate("0");
+      JsonObject run = new JsonObject();
+      run.addProperty("expression", "new Promise(r => { requestAnimationFrame(() =>"
+          + " setTimeout(r, 0)); setTimeout(r, 100); })");
+      run.addProperty("awaitPromise", true);
+      devtools().send("Runtime.evaluate", run);
+      JsonObject nothing = new JsonObject();
+      nothing.addProperty("expression", "0");
+      devtools().send("Runtime.evaluate", nothing);
     } catch (PlaywrightException e) {
       // the page navigated meanwhile: its new document is what the waits below are for
     }
@@ -584,20 +602,16 @@ public final class Tab implements AutoCloseable {
       }
       page.navigate("about:blank");
       context.clearCookies();
-      com.microsoft.playwright.CDPSession cdp = context.newCDPSession(page);
-      try {
-        for (String o : origins) {
-          com.google.gson.JsonObject args = new com.google.gson.JsonObject();
-          args.addProperty("origin", o);
-          args.addProperty("storageTypes", "all");
-          cdp.send("Storage.clearDataForOrigin", args);
-        }
-        cdp.send("Network.clearBrowserCache");
-        // a new page has no way back; this one's history would lead to the last episode's pages
-        cdp.send("Page.resetNavigationHistory");
-      } finally {
-        cdp.detach();
+      CDPSession cdp = devtools();
+      for (String o : origins) {
+        JsonObject args = new JsonObject();
+        args.addProperty("origin", o);
+        args.addProperty("storageTypes", "all");
+        cdp.send("Storage.clearDataForOrigin", args);
       }
+      cdp.send("Network.clearBrowserCache");
+      // a new page has no way back; this one's history would lead to the last episode's pages
+      cdp.send("Page.resetNavigationHistory");
       origins.clear();
       // what the last episode's page asked for as it went away is not the next one's to record
       guard.drain();
@@ -690,6 +704,14 @@ public final class Tab implements AutoCloseable {
    */
   public Optional<String> browserStopped() {
     return Optional.ofNullable(watchdog.fired());
+  }
+
+  /** The page's DevTools session ({@link #devtools}), opened on first use. */
+  private CDPSession devtools() {
+    if (devtools == null) {
+      devtools = context.newCDPSession(page);
+    }
+    return devtools;
   }
 
   /** The underlying page, for this module (and its tests' helper, {@code TestTabs}). */

@@ -357,4 +357,32 @@ class TabTest {
       assertThat(r.error()).isEqualTo("no element e999 (textbox \"Ghost\") on the page now; observe again");
     }
   }
+
+  @Test
+  void a_trace_holds_the_actions_and_not_the_tabs_own_screenshots_and_waits(@TempDir Path dir)
+      throws Exception {
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/form"));
+      Observation o = tab.observe();
+      // a field filled leaves the page on its document: the tab lets the page run after it
+      assertThat(tab.execute(new Action.Fill(find(o, "textbox", "Email"), "ada@example.com"))
+          .ok()).isTrue();
+      Observation after = tab.observe();
+      Path zip = dir.resolve("trace.zip");
+      assertThat(tab.saveTrace(zip)).isTrue();
+
+      assertThat(after.screenshot()).startsWith((byte) 0xFF, (byte) 0xD8); // a JPEG
+      java.util.List<String> calls = new java.util.ArrayList<>();
+      try (var fs = java.nio.file.FileSystems.newFileSystem(zip)) {
+        for (String line : Files.readAllLines(fs.getPath("trace.trace"))) {
+          var event = dev.skillwright.trajectories.Json.mapper().readTree(line);
+          if (event.path("type").asText().equals("before")) {
+            calls.add(event.path("method").asText());
+          }
+        }
+      }
+      assertThat(calls).contains("goto", "fill").doesNotContain("screenshot",
+          "evaluateExpression");
+    }
+  }
 }
