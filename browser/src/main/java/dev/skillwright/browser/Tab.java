@@ -87,6 +87,8 @@ public final class Tab implements AutoCloseable {
    * and after each, as a traced Playwright call does.
    */
   private CDPSession devtools;
+  /** Whether the page's renderer crashed: then nothing more is sent over {@link #devtools}. */
+  private boolean crashed;
 
   Tab(BrowserContext context, Scope scope, Secrets secrets, boolean tracing, boolean recording,
       ScopeProxy proxy, Watchdog watchdog, boolean startedEmpty) {
@@ -111,6 +113,7 @@ public final class Tab implements AutoCloseable {
     page.onRequestFinished(inflight::remove);
     page.onRequestFailed(inflight::remove);
     // every frame's origin, an iframe's too: each keeps storage of its own
+    page.onCrash(p -> crashed = true);
     page.onFrameNavigated(f -> {
       origin(f.url()).ifPresent(origins::add);
       leftDocument |= watching && navigationSent && f == page.mainFrame();
@@ -255,7 +258,7 @@ public final class Tab implements AutoCloseable {
       args.addProperty("format", "jpeg");
       args.addProperty("quality", 70);
       args.addProperty("optimizeForSpeed", true);
-      var data = devtools().send("Page.captureScreenshot", args).get("data");
+      var data = devtools("Page.captureScreenshot", args).get("data");
       return data == null ? new byte[0] : java.util.Base64.getDecoder().decode(
           data.getAsString());
     } catch (PlaywrightException e) {
@@ -533,10 +536,10 @@ public final class Tab implements AutoCloseable {
       run.addProperty("expression", "new Promise(r => { requestAnimationFrame(() =>"
           + " setTimeout(r, 0)); setTimeout(r, 100); })");
       run.addProperty("awaitPromise", true);
-      devtools().send("Runtime.evaluate", run);
+      devtools("Runtime.evaluate", run);
       JsonObject nothing = new JsonObject();
       nothing.addProperty("expression", "0");
-      devtools().send("Runtime.evaluate", nothing);
+      devtools("Runtime.evaluate", nothing);
     } catch (PlaywrightException e) {
       // the page navigated meanwhile: its new document is what the waits below are for
     }
@@ -602,16 +605,15 @@ public final class Tab implements AutoCloseable {
       }
       page.navigate("about:blank");
       context.clearCookies();
-      CDPSession cdp = devtools();
       for (String o : origins) {
         JsonObject args = new JsonObject();
         args.addProperty("origin", o);
         args.addProperty("storageTypes", "all");
-        cdp.send("Storage.clearDataForOrigin", args);
+        devtools("Storage.clearDataForOrigin", args);
       }
-      cdp.send("Network.clearBrowserCache");
+      devtools("Network.clearBrowserCache", null);
       // a new page has no way back; this one's history would lead to the last episode's pages
-      cdp.send("Page.resetNavigationHistory");
+      devtools("Page.resetNavigationHistory", null);
       origins.clear();
       // what the last episode's page asked for as it went away is not the next one's to record
       guard.drain();
@@ -706,12 +708,32 @@ public final class Tab implements AutoCloseable {
     return Optional.ofNullable(watchdog.fired());
   }
 
-  /** The page's DevTools session ({@link #devtools}), opened on first use. */
-  private CDPSession devtools() {
+  /**
+   * Sends {@code method} over the page's DevTools session ({@link #devtools}), opened on first use
+   * and opened anew after a failure (it may have been detached). A crashed page fails at once, as
+   * Playwright's own calls do: the browser would hold the command for a renderer that never comes.
+   *
+   * @throws PlaywrightException when the page crashed or closed, or the command failed
+   */
+  private JsonObject devtools(String method, JsonObject args) {
+    if (crashed || page.isClosed()) {
+      throw new PlaywrightException("the page " + (crashed ? "crashed" : "is closed"));
+    }
     if (devtools == null) {
       devtools = context.newCDPSession(page);
     }
-    return devtools;
+    try {
+      return args == null ? devtools.send(method) : devtools.send(method, args);
+    } catch (PlaywrightException e) {
+      CDPSession failed = devtools;
+      devtools = null;
+      try {
+        failed.detach();
+      } catch (PlaywrightException gone) {
+        // detached already
+      }
+      throw e;
+    }
   }
 
   /** The underlying page, for this module (and its tests' helper, {@code TestTabs}). */

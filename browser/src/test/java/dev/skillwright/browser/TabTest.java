@@ -382,7 +382,30 @@ class TabTest {
         }
       }
       assertThat(calls).contains("goto", "fill").doesNotContain("screenshot",
-          "evaluateExpression");
+          "evaluateExpression", "send");
+    }
+  }
+
+  @Test
+  void a_page_whose_renderer_crashed_is_pictured_as_nothing_at_once() {
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/form"));
+      assertThat(tab.screenshot()).isNotEmpty(); // its DevTools session is open
+      java.util.concurrent.atomic.AtomicBoolean crashed =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      tab.page().onCrash(p -> crashed.set(true));
+      try {
+        tab.page().navigate("chrome://crash");
+      } catch (com.microsoft.playwright.PlaywrightException e) {
+        // the crash ends the navigation
+      }
+      tab.page().waitForCondition(crashed::get);
+
+      // the browser would hold a DevTools command for a renderer that never comes, until the
+      // watchdog took the browser down as hung
+      assertThat(tab.screenshot()).isEmpty();
+      tab.execute(new Action.Wait(0)); // then lets the page run, or finds it cannot
+      assertThat(tab.browserStopped()).isEmpty();
     }
   }
 }
