@@ -86,8 +86,8 @@ public final class Tab implements AutoCloseable {
    * keeps no trace of those, so they neither clutter the trace nor cost it a DOM snapshot before
    * and after each, as a traced Playwright call does.
    */
-  private CDPSession devtools;
-  /** Whether the page's renderer crashed: then nothing more is sent over {@link #devtools}. */
+  private CDPSession devtoolsSession;
+  /** Whether the page's renderer crashed: then nothing more is sent over its DevTools session. */
   private boolean crashed;
 
   Tab(BrowserContext context, Scope scope, Secrets secrets, boolean tracing, boolean recording,
@@ -112,8 +112,8 @@ public final class Tab implements AutoCloseable {
     });
     page.onRequestFinished(inflight::remove);
     page.onRequestFailed(inflight::remove);
-    // every frame's origin, an iframe's too: each keeps storage of its own
     page.onCrash(p -> crashed = true);
+    // every frame's origin, an iframe's too: each keeps storage of its own
     page.onFrameNavigated(f -> {
       origin(f.url()).ifPresent(origins::add);
       leftDocument |= watching && navigationSent && f == page.mainFrame();
@@ -258,9 +258,8 @@ public final class Tab implements AutoCloseable {
       args.addProperty("format", "jpeg");
       args.addProperty("quality", 70);
       args.addProperty("optimizeForSpeed", true);
-      var data = devtools("Page.captureScreenshot", args).get("data");
-      return data == null ? new byte[0] : java.util.Base64.getDecoder().decode(
-          data.getAsString());
+      return java.util.Base64.getDecoder().decode(
+          devtools("Page.captureScreenshot", args).get("data").getAsString());
     } catch (PlaywrightException e) {
       // a page that cannot be drawn now is still read
       return new byte[0];
@@ -709,9 +708,10 @@ public final class Tab implements AutoCloseable {
   }
 
   /**
-   * Sends {@code method} over the page's DevTools session ({@link #devtools}), opened on first use
-   * and opened anew after a failure (it may have been detached). A crashed page fails at once, as
-   * Playwright's own calls do: the browser would hold the command for a renderer that never comes.
+   * Sends {@code method} over the page's DevTools session ({@link #devtoolsSession}), opened on
+   * first use and opened anew after a failure (it may have been detached). A crashed page fails
+   * at once, as Playwright's own calls do: the browser would hold the command for a renderer that
+   * never comes.
    *
    * @throws PlaywrightException when the page crashed or closed, or the command failed
    */
@@ -719,14 +719,14 @@ public final class Tab implements AutoCloseable {
     if (crashed || page.isClosed()) {
       throw new PlaywrightException("the page " + (crashed ? "crashed" : "is closed"));
     }
-    if (devtools == null) {
-      devtools = context.newCDPSession(page);
+    if (devtoolsSession == null) {
+      devtoolsSession = context.newCDPSession(page);
     }
     try {
-      return args == null ? devtools.send(method) : devtools.send(method, args);
+      return args == null ? devtoolsSession.send(method) : devtoolsSession.send(method, args);
     } catch (PlaywrightException e) {
-      CDPSession failed = devtools;
-      devtools = null;
+      CDPSession failed = devtoolsSession;
+      devtoolsSession = null;
       try {
         failed.detach();
       } catch (PlaywrightException gone) {
