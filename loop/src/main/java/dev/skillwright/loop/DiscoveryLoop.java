@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Discovery: crawl the site for context (and explore its controls), propose tasks (the model's,
@@ -150,8 +151,8 @@ public final class DiscoveryLoop {
         if (session.savedTasks().isPresent()) {
           tasks = session.savedTasks().get();
         } else {
-          context = crawl(session, browsers);
-          tasks = propose(context, session, library);
+          context = crawl(session, browsers, library);
+          tasks = propose(context, session);
         }
         new SessionRunner(run, models, clock).withSkills(library).learning(context)
             .onBrowsers(browsers).run(session, tasks);
@@ -165,20 +166,18 @@ public final class DiscoveryLoop {
     }
   }
 
-  private List<Task> propose(SiteContext context, Session session, SkillLibrary library) {
+  private List<Task> propose(SiteContext context, Session session) {
     long t0 = System.nanoTime();
     session.publish(new SessionEvent.PhaseStarted("proposing", "Proposing up to "
         + settings.budget() + " task" + (settings.budget() == 1 ? "" : "s") + "..."));
-    List<Task> tasks = proposeNow(context, session, library);
+    List<Task> tasks = proposeNow(context, session);
     session.publish(new SessionEvent.PhaseEnded("proposing", (System.nanoTime() - t0) / 1e9,
         "Proposed " + tasks.size() + " task" + (tasks.size() == 1 ? "" : "s")));
     return tasks;
   }
 
-  private List<Task> proposeNow(SiteContext context, Session session, SkillLibrary library) {
-    SiteContext ctx = context.withKnown(knownInstructions(session),
-        library.index().list(run.site()).stream().map(Skill::description).toList())
-        .withDemos(settings.demos());
+  /** {@code context}: the site as read, with what this data directory already knows. */
+  private List<Task> proposeNow(SiteContext ctx, Session session) {
     java.util.function.Consumer<String> notices = n -> session.publish(new SessionEvent.Notice(n));
     if (!models.offlineOnly()) {
       // the fallback decorator tells of fallbacks and of every proposal turned down
@@ -195,8 +194,13 @@ public final class DiscoveryLoop {
    * (beside the crawl, on a Chromium of its own, when the session has two workers or more). A
    * Chromium that dies or hangs is replaced once; pages read before it died are kept.
    */
-  private SiteContext crawl(Session session, BrowserPool browsers) {
+  private SiteContext crawl(Session session, BrowserPool browsers, SkillLibrary library) {
     long t0 = System.nanoTime();
+    List<String> knownTasks = knownInstructions(session);
+    List<String> knownSkills = library.index().list(run.site()).stream()
+        .map(Skill::description).toList();
+    java.util.function.UnaryOperator<SiteContext> known = ctx -> ctx.withKnown(knownTasks,
+        knownSkills).withDemos(settings.demos());
     session.publish(new SessionEvent.PhaseStarted("context crawl", String.format("Crawling %s "
         + "for context (up to %d pages)...", run.startUrl(), settings.pages())));
     // with two workers or more the session may use two browsers: exploring, which needs no
@@ -204,8 +208,9 @@ public final class DiscoveryLoop {
     Beside beside = settings.exploreSeconds() != 0 && run.concurrency() >= 2
         ? new Beside(session, browsers) : null;
     try {
-      SiteContext ctx = crawl(session, browsers, t0, beside == null);
+      SiteContext ctx = crawl(session, browsers, t0, beside, known);
       if (beside != null) {
+        beside.wanted(demand(ctx));
         Exploration e = beside.await(System.nanoTime());
         return e == null ? ctx : ctx.withExplored(e);
       }
@@ -218,8 +223,23 @@ public final class DiscoveryLoop {
   }
 
   /**
-   * Exploring on a thread and a Chromium of its own, beside the context crawl. Its phase counts
-   * the time it goes on after the crawl, so that the phases still add up to the session's time.
+   * When exploring has found enough, for {@code crawled} (the pages read, and what is known): as
+   * soon as the offline proposer has all the walks it would take for the budget. A model reads
+   * every walk as context, so a session with one explores as far as its limits go.
+   */
+  private Predicate<List<Exploration.Walk>> demand(SiteContext crawled) {
+    if (!models.offlineOnly()) {
+      return walks -> false;
+    }
+    Proposer offline = models.proposer(settings.seed());
+    return walks -> offline.walksSuffice(crawled.withExplored(new Exploration(walks, List.of(),
+        List.of(), List.of(), 0)), settings.budget());
+  }
+
+  /**
+   * Exploring on a thread and a Chromium of its own, beside the context crawl, until it has what
+   * the proposer wants of it (known once the crawl ends). Its phase counts the time it goes on
+   * after the crawl, so that the phases still add up to the session's time.
    */
   private final class Beside implements AutoCloseable {
     private final java.util.concurrent.ExecutorService thread =
@@ -231,9 +251,14 @@ public final class DiscoveryLoop {
     private final java.util.concurrent.Future<Exploration> result;
     private final Session session;
     private final long started = System.nanoTime();
-    /** Said when the crawl ended without needing what exploring finds. */
-    private final java.util.concurrent.atomic.AtomicBoolean stop =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    /** When exploring has found enough: known once the crawl ends; at once if it failed. */
+    private final java.util.concurrent.atomic.AtomicReference<Predicate<List<Exploration.Walk>>>
+        enough = new java.util.concurrent.atomic.AtomicReference<>();
+    /** The same for the pages the crawl has read so far. */
+    private final java.util.concurrent.atomic.AtomicReference<Predicate<List<Exploration.Walk>>>
+        enoughSoFar = new java.util.concurrent.atomic.AtomicReference<>(walks -> false);
+    private final java.util.concurrent.CountDownLatch crawled =
+        new java.util.concurrent.CountDownLatch(1);
     /** What exploring tells meanwhile, told in order once its phase begins on the console. */
     private final java.util.Queue<SessionEvent> told =
         new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -242,9 +267,38 @@ public final class DiscoveryLoop {
       this.session = session;
       this.result = thread.submit(() -> {
         try (BrowserPool.Lease lease = browsers.lease()) {
-          return explore(lease.browser(), told::add, null, stop::get);
+          return explore(lease.browser(), told::add, null, this::enough);
         }
       });
+    }
+
+    /**
+     * Whether {@code walks} are enough. While the crawl goes on, walks enough for the pages it has
+     * read so far (more pages leave fewer tasks to walks) make exploring wait for its end, so as
+     * not to take the CPU from it, and then go on only if they are not enough for all its pages.
+     */
+    private boolean enough(List<Exploration.Walk> walks) {
+      if (enough.get() == null && enoughSoFar.get().test(walks)) {
+        try {
+          crawled.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return true;
+        }
+      }
+      Predicate<List<Exploration.Walk>> done = enough.get();
+      return done != null && done.test(walks);
+    }
+
+    /** Tells exploring what is enough for the pages read so far. */
+    void read(Predicate<List<Exploration.Walk>> soFar) {
+      enoughSoFar.set(soFar);
+    }
+
+    /** Tells exploring what is enough, the crawl having ended. */
+    void wanted(Predicate<List<Exploration.Walk>> demand) {
+      enough.set(demand);
+      crawled.countDown();
     }
 
     /** The exploration once it ends (null if its browser died); {@code since}: the crawl's end. */
@@ -278,7 +332,8 @@ public final class DiscoveryLoop {
      */
     @Override
     public void close() {
-      stop.set(true);
+      enough.compareAndSet(null, walks -> true);
+      crawled.countDown();
       thread.shutdown();
       try {
         if (!thread.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)) {
@@ -290,8 +345,8 @@ public final class DiscoveryLoop {
     }
   }
 
-  private SiteContext crawl(Session session, BrowserPool browsers, long t0,
-      boolean exploreAfter) {
+  private SiteContext crawl(Session session, BrowserPool browsers, long t0, Beside beside,
+      java.util.function.UnaryOperator<SiteContext> known) {
     SiteContext ctx = null;
     for (int attempt = 1; ctx == null; attempt++) {
       try (BrowserPool.Lease lease = browsers.lease()) {
@@ -301,7 +356,12 @@ public final class DiscoveryLoop {
               + browser.chromium().describe()));
         }
         try {
-          ctx = read(browser, session);
+          ctx = known.apply(read(browser, session, pages -> {
+            if (beside != null) {
+              beside.read(demand(known.apply(new SiteContext(run.site(), run.startUrl(), pages,
+                  List.of(), List.of(), List.of()))));
+            }
+          }));
         } catch (SkillwrightException e) {
           if (browser.alive()) {
             throw e;
@@ -327,9 +387,9 @@ public final class DiscoveryLoop {
               (System.nanoTime() - t0) / 1e9, "Read " + ctx.pages().size() + " page"
                   + (ctx.pages().size() == 1 ? "" : "s") + " for context"));
         }
-        if (exploreAfter && settings.exploreSeconds() != 0 && browser.alive()) {
+        if (beside == null && settings.exploreSeconds() != 0 && browser.alive()) {
           Exploration e = explore(browser, session::publish, "Exploring the start page's "
-              + "controls...", () -> false);
+              + "controls...", demand(ctx));
           ctx = e == null ? ctx : ctx.withExplored(e);
         }
       }
@@ -341,14 +401,16 @@ public final class DiscoveryLoop {
   }
 
   /** Reads up to {@code pages} pages of the site in one tab, counting the requests it blocks. */
-  private SiteContext read(BrowserSession browser, Session session) {
+  private SiteContext read(BrowserSession browser, Session session,
+      java.util.function.Consumer<List<SiteContext.PageSummary>> pagesRead) {
     try (Tab tab = browser.newScratchTab(run.scope())) {
       AtomicInteger blocks = new AtomicInteger();
       tab.onBlock(b -> {
         blocks.incrementAndGet();
         session.publish(new SessionEvent.ScopeBlocked("context crawl", b.kind(), b.url()));
       });
-      SiteContext ctx = SiteCrawler.crawl(tab, run.site(), run.startUrl(), settings.pages());
+      SiteContext ctx = SiteCrawler.crawl(tab, run.site(), run.startUrl(), settings.pages(),
+          pagesRead);
       if (blocks.get() > 0) {
         session.publish(new SessionEvent.Progress(String.format("Context crawl: %d request%s out "
             + "of scope blocked (see events.jsonl).", blocks.get(), blocks.get() == 1 ? "" : "s")));
@@ -361,14 +423,14 @@ public final class DiscoveryLoop {
    * Explores the start page's controls, each walk in a fresh context of {@code browser}, staying
    * in the scope and leaving destructive controls alone unless the settings allow them. With a
    * {@code start} line it is a phase of its own; without, its phase is told by its caller. What
-   * it tells goes to {@code tell}; it ends early once {@code stop} says so. Null when the browser
-   * died meanwhile: the tasks are then proposed from the crawled pages alone.
+   * it tells goes to {@code tell}; it ends once {@code enough} says its walks are enough. Null
+   * when the browser died meanwhile: the tasks are then proposed from the crawled pages alone.
    */
   private Exploration explore(BrowserSession browser,
       java.util.function.Consumer<SessionEvent> tell, String start,
-      java.util.function.BooleanSupplier stop) {
+      Predicate<List<Exploration.Walk>> enough) {
     try {
-      return exploreNow(browser, tell, start, stop);
+      return exploreNow(browser, tell, start, enough);
     } catch (SkillwrightException e) {
       if (browser.alive()) {
         throw e;
@@ -382,7 +444,7 @@ public final class DiscoveryLoop {
 
   private Exploration exploreNow(BrowserSession browser,
       java.util.function.Consumer<SessionEvent> tell, String start,
-      java.util.function.BooleanSupplier stop) {
+      Predicate<List<Exploration.Walk>> enough) {
     Explorer.Limits l = Explorer.Limits.defaults().forBudget(settings.budget())
         .allowingDestructive(settings.allowDestructive());
     if (settings.exploreSeconds() > 0) {
@@ -393,7 +455,7 @@ public final class DiscoveryLoop {
       tell.accept(new SessionEvent.PhaseStarted("exploring", start));
     }
     Exploration e = Explorer.explore(() -> browser.newScratchTab(run.scope()), run.startUrl(), l,
-        stop);
+        enough);
     if (start != null) {
       tell.accept(new SessionEvent.PhaseEnded("exploring", (System.nanoTime() - t0) / 1e9,
           explored(e)));

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -106,17 +107,25 @@ public final class Explorer {
    * opens that address and finds the same page there needs none of the walk's moves again.
    */
   private final Map<List<Candidate>, Landing> landings = new java.util.HashMap<>();
+  /**
+   * What was found as each walk was added (how many affordances, choices, controls left alone,
+   * actions): an exploration cut to its first walks is the one that would have stopped there.
+   */
+  private final List<int[]> found = new ArrayList<>();
   private int actions;
   private int typed;
-  /** Whoever runs the exploration says stop: it ends after the move under way, as at a limit. */
-  private final java.util.function.BooleanSupplier stop;
+  /**
+   * Says whether the walks found so far are enough; asked before each move, its answer may
+   * change as the caller learns more. Exploring ends after the move under way, as at a limit.
+   */
+  private final Predicate<List<Exploration.Walk>> enough;
 
   private Explorer(Supplier<Tab> tabs, String startUrl, Limits limits,
-      java.util.function.BooleanSupplier stop) {
+      Predicate<List<Exploration.Walk>> enough) {
     this.spare = new SpareTab(tabs);
     this.startUrl = startUrl;
     this.limits = limits;
-    this.stop = stop;
+    this.enough = enough;
     this.deadline = System.nanoTime() + limits.maxTime().toNanos();
   }
 
@@ -125,16 +134,18 @@ public final class Explorer {
    * carries the scope).
    */
   public static Exploration explore(Supplier<Tab> freshTabs, String startUrl, Limits limits) {
-    return explore(freshTabs, startUrl, limits, () -> false);
+    return explore(freshTabs, startUrl, limits, walks -> false);
   }
 
   /**
-   * {@link #explore(Supplier, String, Limits)}, ended early (with what was found) once
-   * {@code stop} says so, which it is asked before each move.
+   * {@link #explore(Supplier, String, Limits)}, ended early once {@code enough} says the walks
+   * found so far are enough (it is asked before each move), and then cut to the fewest first
+   * walks it finds enough, with what was found up to them: the same walks whenever it is told,
+   * as if exploring had stopped right there.
    */
   public static Exploration explore(Supplier<Tab> freshTabs, String startUrl, Limits limits,
-      java.util.function.BooleanSupplier stop) {
-    return new Explorer(freshTabs, startUrl, limits, stop).run();
+      Predicate<List<Exploration.Walk>> enough) {
+    return new Explorer(freshTabs, startUrl, limits, enough).run();
   }
 
   /** A control to try: found again in a fresh page by role, name and position among its like. */
@@ -309,13 +320,25 @@ public final class Explorer {
   }
 
   private Exploration result() {
+    if (enough.test(List.copyOf(walks))) {
+      int n = 0;
+      while (n < walks.size() && !enough.test(List.copyOf(walks.subList(0, n)))) {
+        n++;
+      }
+      if (n < walks.size()) {
+        int[] f = n == 0 ? new int[4] : found.get(n - 1);
+        return new Exploration(walks.subList(0, n),
+            List.copyOf(affordances).subList(0, f[0]), List.copyOf(choices).subList(0, f[1]),
+            List.copyOf(skipped).subList(0, f[2]), f[3]);
+      }
+    }
     return new Exploration(walks, List.copyOf(affordances), List.copyOf(choices),
         List.copyOf(skipped), actions);
   }
 
   private boolean exhausted() {
     return actions >= limits.maxActions() || walks.size() >= limits.maxWalks()
-        || System.nanoTime() > deadline || stop.getAsBoolean();
+        || System.nanoTime() > deadline || enough.test(List.copyOf(walks));
   }
 
   /** A tab on the fresh start page, or null when it does not load. */
@@ -351,6 +374,7 @@ public final class Explorer {
     WalkLabeller.label(startUrl, s0, u0, chain).ifPresent(w -> {
       if (walkKeys.add(fold(w.instruction()))) {
         walks.add(w);
+        found.add(new int[] {affordances.size(), choices.size(), skipped.size(), actions});
       }
     });
   }

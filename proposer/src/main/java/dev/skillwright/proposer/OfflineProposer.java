@@ -68,6 +68,39 @@ final class OfflineProposer implements Proposer {
 
   @Override
   public Proposal propose(SiteContext ctx, int count) {
+    List<Task> out = new ArrayList<>();
+    for (Draft d : pick(ctx, explored(ctx), count)) {
+      out.add(new Task(String.format("t%03d", out.size() + 1), ctx.site(), d.instruction(),
+          ctx.startUrl(), d.success(), d.params()));
+    }
+    return new Proposal(out, List.of());
+  }
+
+  /**
+   * Whether the walks explored so far give as many tasks as any number of walks would: the
+   * explored walks are one kind among eight taken in turn, so on a site whose pages offer the
+   * other kinds a few walks are all that {@code count} tasks take, and exploring may end there.
+   */
+  @Override
+  public boolean walksSuffice(SiteContext ctx, int count) {
+    List<Draft> endless = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      // instructions no page can give, so that none is known or taken by another kind
+      endless.add(new Draft("\0walk " + i, null, Map.of()));
+    }
+    return fromWalks(pick(ctx, explored(ctx), count))
+        >= fromWalks(pick(ctx, endless, count));
+  }
+
+  private static long fromWalks(List<Draft> picked) {
+    return picked.stream().filter(Draft::explored).count();
+  }
+
+  /**
+   * Up to {@code count} drafts: the kinds in turn, values at random from the seeded order, none
+   * already known and no instruction twice; {@code explored}, the last kind, keeps its order.
+   */
+  private List<Draft> pick(SiteContext ctx, List<Draft> explored, int count) {
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative: " + count);
     }
@@ -75,7 +108,7 @@ final class OfflineProposer implements Proposer {
     Affordances a = Affordances.of(ctx);
     List<List<Draft>> kinds = List.of(
         navigate(a, ctx), searchOpen(a), addToCart(a), choose(a), ask(a), search(a),
-        checkout(a, rnd), explored(ctx));
+        checkout(a, rnd), explored.stream().map(Draft::fromWalk).toList());
     Set<String> known = new HashSet<>();
     ctx.knownInstructions().forEach(i -> known.add(fold(i)));
     List<List<Draft>> shuffled = new ArrayList<>();
@@ -88,7 +121,7 @@ final class OfflineProposer implements Proposer {
       copy.removeIf(d -> known.contains(fold(d.instruction())));
       shuffled.add(copy);
     }
-    List<Task> out = new ArrayList<>();
+    List<Draft> out = new ArrayList<>();
     Set<String> taken = new HashSet<>();
     boolean progress = true;
     while (out.size() < count && progress) {
@@ -97,18 +130,27 @@ final class OfflineProposer implements Proposer {
         while (!k.isEmpty() && out.size() < count) {
           Draft d = k.remove(0);
           if (taken.add(fold(d.instruction()))) {
-            out.add(new Task(String.format("t%03d", out.size() + 1), ctx.site(), d.instruction(),
-                ctx.startUrl(), d.success(), d.params()));
+            out.add(d);
             progress = true;
             break;
           }
         }
       }
     }
-    return new Proposal(out, List.of());
+    return out;
   }
 
-  record Draft(String instruction, SuccessSignal success, Map<String, String> params) {}
+  /** A task before it has an id; {@code explored}: whether a walk gave it. */
+  record Draft(String instruction, SuccessSignal success, Map<String, String> params,
+      boolean explored) {
+    Draft(String instruction, SuccessSignal success, Map<String, String> params) {
+      this(instruction, success, params, false);
+    }
+
+    Draft fromWalk() {
+      return new Draft(instruction, success, params, true);
+    }
+  }
 
   /** The crawled affordances, indexed for the task kinds. */
   record Affordances(PageSummary start, List<PageSummary> pages, List<Item> items) {

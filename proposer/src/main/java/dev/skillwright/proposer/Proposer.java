@@ -14,6 +14,15 @@ public interface Proposer {
    */
   Proposal propose(SiteContext context, int count);
 
+  /**
+   * Whether the walks in the context's exploration are all that {@code count} tasks would take,
+   * so that exploring may end with them; asked again as exploring finds more. By default never:
+   * a proposer that reads every walk as context wants all that exploring finds in its limits.
+   */
+  default boolean walksSuffice(SiteContext context, int count) {
+    return false;
+  }
+
   /** The offline proposer: rules over the crawled affordances, seeded for repeatability. */
   static Proposer offline(long seed) {
     return new OfflineProposer(seed);

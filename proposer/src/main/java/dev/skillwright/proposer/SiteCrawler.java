@@ -68,6 +68,15 @@ public final class SiteCrawler {
    * left, since one item page shows what the others look like.
    */
   public static SiteContext crawl(Tab tab, String site, String startUrl, int maxPages) {
+    return crawl(tab, site, startUrl, maxPages, pages -> { });
+  }
+
+  /**
+   * {@link #crawl(Tab, String, String, int)}, telling {@code read} the pages read so far after
+   * each page.
+   */
+  public static SiteContext crawl(Tab tab, String site, String startUrl, int maxPages,
+      java.util.function.Consumer<List<PageSummary>> read) {
     Deque<String> structural = new ArrayDeque<>(List.of(startUrl));
     Deque<String> itemPages = new ArrayDeque<>();
     Set<String> seen = new LinkedHashSet<>(List.of(normalize(startUrl)));
@@ -79,6 +88,7 @@ public final class SiteCrawler {
       }
       PageSummary page = summarize(tab, tab.observeText());
       pages.add(page);
+      read.accept(List.copyOf(pages));
       Set<String> items = new java.util.HashSet<>();
       page.items().forEach(i -> items.add(i.url()));
       for (Link l : page.links()) {

@@ -165,16 +165,39 @@ class ExplorerTest {
     assertThat(site.hits.stream().filter("/door"::equals).count()).isGreaterThanOrEqualTo(3);
   }
 
-  @Test
-  void told_to_stop_it_ends_after_the_move_under_way_with_what_it_found() {
-    java.util.concurrent.atomic.AtomicInteger asked =
-        new java.util.concurrent.atomic.AtomicInteger();
-    Exploration e = Explorer.explore(() -> browser.newScratchTab(Scope.ofUrl(site.url("/"))),
+  private Exploration exploreUntil(java.util.function.Predicate<List<Exploration.Walk>> enough) {
+    return Explorer.explore(() -> browser.newScratchTab(Scope.ofUrl(site.url("/"))),
         site.url("/"), new Explorer.Limits(40, 80, 4, java.time.Duration.ofSeconds(180), 3,
-            false), () -> asked.incrementAndGet() > 3);
+            false), enough);
+  }
 
-    assertThat(e.actions()).isPositive().isLessThanOrEqualTo(3);
-    assertThat(explore(false).actions()).isGreaterThan(e.actions());
+  @Test
+  void told_its_walks_are_enough_it_ends_there_with_the_first_walks() {
+    Exploration all = explore(false);
+    Exploration two = exploreUntil(walks -> walks.size() >= 2);
+
+    assertThat(two.walks()).isEqualTo(all.walks().subList(0, 2));
+    assertThat(two.actions()).isPositive().isLessThan(all.actions());
+  }
+
+  @Test
+  void told_late_it_keeps_what_it_would_have_had_if_told_at_once() {
+    // the caller learns what is enough only after exploring found more (a crawl ending late)
+    java.util.concurrent.atomic.AtomicBoolean told =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Exploration late = exploreUntil(walks -> {
+      if (walks.size() >= 4) {
+        told.set(true);
+      }
+      return told.get() && walks.size() >= 2;
+    });
+    Exploration atOnce = exploreUntil(walks -> walks.size() >= 2);
+
+    assertThat(told).isTrue();
+    assertThat(late).isEqualTo(atOnce);
+    assertThat(late.walks()).hasSize(2);
+    // told to stop before the first walk (the crawl beside it failed): nothing at all
+    assertThat(exploreUntil(walks -> true)).isEqualTo(Exploration.none());
   }
 
   @Test
