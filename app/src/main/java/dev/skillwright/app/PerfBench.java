@@ -25,7 +25,6 @@ import dev.skillwright.trajectories.Step;
 import dev.skillwright.trajectories.Store;
 import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -112,11 +111,38 @@ final class PerfBench {
   /** A crawl's pace and the most memory it held. */
   record Crawl(double episodesPerMinute, double peakMb) {}
 
+  /**
+   * The JVM options the crawl runs with, the launcher's for every command but the long-lived
+   * ones (the bench itself, the dashboard, the MCP server): a heap of 1 GB, and the client
+   * compiler alone, whose compiling costs a short run far less CPU than the server compiler's.
+   */
+  static final List<String> CRAWL_JVM = List.of("-Xmx1g", "-XX:TieredStopAtLevel=1");
+
+  /**
+   * Runs the crawl as {@code skillwright crawl} runs: in a JVM of its own ({@link #CRAWL_JVM}),
+   * start-up included; its peak memory is that JVM's with its driver and Chromium.
+   */
   private Crawl crawl(Path data) throws InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(CRAWL_JVM);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "crawl", "--env", "shop", "--budget", "12", "--concurrency", "2", "--no-trace",
+        "--data-dir", data.toString()));
+    if (config.executable() != null) {
+      command.addAll(List.of("--chromium", config.executable().toString()));
+    }
+    long t0 = System.nanoTime();
+    Process crawl;
+    try {
+      crawl = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start the crawl: " + e.getMessage(), e);
+    }
     AtomicLong peak = new AtomicLong();
     Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peak.accumulateAndGet(memoryBytes(), Math::max);
+      while (crawl.isAlive()) {
+        peak.accumulateAndGet(memoryBytes(crawl.toHandle()), Math::max);
         try {
           Thread.sleep(200);
         } catch (InterruptedException e) {
@@ -125,30 +151,30 @@ final class PerfBench {
       }
     }, "perf-memory");
     sampler.setDaemon(true);
-    List<String> args = new ArrayList<>(List.of("crawl", "--env", "shop", "--budget", "12",
-        "--concurrency", "2", "--no-trace", "--data-dir", data.toString()));
-    if (config.executable() != null) {
-      args.addAll(List.of("--chromium", config.executable().toString()));
-    }
-    long t0 = System.nanoTime();
     sampler.start();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int exit = Main.run(out, out, args.toArray(String[]::new));
+    String out;
+    try {
+      out = new String(crawl.getInputStream().readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      crawl.destroyForcibly();
+      throw new IllegalStateException("cannot read the crawl's output: " + e.getMessage(), e);
+    }
+    int exit = crawl.waitFor();
     double minutes = (System.nanoTime() - t0) / 6e10;
     sampler.interrupt();
     sampler.join();
     if (exit != 0) {
-      throw new IllegalStateException("the crawl failed: " + out.toString(
-          java.nio.charset.StandardCharsets.UTF_8).strip());
+      throw new IllegalStateException("the crawl failed: " + out.strip());
     }
     int done = Store.at(data).sessions().get(0).counters().done();
     return new Crawl(done / minutes, peak.get() / 1048576.0);
   }
 
-  /** This process and its children (Playwright's driver, Chromium), in bytes; 0 off Linux. */
-  static long memoryBytes() {
-    long sum = memory(ProcessHandle.current().pid());
-    for (ProcessHandle h : ProcessHandle.current().descendants().toList()) {
+  /** A process and its children (Playwright's driver, Chromium), in bytes; 0 off Linux. */
+  static long memoryBytes(ProcessHandle root) {
+    long sum = memory(root.pid());
+    for (ProcessHandle h : root.descendants().toList()) {
       sum += memory(h.pid());
     }
     return sum;
@@ -449,7 +475,7 @@ final class PerfBench {
         + "Skillwright's replays make one tab forget instead, as its workers do); the full "
         + "AI-mode aria snapshot for the page characters; the goal for the rest. Memory is the "
         + "proportional set size of the JVM, Playwright's driver and Chromium together; the "
-        + "crawl is one run, start-up included.")) {
+        + "crawl is one run of `skillwright crawl` in a JVM of its own, start-up included.")) {
       ConsoleProgress.wrap("", l, "").forEach(x -> sb.append(x).append('\n'));
     }
     return sb.toString();
