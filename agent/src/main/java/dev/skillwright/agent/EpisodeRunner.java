@@ -33,6 +33,8 @@ public final class EpisodeRunner {
   private final Secrets secrets;
   /** Whether every observed step keeps a screenshot, whatever its policy looks at. */
   private final boolean stepScreenshots;
+  /** Whether the final page is pictured whatever the policy looked at. */
+  private final boolean finalScreenshot;
 
   /**
    * The finished record and the last observations (oldest first, the final page last) that an
@@ -53,10 +55,11 @@ public final class EpisodeRunner {
    * redacted before they are written or shown to a policy. Give the tab the same secrets.
    */
   public EpisodeRunner(int maxSteps, Clock clock, Secrets secrets) {
-    this(maxSteps, clock, secrets, false);
+    this(maxSteps, clock, secrets, false, true);
   }
 
-  private EpisodeRunner(int maxSteps, Clock clock, Secrets secrets, boolean stepScreenshots) {
+  private EpisodeRunner(int maxSteps, Clock clock, Secrets secrets, boolean stepScreenshots,
+      boolean finalScreenshot) {
     if (maxSteps <= 0) {
       throw new IllegalArgumentException("maxSteps must be positive: " + maxSteps);
     }
@@ -64,6 +67,7 @@ public final class EpisodeRunner {
     this.clock = clock;
     this.secrets = secrets;
     this.stepScreenshots = stepScreenshots;
+    this.finalScreenshot = finalScreenshot;
   }
 
   /**
@@ -72,7 +76,29 @@ public final class EpisodeRunner {
    * By default a step is pictured when its policy looks at pictures, and the final page always.
    */
   public EpisodeRunner withStepScreenshots(boolean on) {
-    return new EpisodeRunner(maxSteps, clock, secrets, on);
+    return new EpisodeRunner(maxSteps, clock, secrets, on, finalScreenshot);
+  }
+
+  /**
+   * This runner, but picturing the final page only where the policy looked at pictures: for a
+   * run judged by its text alone, whose caller pictures the page itself when it needs to
+   * ({@link #picture}), as a verification does when it fails.
+   */
+  public EpisodeRunner withoutFinalScreenshot() {
+    return new EpisodeRunner(maxSteps, clock, secrets, stepScreenshots, false);
+  }
+
+  /**
+   * {@code t}, run in {@code tab} and written to {@code files}, with a screenshot of its final
+   * page taken now, while the tab still shows that page; {@code t} as it is if it has one.
+   */
+  public Trajectory picture(Trajectory t, Tab tab, Store.EpisodeFiles files) {
+    if (t.finalScreenshotFile() != null || t.finalSnapshotFile() == null) {
+      return t;
+    }
+    String shot = files.writeScreenshot("final", tab.screenshot());
+    return t.toBuilder().finalPage(t.finalUrl(), t.finalTitle(), t.finalSnapshotFile(), shot)
+        .build();
   }
 
   /**
@@ -139,9 +165,9 @@ public final class EpisodeRunner {
           last = null;
         }
         if (last == null) {
-          last = secrets.redact(tab.observe());
+          last = secrets.redact(finalScreenshot ? tab.observe() : tab.observeText());
           remember(recent, last);
-        } else if (last.screenshot().length == 0) {
+        } else if (last.screenshot().length == 0 && finalScreenshot) {
           // the final page is pictured whatever the policy looked at: for the judge and viewer
           Observation pictured = last.withScreenshot(tab.screenshot());
           recent.removeLast();

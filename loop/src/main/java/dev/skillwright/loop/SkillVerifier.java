@@ -54,7 +54,7 @@ final class SkillVerifier {
   SkillVerifier(SessionRunner.Settings settings, EpisodeRunner runner, Clock clock,
       SiteContext context) {
     this.settings = settings;
-    this.runner = runner;
+    this.runner = runner.withoutFinalScreenshot();
     this.clock = clock;
     this.context = context;
   }
@@ -118,7 +118,11 @@ final class SkillVerifier {
         EpisodeRunner.Result r = runner.run(session.id(), episodeId, task,
             Policies.replay(steps, new Policies.ReplayOptions().setOriginal("skill:" + skill.id())
                 .setStrict(true).setReads(b.reads())), tab, files);
-        return r.trajectory().withVerdict(Evaluator.offline().judge(r.trajectory(), r.recent()));
+        Trajectory judged = r.trajectory()
+            .withVerdict(Evaluator.offline().judge(r.trajectory(), r.recent()));
+        // judged by its text: a picture of the final page only where it failed, for whoever
+        // looks into why
+        return judged.succeeded() ? judged : runner.picture(judged, tab, files);
       });
       files.writeTrajectory(t);
       episodes.add(t);

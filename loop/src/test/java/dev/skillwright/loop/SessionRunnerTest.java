@@ -42,6 +42,11 @@ class SessionRunnerTest {
         'Saved: ' + document.getElementById('n').value">Save</button>
       <p id="out"></p>
       </body></html>""";
+  /** The same page, but it refuses every note: served at /fickle once it has been served. */
+  static final String REFUSING = PAGE.replace("'Saved: ' + document.getElementById('n').value",
+      "'Refused'");
+  final java.util.concurrent.atomic.AtomicInteger fickle =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @TempDir
   Path dir;
@@ -53,9 +58,11 @@ class SessionRunnerTest {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     server.createContext("/", ex -> {
       try (ex) {
-        byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
+        String path = ex.getRequestURI().getPath();
+        String page = path.equals("/fickle") && fickle.getAndIncrement() > 0 ? REFUSING : PAGE;
+        byte[] body = page.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        ex.sendResponseHeaders(ex.getRequestURI().getPath().equals("/") ? 200 : 404,
+        ex.sendResponseHeaders(path.equals("/") || path.equals("/fickle") ? 200 : 404,
             body.length);
         try (OutputStream out = ex.getResponseBody()) {
           out.write(body);
@@ -72,8 +79,12 @@ class SessionRunnerTest {
   }
 
   Task note(String id, String text) {
+    return note(id, text, url);
+  }
+
+  Task note(String id, String text, String on) {
     return new Task(id, "notes", "Type \"" + text + "\" into the \"Note\" field and click "
-        + "\"Save\".", url, SuccessSignal.of(new Condition.TextPresent("Saved: " + text)),
+        + "\"Save\".", on, SuccessSignal.of(new Condition.TextPresent("Saved: " + text)),
         Map.of());
   }
 
@@ -112,7 +123,7 @@ class SessionRunnerTest {
   }
 
   @Test
-  void told_to_learn_it_turns_a_success_into_a_skill_and_verifies_it() {
+  void told_to_learn_it_turns_a_success_into_a_skill_and_verifies_it() throws Exception {
     Path data = dir.resolve("learning");
     List<SessionEvent> events = new CopyOnWriteArrayList<>();
 
@@ -131,6 +142,38 @@ class SessionRunnerTest {
       assertThat(s.provenance()).extracting(Skill.Provenance::episodeId)
           .contains(r.episodes().get(0).episodeId());
       assertThat(s.verifications()).isNotEmpty();
+    }
+    // judged by their text, the verifications that passed have no picture of their final page
+    List<Trajectory> tries = verifications(r);
+    assertThat(tries).isNotEmpty().allSatisfy(t -> {
+      assertThat(t.succeeded()).isTrue();
+      assertThat(t.finalSnapshotFile()).isNotNull();
+      assertThat(t.finalScreenshotFile()).isNull();
+    });
+  }
+
+  @Test
+  void a_verification_that_fails_keeps_a_picture_of_where_it_failed() throws Exception {
+    Path data = dir.resolve("fickle");
+
+    SessionRunner.Result r = runner(1).withSkills(Store.at(data).skillsDir()).learning(null)
+        .runSession(data, List.of(note("a", "milk", url + "fickle")), List.of());
+
+    assertThat(r.episodes().get(0).succeeded()).isTrue();
+    List<Trajectory> tries = verifications(r);
+    assertThat(tries).isNotEmpty().allSatisfy(t -> {
+      assertThat(t.succeeded()).isFalse();
+      assertThat(t.finalScreenshotFile()).isNotNull();
+      assertThat(r.sessionDir().resolve("verifications").resolve(t.episodeId())
+          .resolve(t.finalScreenshotFile())).isNotEmptyFile();
+    });
+  }
+
+  static List<Trajectory> verifications(SessionRunner.Result r) throws java.io.IOException {
+    try (var dirs = Files.list(r.sessionDir().resolve("verifications"))) {
+      Store store = Store.at(r.sessionDir().getParent().getParent());
+      return dirs.sorted().map(d -> store.readTrajectory(d.resolve(Store.TRAJECTORY_FILE)))
+          .toList();
     }
   }
 }

@@ -479,14 +479,18 @@ public final class Store {
      */
     public String[] writeObservation(String stem, Observation obs) {
       String aria = stem + ".aria.yaml";
-      String shot = stem + ".jpg";
       AtomicFiles.write(dir.resolve(aria), obs.ariaSnapshot());
-      if (obs.screenshot().length > 0) {
-        AtomicFiles.write(dir.resolve(shot), obs.screenshot());
-      } else {
-        shot = null;
+      return new String[] {aria, writeScreenshot(stem, obs.screenshot())};
+    }
+
+    /** Writes a screenshot under {@code stem} and returns its file name; null when empty. */
+    public String writeScreenshot(String stem, byte[] jpeg) {
+      if (jpeg.length == 0) {
+        return null;
       }
-      return new String[] {aria, shot};
+      String shot = stem + ".jpg";
+      AtomicFiles.write(dir.resolve(shot), jpeg);
+      return shot;
     }
 
     public Path writeTrajectory(Trajectory t) {
