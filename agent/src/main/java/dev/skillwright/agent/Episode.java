@@ -12,12 +12,15 @@ import java.util.List;
  * waits spent on a page still loading, and the field typed into last (where "press Enter" goes).
  */
 final class Episode {
-  /** Waits for content that loads after the page, in all: 8 of half a second. */
-  static final int MAX_WAITS = 8;
+  /**
+   * How long the waits for content that loads after the page may take in all: a wait ends once
+   * the page has changed, so their number says little.
+   */
+  static final long MAX_WAIT_MILLIS = 4_000;
 
   private final List<Goal> goals;
   private int current;
-  private int waits;
+  private long waited;
   private Target lastTyped;
   /** Fields that refused typing (read-only): a date in one is picked from its calendar. */
   private final java.util.Set<String> readOnly = new java.util.HashSet<>();
@@ -25,6 +28,17 @@ final class Episode {
 
   Episode(List<Goal> goals) {
     this.goals = List.copyOf(goals);
+  }
+
+  /** Learns how long the steps so far waited. */
+  void history(List<dev.skillwright.trajectories.Step> steps) {
+    waited = waited(steps);
+  }
+
+  /** How long the {@link Action.Wait} steps of {@code steps} took. */
+  static long waited(List<dev.skillwright.trajectories.Step> steps) {
+    return steps.stream().filter(s -> s.action() instanceof Action.Wait)
+        .mapToLong(dev.skillwright.trajectories.Step::millis).sum();
   }
 
   void at(int index) {
@@ -75,8 +89,7 @@ final class Episode {
    * up with {@code reason}, or returns null when there is none.
    */
   Decision waitOr(AriaSnapshot page, String what, String reason) {
-    if (waits < MAX_WAITS && loading(page)) {
-      waits++;
+    if (waited < MAX_WAIT_MILLIS && loading(page)) {
       return Decision.of("The page is still loading; I wait for " + what + " to show.",
           new Action.Wait(500));
     }

@@ -57,6 +57,7 @@ final class OfflinePolicy implements Policy, TakesOver, Looks {
       return Episode.giveUp("I cannot read the clause \""
           + Reader.firstUnreadable(task.instruction()) + "\" of the task.");
     }
+    episode.history(history);
     if (!history.isEmpty() && !history.get(history.size() - 1).ok()) {
       if (++failures > MAX_FAILURES) {
         return Episode.giveUp("My actions keep failing: "

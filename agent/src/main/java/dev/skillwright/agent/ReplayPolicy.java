@@ -33,7 +33,6 @@ final class ReplayPolicy implements Policy, Annotating, Looks {
 
   /** Where the answer is read once every step ran; null when the replay only acts. */
   private final Reading reads;
-  private int waitedToRead;
 
   ReplayPolicy(List<Action> actions, String original, ModelGrounder model) {
     this(actions, original, model, false, null);
@@ -96,7 +95,7 @@ final class ReplayPolicy implements Policy, Annotating, Looks {
     }
     if (next == actions.size()) {
       return reads == null ? Decision.of("Every recorded step is replayed.",
-          new Action.Answer("Done.")) : read(obs);
+          new Action.Answer("Done.")) : read(obs, history);
     }
     Action a = actions.get(next++);
     if (a.isFinal()) {
@@ -130,15 +129,20 @@ final class ReplayPolicy implements Policy, Annotating, Looks {
 
   /**
    * The value the page shows where the skill reads it, as the answer; a page still loading gets
-   * a few short waits first.
+   * a few short waits first (the waits that end {@code history}).
    */
-  private Decision read(Observation obs) {
+  private Decision read(Observation obs, List<Step> history) {
     Optional<String> value = reads.read(obs.snapshot());
     if (value.isPresent()) {
       return Decision.of("Every recorded step is replayed; the page shows " + reads.describe()
           + ": " + value.get() + ".", new Action.Answer(value.get()));
     }
-    if (waitedToRead++ < READ_WAITS) {
+    long waited = 0;
+    for (int i = history.size() - 1; i >= 0 && history.get(i).action() instanceof Action.Wait;
+        i--) {
+      waited += history.get(i).millis();
+    }
+    if (waited < READ_WAITS_MILLIS) {
       return Decision.of("The page does not show " + reads.describe() + " yet; I wait.",
           new Action.Wait(READ_WAIT_MILLIS));
     }
@@ -146,7 +150,8 @@ final class ReplayPolicy implements Policy, Annotating, Looks {
         + reads.describe());
   }
 
-  private static final int READ_WAITS = 3;
+  /** How long the waits for a value to read may take in all. */
+  private static final long READ_WAITS_MILLIS = 1_200;
   private static final long READ_WAIT_MILLIS = 400;
 
   private static Decision giveUp(String reason) {

@@ -75,8 +75,6 @@ final class ElementActions {
       return navigate.apply(g.url());
     } else if (action instanceof Action.Back) {
       page.goBack();
-    } else if (action instanceof Action.Wait w) {
-      page.waitForTimeout(w.millis());
     } else if (action instanceof Action.UseSkill) {
       return "use_skill is run by the agent, not the browser";
     }

@@ -87,6 +87,12 @@ public final class Tab implements AutoCloseable {
    * and after each, as a traced Playwright call does.
    */
   private CDPSession devtoolsSession;
+  /**
+   * The DevTools id of the tab's own world in the page's main frame, made when first needed and
+   * again for each new document: the page's scripts share its document but none of its globals,
+   * so a page that breaks its own timers or observers cannot make the tab's waits hang.
+   */
+  private Integer world;
   /** Whether the page's renderer crashed: then nothing more is sent over its DevTools session. */
   private boolean crashed;
 
@@ -117,6 +123,9 @@ public final class Tab implements AutoCloseable {
     page.onFrameNavigated(f -> {
       origin(f.url()).ifPresent(origins::add);
       leftDocument |= watching && navigationSent && f == page.mainFrame();
+      if (f == page.mainFrame()) {
+        world = null; // perhaps a new document, without the tab's world
+      }
     });
     this.actions = new ElementActions(page, secrets, url -> navigateNow(url).error());
   }
@@ -414,7 +423,8 @@ public final class Tab implements AutoCloseable {
         box = box(el);
       }
       watching = true;
-      String error = actions.perform(action, el);
+      String error = action instanceof Action.Wait w ? waitForChange(w.millis())
+          : actions.perform(action, el);
       watchdog.progress();
       String settleError = settle();
       ActionResult r = result(done, error != null ? error : settleError, matchedBy, start);
@@ -528,20 +538,116 @@ public final class Tab implements AutoCloseable {
    * browser's word of the requests that started reach this tab: with routing on, Playwright
    * tells of a request only once the browser has paused it, a moment after the page sent it.
    */
+  /**
+   * A wait: up to {@code millis}, until the page has changed and then kept still for a look
+   * ({@value #STILL_MILLIS} ms). A wait is for something to show (content that loads, a result
+   * that comes); once the page changed, it has shown, or shows its progress. A page that never
+   * changes, or changes without end, takes the whole time. The changes are counted in the page
+   * (its mutations) and looked at from here, so a page that breaks its own timers or observers
+   * can shorten a wait but never lengthen it.
+   */
+  private String waitForChange(long millis) {
+    long end = System.nanoTime() + millis * 1_000_000;
+    Long last = mutations();
+    boolean changed = false;
+    for (long left = millis; left > 0; left = (end - System.nanoTime()) / 1_000_000) {
+      try {
+        Thread.sleep(Math.min(STILL_MILLIS, left));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "interrupted while waiting";
+      }
+      Long now = mutations();
+      if (now == null) {
+        // a page that cannot be asked now has navigated away: it changed; one that never
+        // could be asked gets a plain wait
+        if (last != null) {
+          return null;
+        }
+        continue;
+      }
+      if (last == null) {
+        last = now;
+        continue;
+      }
+      if (changed && now.equals(last)) {
+        return null;
+      }
+      changed |= !now.equals(last);
+      last = now;
+    }
+    return null;
+  }
+
+  /** How still a page keeps, after a change, for a wait to end: about three frames. */
+  static final long STILL_MILLIS = 50;
+
+  /**
+   * How many changes the page's document has seen since it was first asked (an observer is
+   * then set up on it), or null when it cannot be asked.
+   */
+  private Long mutations() {
+    try {
+      JsonObject r = inWorld(MUTATIONS, false).getAsJsonObject("result");
+      return r != null && r.has("value") && r.get("value").isJsonPrimitive()
+          ? r.get("value").getAsLong() : null;
+    } catch (PlaywrightException | IllegalStateException | NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static final String MUTATIONS = """
+      (() => { const k = Symbol.for('skillwright.mutations');
+        if (!(k in document)) { document[k] = 0;
+          new MutationObserver(() => { document[k]++; }).observe(document, {subtree: true,
+            childList: true, characterData: true, attributes: true}); }
+        return document[k]; })()""";
+
   private void yieldToPage() {
     try {
       // a page that draws no frames (hidden) still answers within 100 ms
-      JsonObject run = new JsonObject();
-      run.addProperty("expression", "new Promise(r => { requestAnimationFrame(() =>"
-          + " setTimeout(r, 0)); setTimeout(r, 100); })");
-      run.addProperty("awaitPromise", true);
-      devtools("Runtime.evaluate", run);
-      JsonObject nothing = new JsonObject();
-      nothing.addProperty("expression", "0");
-      devtools("Runtime.evaluate", nothing);
+      inWorld("new Promise(r => { requestAnimationFrame(() => setTimeout(r, 0));"
+          + " setTimeout(r, 100); })", true);
+      inWorld("0", false);
     } catch (PlaywrightException e) {
       // the page navigated meanwhile: its new document is what the waits below are for
     }
+  }
+
+  /**
+   * Evaluates {@code expression} in the tab's own world ({@link #world}) of the page's main
+   * frame, awaiting the promise it gives when {@code await}. A world gone with its document is
+   * made anew once.
+   */
+  private JsonObject inWorld(String expression, boolean await) {
+    for (int attempt = 0; ; attempt++) {
+      if (world == null) {
+        String frame = devtools("Page.getFrameTree", null).getAsJsonObject("frameTree")
+            .getAsJsonObject("frame").get("id").getAsString();
+        JsonObject make = new JsonObject();
+        make.addProperty("frameId", frame);
+        make.addProperty("worldName", "skillwright");
+        world = devtools("Page.createIsolatedWorld", make).get("executionContextId").getAsInt();
+      }
+      JsonObject run = new JsonObject();
+      run.addProperty("expression", expression);
+      run.addProperty("contextId", world);
+      run.addProperty("returnByValue", true);
+      run.addProperty("awaitPromise", await);
+      try {
+        return devtools("Runtime.evaluate", run);
+      } catch (PlaywrightException e) {
+        world = null;
+        if (attempt > 0 || !answered(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Whether Chromium answered the command with an error (the session itself still works). */
+  private static boolean answered(PlaywrightException e) {
+    return e.getMessage() != null && e.getMessage().contains("Protocol error");
   }
 
   private void waitFor(java.util.function.Predicate<com.microsoft.playwright.Request> which,
@@ -725,8 +831,12 @@ public final class Tab implements AutoCloseable {
     try {
       return args == null ? devtoolsSession.send(method) : devtoolsSession.send(method, args);
     } catch (PlaywrightException e) {
+      if (answered(e)) {
+        throw e; // an error Chromium answered: the session is fine
+      }
       CDPSession failed = devtoolsSession;
       devtoolsSession = null;
+      world = null;
       try {
         failed.detach();
       } catch (PlaywrightException gone) {

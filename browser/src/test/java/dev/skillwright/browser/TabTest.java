@@ -54,6 +54,14 @@ class TabTest {
             + "<ul role=group hidden><li role=treeitem>Deep</li></ul></li></ul>"
             + "<iframe srcdoc=\"<ul role=tree><li role=treeitem "
             + "aria-expanded=false>Inner</li><li role=treeitem>Bare</li></ul>\"></iframe>")
+        .page("/later", "<h1>Parcel</h1><p id=\"st\">Loading status…</p><script>"
+            + "setTimeout(() => { document.querySelector('#st').textContent = 'Delivered'; },"
+            + " 300)</script>")
+        .page("/still", "<h1>Nothing happens here</h1>")
+        // a page that breaks its own timers and observers, as a hostile one may
+        .page("/broken", "<h1>Broken</h1><script>window.setTimeout = () => 0;"
+            + " window.requestAnimationFrame = () => 0; window.MutationObserver = function () {"
+            + " this.observe = () => {}; };</script>")
         .page("/slow-page", "<h1>Arrived late</h1>", 600)
         .page("/slow-data", "data", 600);
   }
@@ -248,6 +256,27 @@ class TabTest {
       assertThat(tab.execute(new Action.Click(find(o, "button", "Later"))).ok()).isTrue();
       assertThat(tab.url()).isEqualTo(site.url("/slow-page"));
       assertThat(tab.observe().ariaSnapshot()).contains("Arrived late");
+    }
+  }
+
+  @Test
+  void a_wait_ends_once_the_page_changed_and_kept_still_and_never_outlasts_its_time() {
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/later"));
+      ActionResult waited = tab.execute(new Action.Wait(10_000));
+      assertThat(waited.ok()).isTrue();
+      assertThat(tab.observeText().ariaSnapshot()).contains("Delivered");
+      // the status came about 0.3 s after the page: the wait did not last its 10 s
+      assertThat(waited.millis()).isLessThan(5_000);
+
+      // a page that never changes takes the whole time; one that broke its own timers and
+      // observers cannot make a wait last longer than that
+      for (String page : java.util.List.of("/still", "/broken")) {
+        tab.navigate(site.url(page));
+        ActionResult still = tab.execute(new Action.Wait(400));
+        assertThat(still.ok()).as(page).isTrue();
+        assertThat(still.millis()).as(page).isBetween(400L, 5_000L);
+      }
     }
   }
 
