@@ -4,6 +4,7 @@ import static dev.skillwright.trajectories.AriaSnapshot.fold;
 
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.AriaSnapshot;
+import dev.skillwright.trajectories.Step;
 import dev.skillwright.trajectories.Target;
 import java.util.List;
 
@@ -17,6 +18,8 @@ final class Episode {
    * the page has changed, so their number says little.
    */
   static final long MAX_WAIT_MILLIS = 4_000;
+  /** How long the waits for a field's suggestions may take, from the first. */
+  static final long SUGGESTION_WAIT_MILLIS = 1_200;
 
   private final List<Goal> goals;
   private int current;
@@ -31,14 +34,14 @@ final class Episode {
   }
 
   /** Learns how long the steps so far waited. */
-  void history(List<dev.skillwright.trajectories.Step> steps) {
-    waited = waited(steps);
+  void history(List<Step> steps) {
+    waited = steps.stream().filter(s -> s.action() instanceof Action.Wait)
+        .mapToLong(Step::millis).sum();
   }
 
-  /** How long the {@link Action.Wait} steps of {@code steps} took. */
-  static long waited(List<dev.skillwright.trajectories.Step> steps) {
-    return steps.stream().filter(s -> s.action() instanceof Action.Wait)
-        .mapToLong(dev.skillwright.trajectories.Step::millis).sum();
+  /** How long the episode's waits took so far. */
+  long waited() {
+    return waited;
   }
 
   void at(int index) {

@@ -448,7 +448,8 @@ final class Runners {
     private boolean applied;
     private boolean opened;
     private boolean typedItem;
-    private int suggestLooks;
+    /** What the episode had waited when the wait for a suggestion began; -1 before. */
+    private long suggestSince = -1;
 
     ChooseRunner(Goal.Choose goal, Episode episode) {
       this.goal = goal;
@@ -563,7 +564,8 @@ final class Runners {
             + describe(page, n) + " to bring up the suggestion.",
             new Action.Fill(Grounding.target(n), want));
       }
-      if (suggestLooks++ < 3) {
+      suggestSince = suggestSince < 0 ? episode.waited() : suggestSince;
+      if (episode.waited() - suggestSince < Episode.SUGGESTION_WAIT_MILLIS) {
         return Decision.of("I wait for the suggestion \"" + want + "\".", new Action.Wait(400));
       }
       if (fold(n.value()).equals(fold(want))) {
@@ -888,7 +890,8 @@ final class Runners {
     private final Episode episode;
     private boolean typed;
     private boolean chosen;
-    private int looks;
+    /** What the episode had waited when the wait for suggestions began; -1 before. */
+    private long since = -1;
     private boolean done;
 
     CompleteRunner(Goal.Complete goal, Episode episode) {
@@ -938,7 +941,8 @@ final class Runners {
             + ": it starts with \"" + goal.prefix() + "\" and ends with \"" + goal.suffix()
             + "\".");
       }
-      if (looks++ < 3) {
+      since = since < 0 ? episode.waited() : since;
+      if (episode.waited() - since < Episode.SUGGESTION_WAIT_MILLIS) {
         return Decision.of("No suggestion fits yet; I wait for the suggestions.",
             new Action.Wait(400));
       }

@@ -124,7 +124,7 @@ final class PerfBench {
    */
   private Crawl crawl(Path data) throws InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(CRAWL_JVM);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "crawl", "--env", "shop", "--budget", "12", "--concurrency", "2", "--no-trace",
@@ -153,14 +153,18 @@ final class PerfBench {
     sampler.setDaemon(true);
     sampler.start();
     String out;
+    int exit;
     try {
       out = new String(crawl.getInputStream().readAllBytes(),
           java.nio.charset.StandardCharsets.UTF_8);
+      exit = crawl.waitFor();
     } catch (IOException e) {
-      crawl.destroyForcibly();
       throw new IllegalStateException("cannot read the crawl's output: " + e.getMessage(), e);
+    } finally {
+      // a bench stopped or failed meanwhile leaves no crawl, nor its Chromium, behind
+      crawl.descendants().forEach(ProcessHandle::destroyForcibly);
+      crawl.destroyForcibly();
     }
-    int exit = crawl.waitFor();
     double minutes = (System.nanoTime() - t0) / 6e10;
     sampler.interrupt();
     sampler.join();

@@ -123,9 +123,6 @@ public final class Tab implements AutoCloseable {
     page.onFrameNavigated(f -> {
       origin(f.url()).ifPresent(origins::add);
       leftDocument |= watching && navigationSent && f == page.mainFrame();
-      if (f == page.mainFrame()) {
-        world = null; // perhaps a new document, without the tab's world
-      }
     });
     this.actions = new ElementActions(page, secrets, url -> navigateNow(url).error());
   }
@@ -534,17 +531,12 @@ public final class Tab implements AutoCloseable {
   }
 
   /**
-   * Lets the page run what it queued (the next frame and one task after it), then lets the
-   * browser's word of the requests that started reach this tab: with routing on, Playwright
-   * tells of a request only once the browser has paused it, a moment after the page sent it.
-   */
-  /**
    * A wait: up to {@code millis}, until the page has changed and then kept still for a look
    * ({@value #STILL_MILLIS} ms). A wait is for something to show (content that loads, a result
    * that comes); once the page changed, it has shown, or shows its progress. A page that never
-   * changes, or changes without end, takes the whole time. The changes are counted in the page
-   * (its mutations) and looked at from here, so a page that breaks its own timers or observers
-   * can shorten a wait but never lengthen it.
+   * changes, or changes without end, takes the whole time. The changes are counted in the
+   * tab's own world of the page and looked at from here: a page that breaks its own timers or
+   * observers cannot make a wait last longer.
    */
   private String waitForChange(long millis) {
     long end = System.nanoTime() + millis * 1_000_000;
@@ -603,6 +595,11 @@ public final class Tab implements AutoCloseable {
             childList: true, characterData: true, attributes: true}); }
         return document[k]; })()""";
 
+  /**
+   * Lets the page run what it queued (the next frame and one task after it), then lets the
+   * browser's word of the requests that started reach this tab: with routing on, Playwright
+   * tells of a request only once the browser has paused it, a moment after the page sent it.
+   */
   private void yieldToPage() {
     try {
       // a page that draws no frames (hidden) still answers within 100 ms
@@ -645,9 +642,13 @@ public final class Tab implements AutoCloseable {
     }
   }
 
-  /** Whether Chromium answered the command with an error (the session itself still works). */
+  /**
+   * Whether Chromium answered that the script's world is gone (its document was replaced): the
+   * session itself still works.
+   */
   private static boolean answered(PlaywrightException e) {
-    return e.getMessage() != null && e.getMessage().contains("Protocol error");
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    return m.contains("Cannot find context") || m.contains("Execution context was destroyed");
   }
 
   private void waitFor(java.util.function.Predicate<com.microsoft.playwright.Request> which,
@@ -815,7 +816,8 @@ public final class Tab implements AutoCloseable {
 
   /**
    * Sends {@code method} over the page's DevTools session ({@link #devtoolsSession}), opened on
-   * first use and opened anew after a failure (it may have been detached). A crashed page fails
+   * first use and opened anew after a failure (it may have been detached), but for the answer
+   * that a script's world is gone. A crashed page fails
    * at once, as Playwright's own calls do: the browser would hold the command for a renderer that
    * never comes.
    *
@@ -832,7 +834,7 @@ public final class Tab implements AutoCloseable {
       return args == null ? devtoolsSession.send(method) : devtoolsSession.send(method, args);
     } catch (PlaywrightException e) {
       if (answered(e)) {
-        throw e; // an error Chromium answered: the session is fine
+        throw e; // the world is gone, not the session
       }
       CDPSession failed = devtoolsSession;
       devtoolsSession = null;

@@ -56,7 +56,7 @@ class TabTest {
             + "aria-expanded=false>Inner</li><li role=treeitem>Bare</li></ul>\"></iframe>")
         .page("/later", "<h1>Parcel</h1><p id=\"st\">Loading status…</p><script>"
             + "setTimeout(() => { document.querySelector('#st').textContent = 'Delivered'; },"
-            + " 300)</script>")
+            + " 1500)</script>")
         .page("/still", "<h1>Nothing happens here</h1>")
         // a page that breaks its own timers and observers, as a hostile one may
         .page("/broken", "<h1>Broken</h1><script>window.setTimeout = () => 0;"
@@ -266,7 +266,7 @@ class TabTest {
       ActionResult waited = tab.execute(new Action.Wait(10_000));
       assertThat(waited.ok()).isTrue();
       assertThat(tab.observeText().ariaSnapshot()).contains("Delivered");
-      // the status came about 0.3 s after the page: the wait did not last its 10 s
+      // the status came 1.5 s after the page: the wait did not last its 10 s
       assertThat(waited.millis()).isLessThan(5_000);
 
       // a page that never changes takes the whole time; one that broke its own timers and

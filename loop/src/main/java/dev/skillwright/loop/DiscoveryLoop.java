@@ -253,10 +253,10 @@ public final class DiscoveryLoop {
     private final long started = System.nanoTime();
     /** When exploring has found enough: known once the crawl ends; at once if it failed. */
     private final java.util.concurrent.atomic.AtomicReference<Predicate<List<Exploration.Walk>>>
-        enough = new java.util.concurrent.atomic.AtomicReference<>();
+        demand = new java.util.concurrent.atomic.AtomicReference<>();
     /** The same for the pages the crawl has read so far. */
     private final java.util.concurrent.atomic.AtomicReference<Predicate<List<Exploration.Walk>>>
-        enoughSoFar = new java.util.concurrent.atomic.AtomicReference<>(walks -> false);
+        demandSoFar = new java.util.concurrent.atomic.AtomicReference<>(walks -> false);
     private final java.util.concurrent.CountDownLatch crawled =
         new java.util.concurrent.CountDownLatch(1);
     /** What exploring tells meanwhile, told in order once its phase begins on the console. */
@@ -267,7 +267,17 @@ public final class DiscoveryLoop {
       this.session = session;
       this.result = thread.submit(() -> {
         try (BrowserPool.Lease lease = browsers.lease()) {
-          return explore(lease.browser(), told::add, null, this::enough);
+          return explore(lease.browser(), told::add, null, new Explorer.Enough() {
+            @Override
+            public boolean now(List<Exploration.Walk> walks) {
+              return enoughNow(walks);
+            }
+
+            @Override
+            public boolean atEnd(List<Exploration.Walk> walks) {
+              return crawled() && demand.get().test(walks);
+            }
+          });
         }
       });
     }
@@ -277,27 +287,33 @@ public final class DiscoveryLoop {
      * read so far (more pages leave fewer tasks to walks) make exploring wait for its end, so as
      * not to take the CPU from it, and then go on only if they are not enough for all its pages.
      */
-    private boolean enough(List<Exploration.Walk> walks) {
-      if (enough.get() == null && enoughSoFar.get().test(walks)) {
-        try {
-          crawled.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return true;
-        }
+    private boolean enoughNow(List<Exploration.Walk> walks) {
+      if (demand.get() == null && demandSoFar.get().test(walks) && !crawled()) {
+        return true; // interrupted: exploring ends
       }
-      Predicate<List<Exploration.Walk>> done = enough.get();
+      Predicate<List<Exploration.Walk>> done = demand.get();
       return done != null && done.test(walks);
+    }
+
+    /** Waits for the crawl's end; false when interrupted meanwhile. */
+    private boolean crawled() {
+      try {
+        crawled.await();
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
 
     /** Tells exploring what is enough for the pages read so far. */
     void read(Predicate<List<Exploration.Walk>> soFar) {
-      enoughSoFar.set(soFar);
+      demandSoFar.set(soFar);
     }
 
     /** Tells exploring what is enough, the crawl having ended. */
-    void wanted(Predicate<List<Exploration.Walk>> demand) {
-      enough.set(demand);
+    void wanted(Predicate<List<Exploration.Walk>> walks) {
+      demand.set(walks);
       crawled.countDown();
     }
 
@@ -332,7 +348,7 @@ public final class DiscoveryLoop {
      */
     @Override
     public void close() {
-      enough.compareAndSet(null, walks -> true);
+      demand.compareAndSet(null, walks -> true);
       crawled.countDown();
       thread.shutdown();
       try {
@@ -389,7 +405,7 @@ public final class DiscoveryLoop {
         }
         if (beside == null && settings.exploreSeconds() != 0 && browser.alive()) {
           Exploration e = explore(browser, session::publish, "Exploring the start page's "
-              + "controls...", demand(ctx));
+              + "controls...", demand(ctx)::test);
           ctx = e == null ? ctx : ctx.withExplored(e);
         }
       }
@@ -427,8 +443,7 @@ public final class DiscoveryLoop {
    * when the browser died meanwhile: the tasks are then proposed from the crawled pages alone.
    */
   private Exploration explore(BrowserSession browser,
-      java.util.function.Consumer<SessionEvent> tell, String start,
-      Predicate<List<Exploration.Walk>> enough) {
+      java.util.function.Consumer<SessionEvent> tell, String start, Explorer.Enough enough) {
     try {
       return exploreNow(browser, tell, start, enough);
     } catch (SkillwrightException e) {
@@ -443,8 +458,7 @@ public final class DiscoveryLoop {
   }
 
   private Exploration exploreNow(BrowserSession browser,
-      java.util.function.Consumer<SessionEvent> tell, String start,
-      Predicate<List<Exploration.Walk>> enough) {
+      java.util.function.Consumer<SessionEvent> tell, String start, Explorer.Enough enough) {
     Explorer.Limits l = Explorer.Limits.defaults().forBudget(settings.budget())
         .allowingDestructive(settings.allowDestructive());
     if (settings.exploreSeconds() > 0) {

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -94,7 +93,8 @@ public final class Explorer {
   private final SpareTab spare;
   private final String startUrl;
   private final Limits limits;
-  private final long deadline;
+  /** When exploring must end; pushed back by the time its caller kept it waiting. */
+  private long deadline;
   private final List<Exploration.Walk> walks = new ArrayList<>();
   private final Set<String> walkKeys = new HashSet<>();
   private final Set<String> affordances = new LinkedHashSet<>();
@@ -108,20 +108,36 @@ public final class Explorer {
    */
   private final Map<List<Candidate>, Landing> landings = new java.util.HashMap<>();
   /**
-   * What was found as each walk was added (how many affordances, choices, controls left alone,
-   * actions): an exploration cut to its first walks is the one that would have stopped there.
+   * What had been found when each walk was added: an exploration cut to its first walks is the
+   * one that would have stopped right there.
    */
-  private final List<int[]> found = new ArrayList<>();
+  private final List<Found> found = new ArrayList<>();
+
+  /** How many affordances, choice lists and controls left alone, and actions, so far. */
+  private record Found(int affordances, int choices, int skipped, int actions) {}
   private int actions;
   private int typed;
-  /**
-   * Says whether the walks found so far are enough; asked before each move, its answer may
-   * change as the caller learns more. Exploring ends after the move under way, as at a limit.
-   */
-  private final Predicate<List<Exploration.Walk>> enough;
+  private final Enough enough;
 
-  private Explorer(Supplier<Tab> tabs, String startUrl, Limits limits,
-      Predicate<List<Exploration.Walk>> enough) {
+  /** When the walks found so far are enough, as the caller who asked for them sees it. */
+  public interface Enough {
+    /**
+     * Asked before each move: whether the walks found so far (in the order found) are enough;
+     * the answer may change as the caller learns more, and the caller may keep exploring
+     * waiting meanwhile. Exploring ends after the move under way, as at a limit.
+     */
+    boolean now(List<Exploration.Walk> walks);
+
+    /**
+     * Asked once exploring has ended, to cut what it found to the fewest first walks that are
+     * enough: the caller's last word, which it may wait to know. By default {@link #now}'s.
+     */
+    default boolean atEnd(List<Exploration.Walk> walks) {
+      return now(walks);
+    }
+  }
+
+  private Explorer(Supplier<Tab> tabs, String startUrl, Limits limits, Enough enough) {
     this.spare = new SpareTab(tabs);
     this.startUrl = startUrl;
     this.limits = limits;
@@ -139,12 +155,12 @@ public final class Explorer {
 
   /**
    * {@link #explore(Supplier, String, Limits)}, ended early once {@code enough} says the walks
-   * found so far are enough (it is asked before each move), and then cut to the fewest first
-   * walks it finds enough, with what was found up to them: the same walks whenever it is told,
-   * as if exploring had stopped right there.
+   * found so far are enough, and then cut to the fewest first walks it finds enough at the end,
+   * with what was found up to them: the same walks whenever it is told, as if exploring had
+   * stopped right there.
    */
   public static Exploration explore(Supplier<Tab> freshTabs, String startUrl, Limits limits,
-      Predicate<List<Exploration.Walk>> enough) {
+      Enough enough) {
     return new Explorer(freshTabs, startUrl, limits, enough).run();
   }
 
@@ -320,25 +336,30 @@ public final class Explorer {
   }
 
   private Exploration result() {
-    if (enough.test(List.copyOf(walks))) {
+    if (enough.atEnd(List.copyOf(walks))) {
       int n = 0;
-      while (n < walks.size() && !enough.test(List.copyOf(walks.subList(0, n)))) {
+      while (n < walks.size() && !enough.atEnd(List.copyOf(walks.subList(0, n)))) {
         n++;
       }
-      if (n < walks.size()) {
-        int[] f = n == 0 ? new int[4] : found.get(n - 1);
-        return new Exploration(walks.subList(0, n),
-            List.copyOf(affordances).subList(0, f[0]), List.copyOf(choices).subList(0, f[1]),
-            List.copyOf(skipped).subList(0, f[2]), f[3]);
-      }
+      Found f = n == 0 ? new Found(0, 0, 0, 0) : found.get(n - 1);
+      return new Exploration(walks.subList(0, n),
+          List.copyOf(affordances).subList(0, f.affordances()),
+          List.copyOf(choices).subList(0, f.choices()),
+          List.copyOf(skipped).subList(0, f.skipped()), f.actions());
     }
     return new Exploration(walks, List.copyOf(affordances), List.copyOf(choices),
         List.copyOf(skipped), actions);
   }
 
   private boolean exhausted() {
-    return actions >= limits.maxActions() || walks.size() >= limits.maxWalks()
-        || System.nanoTime() > deadline || enough.test(List.copyOf(walks));
+    if (actions >= limits.maxActions() || walks.size() >= limits.maxWalks()
+        || System.nanoTime() > deadline) {
+      return true;
+    }
+    long asked = System.nanoTime();
+    boolean done = enough.now(List.copyOf(walks));
+    deadline += System.nanoTime() - asked; // time its caller kept it waiting is not exploring's
+    return done;
   }
 
   /** A tab on the fresh start page, or null when it does not load. */
@@ -374,7 +395,7 @@ public final class Explorer {
     WalkLabeller.label(startUrl, s0, u0, chain).ifPresent(w -> {
       if (walkKeys.add(fold(w.instruction()))) {
         walks.add(w);
-        found.add(new int[] {affordances.size(), choices.size(), skipped.size(), actions});
+        found.add(new Found(affordances.size(), choices.size(), skipped.size(), actions));
       }
     });
   }

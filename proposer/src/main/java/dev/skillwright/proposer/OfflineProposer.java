@@ -77,23 +77,32 @@ final class OfflineProposer implements Proposer {
   }
 
   /**
-   * Whether the walks explored so far give as many tasks as any number of walks would: the
-   * explored walks are one kind among eight taken in turn, so on a site whose pages offer the
-   * other kinds a few walks are all that {@code count} tasks take, and exploring may end there.
+   * Whether the walks explored so far give the same walk tasks as any more would: the explored
+   * walks are one kind among eight taken in turn, one walk per control before a second, so on a
+   * site whose pages offer the other kinds a few walks are all that {@code count} tasks take, and
+   * exploring may end there. More walks are tried as exploring would find them: on new controls,
+   * and no shorter than those found, as it goes breadth first.
    */
   @Override
   public boolean walksSuffice(SiteContext ctx, int count) {
-    List<Draft> endless = new ArrayList<>();
+    List<Exploration.Walk> found = ctx.explored().walks();
+    int length = found.stream().mapToInt(w -> w.moves().size()).max().orElse(1);
+    List<Exploration.Walk> more = new ArrayList<>(found);
     for (int i = 0; i < count; i++) {
-      // instructions no page can give, so that none is known or taken by another kind
-      endless.add(new Draft("\0walk " + i, null, Map.of()));
+      // a control and an instruction no page can give, so that none is known or taken
+      more.add(new Exploration.Walk(ctx.startUrl(), Collections.nCopies(length,
+          new Exploration.Move(Exploration.Kind.BUTTON, "button", "\0control " + i, null, null,
+              "")), "\0walk " + i, SuccessSignal.none(), Map.of(), false));
     }
+    SiteContext further = ctx.withExplored(new Exploration(more, List.of(), List.of(),
+        List.of(), 0));
     return fromWalks(pick(ctx, explored(ctx), count))
-        >= fromWalks(pick(ctx, endless, count));
+        .equals(fromWalks(pick(further, explored(further), count)));
   }
 
-  private static long fromWalks(List<Draft> picked) {
-    return picked.stream().filter(Draft::explored).count();
+  /** The instructions of the drafts that walks gave, in the order taken. */
+  private static List<String> fromWalks(List<Draft> picked) {
+    return picked.stream().filter(Draft::explored).map(Draft::instruction).toList();
   }
 
   /**

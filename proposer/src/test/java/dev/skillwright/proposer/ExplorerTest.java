@@ -165,7 +165,7 @@ class ExplorerTest {
     assertThat(site.hits.stream().filter("/door"::equals).count()).isGreaterThanOrEqualTo(3);
   }
 
-  private Exploration exploreUntil(java.util.function.Predicate<List<Exploration.Walk>> enough) {
+  private Exploration exploreUntil(Explorer.Enough enough) {
     return Explorer.explore(() -> browser.newScratchTab(Scope.ofUrl(site.url("/"))),
         site.url("/"), new Explorer.Limits(40, 80, 4, java.time.Duration.ofSeconds(180), 3,
             false), enough);

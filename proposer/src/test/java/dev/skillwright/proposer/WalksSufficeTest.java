@@ -47,11 +47,15 @@ class WalksSufficeTest {
 
   /** {@code n} walks, each a click on a button of its own that showed a note. */
   static List<Exploration.Walk> walks(int n) {
-    return IntStream.range(0, n).mapToObj(i -> new Exploration.Walk(BASE,
-        List.of(new Exploration.Move(Exploration.Kind.BUTTON, "button", "Card " + i, null, null,
-            "shows \"Note " + i + "\"")),
-        "Click the \"Card " + i + "\" button.",
-        SuccessSignal.of(new Condition.TextPresent("Note " + i)), Map.of(), false)).toList();
+    return IntStream.range(0, n).mapToObj(i -> walk("Card " + i, i)).toList();
+  }
+
+  /** A click on button {@code control} that showed note {@code i}. */
+  static Exploration.Walk walk(String control, int i) {
+    return new Exploration.Walk(BASE, List.of(new Exploration.Move(Exploration.Kind.BUTTON,
+        "button", control, null, null, "shows \"Note " + i + "\"")),
+        "Click the \"" + control + "\" button to see note " + i + ".",
+        SuccessSignal.of(new Condition.TextPresent("Note " + i)), Map.of(), false);
   }
 
   static SiteContext with(SiteContext ctx, List<Exploration.Walk> walks) {
@@ -72,11 +76,26 @@ class WalksSufficeTest {
         .filter(n -> proposer.walksSuffice(with(site, walks(n)), 8)).findFirst().orElseThrow();
 
     assertThat(few).isPositive().isLessThan(8);
-    assertThat(fromWalks(with(site, walks(few)), 8)).isPositive()
-        .isEqualTo(fromWalks(with(site, walks(20)), 8));
+    assertThat(fromWalks(with(site, walks(few)), 8)).isPositive();
+    // the same tasks as with many more walks; one walk fewer gives fewer walk tasks
+    assertThat(proposer.propose(with(site, walks(few)), 8).tasks())
+        .isEqualTo(proposer.propose(with(site, walks(20)), 8).tasks()).hasSize(8);
     assertThat(fromWalks(with(site, walks(few - 1)), 8))
         .isLessThan(fromWalks(with(site, walks(20)), 8));
-    assertThat(proposer.propose(with(site, walks(few)), 8).tasks()).hasSize(8);
+  }
+
+  @Test
+  void a_second_walk_on_a_control_does_not_count_while_other_controls_may_come() {
+    // walks are taken one per control before a second: a second walk on "Alpha" would give way
+    // to a first walk on a control exploring finds later
+    List<Exploration.Walk> found = List.of(walk("Alpha", 0), walk("Alpha", 1), walk("Beta", 2),
+        walk("Gamma", 3));
+
+    assertThat(proposer.walksSuffice(with(oneEmptyPage(), found.subList(0, 3)), 3)).isFalse();
+    assertThat(proposer.walksSuffice(with(oneEmptyPage(), found), 3)).isTrue();
+    assertThat(proposer.propose(with(oneEmptyPage(), found), 3).tasks())
+        .extracting(Task::instruction).containsExactly(found.get(0).instruction(),
+            found.get(2).instruction(), found.get(3).instruction());
   }
 
   @Test
