@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +29,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The offline agent's waits for a page still loading, on a parcel tracker of its own: they end
- * once the page has shown what it loads, and in all they last the budget's time, however many
- * they are.
+ * The offline agent's waits for a page still loading, on a parcel tracker of its own: they go
+ * on while the page says it is loading and stop once it shows what it loads, and in all they
+ * last the budget's time, however many they are.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WaitBudgetTest {
@@ -55,6 +56,10 @@ class WaitBudgetTest {
     server.createContext("/", ex -> {
       try (ex) {
         String path = ex.getRequestURI().getPath();
+        if (path.indexOf('/', 1) < 0) {
+          ex.sendResponseHeaders(404, -1);
+          return;
+        }
         String dir = path.substring(0, path.indexOf('/', 1));
         String page = tracker(dir.equals("/soon") ? 1_200 : -1).replace("/track", dir + "/track")
             // a clock that ticks while the status never comes
@@ -111,7 +116,7 @@ class WaitBudgetTest {
   void a_page_that_never_loads_is_waited_for_the_budget_in_all_then_left_as_it_is() {
     // still, each wait lasts its half second; ticking, each ends at the clock's next tick, so
     // there are many more of them: either way they take the budget's time in all
-    for (String start : java.util.List.of("/never/", "/ticking/")) {
+    for (String start : List.of("/never/", "/ticking/")) {
       Trajectory t = run(start.replace("/", ""), start);
 
       assertThat(t.status()).as(start).isEqualTo(Trajectory.Status.ANSWERED);

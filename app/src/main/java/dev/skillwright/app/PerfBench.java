@@ -113,7 +113,8 @@ final class PerfBench {
 
   /**
    * The JVM options the crawl runs with, the launcher's for every command but the long-lived
-   * ones (the bench itself, the dashboard, the MCP server): a heap of 1 GB, and the client
+   * ones (the bench itself, the dashboard, the MCP server, a bundled site served): a heap of
+   * 1 GB, and the client
    * compiler alone, whose compiling costs a short run far less CPU than the server compiler's.
    */
   static final List<String> CRAWL_JVM = List.of("-Xmx1g", "-XX:TieredStopAtLevel=1");

@@ -119,6 +119,9 @@ public final class Tab implements AutoCloseable {
     page.onRequestFinished(inflight::remove);
     page.onRequestFailed(inflight::remove);
     page.onCrash(p -> crashed = true);
+    // a new document has none of the tab's world, and the id of the old one may name another
+    // context once the page moved to another renderer
+    page.onDOMContentLoaded(p -> world = null);
     // every frame's origin, an iframe's too: each keeps storage of its own
     page.onFrameNavigated(f -> {
       origin(f.url()).ifPresent(origins::add);
