@@ -212,12 +212,12 @@ final class LuceneSkillIndex implements SkillIndex {
       if (changed == null) {
         return Optional.empty();
       }
-      Document doc = toDocument(changed);
       // a change no search can tell (a use recorded) waits for the next refresh, unless the
       // writer is not open yet (its readers replace these) or the readers moved on meanwhile
-      if (changed.id().equals(id) && searched(doc).equals(searched(toDocument(found.skill())))
-          && writer != null && (pending.reader() == null || pending.reader() == found.reader())) {
-        writeUnsearched(changed, doc, found);
+      if (changed.id().equals(id) && searched(fields(changed)).equals(searched(fields(found
+          .skill()))) && writer != null
+          && (pending.reader() == null || pending.reader() == found.reader())) {
+        writeUnsearched(changed, found);
       } else {
         write(List.of(changed));
       }
@@ -279,32 +279,70 @@ final class LuceneSkillIndex implements SkillIndex {
   /** Under {@link #writing}: files first, then the index, then readers see it. */
   private void write(java.util.Collection<Skill> skills) {
     IndexWriter w = writer();
-    // the files first: they are the truth; an index behind them is caught up on the next open.
-    // The documents are encoded while the files' fsyncs wait on the disk.
-    List<Document> docs = new ArrayList<>(skills.size());
-    files.writeAll(skills, () -> skills.forEach(s -> docs.add(toDocument(s))));
+    // The files first: they are the truth. Each document stores its file's content, is made
+    // while the other files are written, and goes to the writer while they wait on the disk;
+    // readers see it at the refresh, once the files are in place. An index behind its files is
+    // caught up on the next open.
+    List<Skill> all = List.copyOf(skills);
+    Document[] docs = new Document[all.size()];
+    boolean[] sent = new boolean[1];
     try {
-      for (Document d : docs) {
-        w.updateDocument(new Term(ID, d.get(ID)), d);
-      }
-      uncommitted = true;
+      files.writeAll(all, (json, i) -> docs[i] = toDocument(all.get(i), json), () -> {
+        sent[0] = true;
+        uncommitted = true;
+        try {
+          for (Document d : docs) {
+            w.updateDocument(new Term(ID, d.get(ID)), d);
+          }
+          w.flush(); // the refresh's work, unseen until then
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot write the skill index " + dir, e);
+        }
+      });
       refresh();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the skill index " + dir, e);
+    } catch (RuntimeException e) {
+      if (sent[0]) {
+        asOnDisk(w, all, e);
+      }
+      throw e;
     } finally {
       generation.incrementAndGet();
     }
   }
 
   /**
-   * Under {@link #writing}: writes {@code s}, as document {@code d}, a change of {@code found}
+   * After a write that failed once its documents were sent: each of {@code skills} indexed as
+   * its file is now (the old one when it was not replaced), or not at all without one; errors
+   * go to {@code failure}.
+   */
+  private void asOnDisk(IndexWriter w, List<Skill> skills, RuntimeException failure) {
+    for (Skill s : skills) {
+      try {
+        Path f = files.fileOf(s);
+        Skill onDisk = Files.exists(f) ? Json.mapper().readValue(f.toFile(), Skill.class) : null;
+        if (onDisk != null && onDisk.id().equals(s.id())) {
+          w.updateDocument(new Term(ID, s.id()), toDocument(onDisk));
+        } else {
+          w.deleteDocuments(new Term(ID, s.id()));
+        }
+      } catch (IOException | RuntimeException e) {
+        failure.addSuppressed(e);
+        return; // the writer or the disk is gone: the next open catches up
+      }
+    }
+  }
+
+  /**
+   * Under {@link #writing}: writes {@code s}, a change of {@code found}
    * that leaves every searched field as it was, without a refresh of the readers of its own;
    * reads take it from {@link #pending} until the next refresh, done by the first such change
    * {@link #PENDING_NANOS} after the last refresh or the {@link #PENDING_MAX}th one, or by the
    * next write that changes what is searched (there is no timer: nothing is stale meanwhile).
    */
-  private void writeUnsearched(Skill s, Document d, Found found) {
-    files.write(s);
+  private void writeUnsearched(Skill s, Found found) {
+    Document d = toDocument(s, files.write(s));
     try {
       writer.updateDocument(new Term(ID, s.id()), d);
       uncommitted = true;
@@ -847,7 +885,36 @@ final class LuceneSkillIndex implements SkillIndex {
         .setIndexSort(ORDER);
   }
 
+  /** The document of {@code s}, from the content of its file ({@link SkillFiles#bytes}). */
   static Document toDocument(Skill s) {
+    return toDocument(s, SkillFiles.bytes(s));
+  }
+
+  /**
+   * The document of {@code s}: its {@link #fields} and {@code json}, the content of its file,
+   * stored as bytes (as a string it would be turned to UTF-16 and back at each write and merge).
+   */
+  static Document toDocument(Skill s, byte[] json) {
+    Document d = fields(s);
+    d.add(new StoredField(JSON, json));
+    return d;
+  }
+
+  /**
+   * The JSON a document stores: its skill's file's content, or of an index written before that
+   * (its stored string), the skill in one line.
+   */
+  static byte[] storedJson(Document d) {
+    BytesRef b = d.getBinaryValue(JSON);
+    if (b != null) {
+      return Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length);
+    }
+    String text = d.get(JSON);
+    return text == null ? new byte[0] : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Every field of the document of {@code s} but its JSON. */
+  private static Document fields(Skill s) {
     Document d = new Document();
     d.add(new StringField(ID, s.id(), Field.Store.YES));
     d.add(new StringField(SITE, s.site(), Field.Store.NO));
@@ -859,20 +926,15 @@ final class LuceneSkillIndex implements SkillIndex {
     d.add(new StringField(SIGNATURE, signatureKey(s), Field.Store.NO));
     s.aliases().forEach(a -> d.add(new StringField(ALIAS, a, Field.Store.NO)));
     d.add(new org.apache.lucene.document.DoubleDocValuesField(RATE, rate(s)));
-    try {
-      d.add(new StoredField(JSON, Json.compact().writeValueAsString(s)));
-    } catch (JsonProcessingException e) {
-      throw new SkillwrightException("cannot encode skill " + s.id(), e);
-    }
     return d;
   }
 
   private Skill fromDocument(Document d) {
     try {
-      return Json.mapper().readValue(d.get(JSON), Skill.class);
-    } catch (JsonProcessingException e) {
-      throw new SkillwrightException("skill " + d.get(ID) + " in " + dir
-          + " cannot be read: " + e.getOriginalMessage());
+      return Json.mapper().readValue(storedJson(d), Skill.class);
+    } catch (IOException e) {
+      throw new SkillwrightException("skill " + d.get(ID) + " in " + dir + " cannot be read: "
+          + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
     }
   }
 

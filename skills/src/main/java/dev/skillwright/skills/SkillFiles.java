@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -65,50 +66,62 @@ final class SkillFiles {
    * (the file system's journal then commits many files at once instead of one each), then each is
    * renamed over its skill's file ({@link AtomicFiles#stage}). A process killed at any moment
    * leaves each file old or new, never part of one. When a file cannot be written or forced, no
-   * file is replaced, and the first error is thrown; one that cannot be renamed stops the group
-   * there, with the files before it replaced.
+   * file is replaced, and the first error is thrown; when one cannot be renamed, the others are,
+   * and its error is thrown.
    */
   void writeAll(Collection<Skill> skills) {
-    writeAll(skills, () -> { });
+    writeAll(List.copyOf(skills), (bytes, i) -> { }, () -> { });
   }
 
   /**
-   * {@link #writeAll(Collection)}, running {@code meanwhile} on the calling thread while the
-   * files are written (after them when there are few): work that needs no file, such as encoding
-   * the index's documents, is done while the disk works. An error of {@code meanwhile} is thrown
-   * once the files are done.
+   * {@link #writeAll(Collection)}, with work that goes with it done while the disk works (after
+   * the files when they are few): each skill's file content and place in {@code skills} go to
+   * {@code encoded} on the threads that write them, so work that needs the same encoding (the
+   * index's documents) is done once; {@code whileForcing} runs on the calling thread once every
+   * file is written, while they are forced. An error of {@code encoded} stops the group as a
+   * file's would; one of {@code whileForcing} is thrown once the files are in place.
    */
-  void writeAll(Collection<Skill> skills, Runnable meanwhile) {
+  void writeAll(List<Skill> skills, ObjIntConsumer<byte[]> encoded, Runnable whileForcing) {
     if (skills.size() < GROUP) {
-      skills.forEach(this::write);
-      meanwhile.run();
+      for (int i = 0; i < skills.size(); i++) {
+        encoded.accept(write(skills.get(i)), i);
+      }
+      whileForcing.run();
       return;
     }
-    List<Skill> all = List.copyOf(skills);
-    AtomicFiles.Staged[] staged = new AtomicFiles.Staged[all.size()];
+    int n = skills.size();
+    AtomicFiles.Staged[] staged = new AtomicFiles.Staged[n];
     ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
       Thread t = new Thread(r, "skill-files");
       t.setDaemon(true);
       return t;
     });
     try {
-      List<Future<?>> written = each(pool, staged.length,
-          i -> staged[i] = AtomicFiles.stage(fileOf(all.get(i)), bytes(all.get(i))));
-      RuntimeException first = null;
-      try {
-        meanwhile.run();
-      } catch (RuntimeException e) {
-        first = e;
-      }
-      first = await(written, first);
+      RuntimeException first = await(each(pool, n, i -> {
+        byte[] bytes = bytes(skills.get(i));
+        staged[i] = AtomicFiles.stage(fileOf(skills.get(i)), bytes);
+        encoded.accept(bytes, i);
+      }), null);
       if (first == null) {
-        first = await(each(pool, staged.length, i -> staged[i].force()), null);
+        List<Future<?>> forced = each(pool, n, i -> staged[i].force());
+        RuntimeException meanwhile = null;
+        try {
+          whileForcing.run();
+        } catch (RuntimeException e) {
+          meanwhile = e;
+        }
+        first = await(forced, null);
+        if (first == null) {
+          first = await(each(pool, n, i -> staged[i].commit()), null);
+        }
+        if (first == null) {
+          first = meanwhile;
+        } else if (meanwhile != null) {
+          first.addSuppressed(meanwhile);
+        }
       }
       if (first != null) {
         throw first;
-      }
-      for (AtomicFiles.Staged f : staged) {
-        f.commit();
       }
     } finally {
       pool.shutdownNow();
@@ -153,7 +166,8 @@ final class SkillFiles {
     return first;
   }
 
-  private static byte[] bytes(Skill s) {
+  /** The content of the file of {@code s}. */
+  static byte[] bytes(Skill s) {
     try {
       return Json.mapper().writeValueAsBytes(s);
     } catch (JsonProcessingException e) {
@@ -161,8 +175,11 @@ final class SkillFiles {
     }
   }
 
-  void write(Skill s) {
-    AtomicFiles.write(fileOf(s), bytes(s));
+  /** Writes the file of {@code s}; its content. */
+  byte[] write(Skill s) {
+    byte[] bytes = bytes(s);
+    AtomicFiles.write(fileOf(s), bytes);
+    return bytes;
   }
 
   /** Removes the file of {@code s}, once it is stored under another id. */

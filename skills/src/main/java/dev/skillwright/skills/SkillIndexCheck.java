@@ -1,12 +1,12 @@
 package dev.skillwright.skills;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.skillwright.trajectories.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +66,7 @@ final class SkillIndexCheck {
     Map<String, Skill> onDisk = files.readAll(notices);
     String damage = null;
     boolean unsorted = false;
-    Map<String, String> indexed = Map.of();
+    Map<String, byte[]> indexed = Map.of();
     if (!hasIndexFiles(indexDir)) {
       if (onDisk.isEmpty()) {
         return 0;
@@ -105,7 +105,7 @@ final class SkillIndexCheck {
     }
     // skills only the index holds (a file moved aside as unreadable, say) become files again
     int restored = 0;
-    for (Map.Entry<String, String> e : indexed.entrySet()) {
+    for (Map.Entry<String, byte[]> e : indexed.entrySet()) {
       if (!onDisk.containsKey(e.getKey())) {
         Skill s = Json.mapper().readValue(e.getValue(), Skill.class);
         files.write(s);
@@ -124,7 +124,7 @@ final class SkillIndexCheck {
     }
     List<Skill> stale = new ArrayList<>();
     for (Skill s : onDisk.values()) {
-      if (!json(s).equals(indexed.get(s.id()))) {
+      if (!Arrays.equals(SkillFiles.bytes(s), indexed.get(s.id()))) {
         stale.add(s);
       }
     }
@@ -170,7 +170,7 @@ final class SkillIndexCheck {
     if (legacy.stream().noneMatch(p -> p.getFileName().toString().startsWith("segments"))) {
       return;
     }
-    Map<String, String> skills;
+    Map<String, byte[]> skills;
     try (Directory d = FSDirectory.open(dir)) {
       skills = stored(d);
     } catch (IOException | RuntimeException e) {
@@ -179,7 +179,7 @@ final class SkillIndexCheck {
       return;
     }
     int written = 0;
-    for (String json : skills.values()) {
+    for (byte[] json : skills.values()) {
       Skill s = Json.mapper().readValue(json, Skill.class);
       if (!Files.exists(files.fileOf(s))) {
         files.write(s);
@@ -210,8 +210,8 @@ final class SkillIndexCheck {
   }
 
   /** Every live document's id and stored JSON. */
-  private static Map<String, String> stored(Directory d) throws IOException {
-    Map<String, String> out = new LinkedHashMap<>();
+  private static Map<String, byte[]> stored(Directory d) throws IOException {
+    Map<String, byte[]> out = new LinkedHashMap<>();
     try (DirectoryReader r = DirectoryReader.open(d)) {
       for (LeafReaderContext leaf : r.leaves()) {
         Bits live = leaf.reader().getLiveDocs();
@@ -219,7 +219,7 @@ final class SkillIndexCheck {
         for (int i = 0; i < leaf.reader().maxDoc(); i++) {
           if (live == null || live.get(i)) {
             var doc = fields.document(i);
-            out.put(doc.get(LuceneSkillIndex.ID), doc.get(LuceneSkillIndex.JSON));
+            out.put(doc.get(LuceneSkillIndex.ID), LuceneSkillIndex.storedJson(doc));
           }
         }
       }
@@ -284,15 +284,6 @@ final class SkillIndexCheck {
       for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
-    }
-  }
-
-  static String json(Skill s) {
-    try {
-      return Json.compact().writeValueAsString(s);
-    } catch (JsonProcessingException e) {
-      throw new dev.skillwright.trajectories.SkillwrightException("cannot encode skill "
-          + s.id(), e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.skillwright.skills;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.skillwright.trajectories.Action;
 import dev.skillwright.trajectories.AtomicFiles;
@@ -398,6 +399,44 @@ class LuceneSkillIndexTest {
       throw new AssertionError("no repair expected: " + n);
     })) {
       assertThat(again.size()).isEqualTo(writes + 1);
+    }
+  }
+
+  @Test
+  void a_group_whose_file_cannot_be_forced_leaves_the_index_as_its_files_are() {
+    Skill archive = skill("site0", "Archive the old reports", "Archive the old reports.");
+    List<Skill> again = new java.util.ArrayList<>(GroupWriter.round(100, 2));
+    again.add(archive);
+    try (SkillIndex index = SkillIndex.open(dir)) {
+      index.addAll(GroupWriter.round(100, 1));
+
+      // when: the disk fails to force one file of the next group, once its documents were sent
+      AtomicFiles.injectFault(p -> p.getFileName().toString().startsWith(".skill-57.json.")
+          ? new java.io.IOException("Input/output error") : null);
+      try {
+        assertThatThrownBy(() -> index.addAll(again)).hasMessageContaining("skill-57.json")
+            .hasMessageContaining("Input/output error");
+      } finally {
+        AtomicFiles.injectFault(null);
+      }
+      index.put(SEARCH); // a write that refreshes the readers
+
+      // then: the index holds the skills as their files do, the old ones, and not the new one
+      for (Skill s : GroupWriter.round(100, 1)) {
+        assertThat(index.get(s.id()).orElseThrow().description()).endsWith("in round 1");
+      }
+      assertThat(index.get(archive.id())).isEmpty();
+      assertThat(index.search("archive the reports", "site0", 3)).isEmpty();
+
+      index.addAll(again);
+      assertThat(index.get("site3:skill-58").orElseThrow().description()).endsWith("round 2");
+      assertThat(index.search("archive the reports", "site0", 3)).extracting(h -> h.skill().id())
+          .containsExactly(archive.id());
+    }
+    try (SkillIndex reopened = SkillIndex.open(dir, n -> {
+      throw new AssertionError("no repair expected: " + n);
+    })) {
+      assertThat(reopened.size()).isEqualTo(102);
     }
   }
 

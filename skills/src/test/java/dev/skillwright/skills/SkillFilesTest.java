@@ -322,11 +322,13 @@ class SkillFilesTest {
     files.writeAll(GroupWriter.round(100, 1));
     Set<String> before = contents();
 
-    // when: writing them again fails before the files are in place (the work done meanwhile)
+    // when: writing them again fails before the files are in place (the work done with one)
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> files.writeAll(
-        GroupWriter.round(100, 2), () -> {
-          throw new IllegalStateException("cannot encode a document");
-        })).hasMessageContaining("cannot encode a document");
+        GroupWriter.round(100, 2), (json, i) -> {
+          if (i == 57) {
+            throw new IllegalStateException("cannot encode a document");
+          }
+        }, () -> { })).hasMessageContaining("cannot encode a document");
 
     // then: every file is as it was, and only the skills' files are there
     assertThat(contents()).isEqualTo(before);
@@ -350,6 +352,29 @@ class SkillFilesTest {
     try (Stream<Path> s = Files.walk(dir)) {
       assertThat(s.filter(Files::isRegularFile)).hasSize(100);
     }
+  }
+
+  @Test
+  void what_fails_while_a_group_is_forced_is_thrown_once_its_files_are_in_place()
+      throws Exception {
+    SkillFiles files = new SkillFiles(dir);
+    files.writeAll(GroupWriter.round(100, 1));
+    List<Skill> again = GroupWriter.round(100, 2);
+    List<String> encoded = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> files.writeAll(again,
+        (json, i) -> encoded.add(again.get(i).id() + "=" + new String(json,
+            java.nio.charset.StandardCharsets.UTF_8)), () -> {
+              throw new IllegalStateException("the index is gone");
+            })).hasMessage("the index is gone");
+
+    // every file is the new one, and what was encoded with each is its content
+    for (Skill s : again) {
+      String content = Files.readString(files.fileOf(s));
+      assertThat(content).contains("in round 2");
+      assertThat(encoded).contains(s.id() + "=" + content);
+    }
+    assertThat(encoded).hasSize(100);
   }
 
   @Test

@@ -23,7 +23,8 @@ public final class AtomicFiles {
 
   /**
    * Makes every later write of a path for which {@code f} gives an exception fail with it, as a
-   * full or read-only disk would; {@code null} restores normal writes. For tests.
+   * full or read-only disk would; {@code null} restores normal writes. For tests. A staged file
+   * asks for its target when written and for its temporary file when forced.
    */
   public static void injectFault(java.util.function.Function<Path, IOException> f) {
     fault = f == null ? p -> null : f;
@@ -56,23 +57,49 @@ public final class AtomicFiles {
     Path dir = target.toAbsolutePath().getParent();
     try {
       checkFault(target);
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      Staged staged = new Staged(target, tmp);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(content);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(dir);
+      }
+      Staged staged = null;
+      // one open, readable by the owner only; a name left by a killed process is passed over
+      for (FileChannel ch = null; ch == null; ) {
+        Path tmp = dir.resolve("." + target.getFileName() + "." + TEMP_PREFIX
+            + TEMP_COUNT.incrementAndGet() + ".tmp");
+        try {
+          ch = FileChannel.open(tmp, CREATE_NEW, OWNER_ONLY);
+          staged = new Staged(target, tmp);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+          continue;
         }
-      } catch (IOException e) {
-        staged.discard();
-        throw e;
+        try (FileChannel open = ch) {
+          ByteBuffer buf = ByteBuffer.wrap(content);
+          while (buf.hasRemaining()) {
+            open.write(buf);
+          }
+        } catch (IOException e) {
+          staged.discard();
+          throw e;
+        }
       }
       return staged;
     } catch (IOException e) {
       throw failed(target, e);
     }
   }
+
+  private static final java.util.Set<StandardOpenOption> CREATE_NEW =
+      java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  /** Temporary files are the owner's alone, as the files they become. */
+  private static final java.nio.file.attribute.FileAttribute<?>[] OWNER_ONLY =
+      java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+          ? new java.nio.file.attribute.FileAttribute<?>[] {
+              java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                  java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))}
+          : new java.nio.file.attribute.FileAttribute<?>[0];
+  /** Temporary names: this process's, then a count (a name taken is passed over). */
+  private static final String TEMP_PREFIX = ProcessHandle.current().pid() + "-";
+  private static final java.util.concurrent.atomic.AtomicLong TEMP_COUNT =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** A file's new content beside it ({@link #stage}): force it, then commit it, or discard it. */
   public static final class Staged {
@@ -87,6 +114,7 @@ public final class AtomicFiles {
     /** Forces the new content to disk. */
     public void force() {
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        checkFault(temp);
         ch.force(true);
       } catch (IOException e) {
         throw failed(target, e);
