@@ -151,16 +151,18 @@ final class DurableLocators {
     return Optional.empty();
   }
 
-  /** Of {@code l}'s matches, the first in sight, else the first; by Playwright's visibility. */
+  /**
+   * Of {@code l}'s matches, the first in sight, else the first; by Playwright's visibility. One
+   * question to the page when a match is in sight (the usual case), two when none is.
+   */
   private static Optional<Resolved> pick(Locator l, LocatorCandidate c) {
-    int n = l.count();
-    if (n == 0) {
-      return Optional.empty();
-    }
     // a copy hidden in a closed tab or panel must not win over the one in sight
     Locator shown = l.filter(new Locator.FilterOptions().setVisible(true));
-    Locator el = n > 1 && shown.count() > 0 ? shown.first() : l.first();
-    return Optional.of(new Resolved(el, c, null, false));
+    if (shown.count() > 0) {
+      return Optional.of(new Resolved(shown.first(), c, null, false));
+    }
+    return l.count() == 0 ? Optional.empty() : Optional.of(new Resolved(l.first(), c, null,
+        false));
   }
 
   /** {@link #pick}, and the match's box, in one call into the page. */
