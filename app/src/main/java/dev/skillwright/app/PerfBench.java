@@ -148,8 +148,9 @@ final class PerfBench {
     AtomicLong peak = new AtomicLong();
     Thread sampler = new Thread(() -> {
       while (watched && crawl.isAlive()) {
-        // a sample walks the page tables of a dozen processes (some 70 ms of a core here):
-        // taken at a tenth of a core, so that measuring memory does not slow what is timed
+        // a sample walks the page tables of a dozen processes (some 70 ms of a core here), and
+        // stalls them meanwhile: taken at a tenth of a core, the crawl watched runs much as the
+        // one timed
         long t = System.nanoTime();
         peak.accumulateAndGet(memoryBytes(crawl.toHandle()), Math::max);
         try {

@@ -214,8 +214,9 @@ final class LuceneSkillIndex implements SkillIndex {
       }
       // a change no search can tell (a use recorded) waits for the next refresh, unless the
       // writer is not open yet (its readers replace these) or the readers moved on meanwhile
-      if (changed.id().equals(id) && searched(fields(changed)).equals(searched(fields(found
-          .skill()))) && writer != null
+      if (changed.id().equals(id)
+          && searched(fields(changed)).equals(searched(fields(found.skill())))
+          && writer != null
           && (pending.reader() == null || pending.reader() == found.reader())) {
         writeUnsearched(changed, found);
       } else {
@@ -283,7 +284,7 @@ final class LuceneSkillIndex implements SkillIndex {
     // while the other files are written, and goes to the writer while they wait on the disk;
     // readers see it at the refresh, once the files are in place. An index behind its files is
     // caught up on the next open.
-    List<Skill> all = List.copyOf(skills);
+    List<Skill> all = SkillFiles.lastOfEach(skills);
     Document[] docs = new Document[all.size()];
     boolean[] sent = new boolean[1];
     try {
@@ -302,9 +303,14 @@ final class LuceneSkillIndex implements SkillIndex {
       refresh();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the skill index " + dir, e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       if (sent[0]) {
         asOnDisk(w, all, e);
+        try {
+          refresh(); // readers see the files that did go in place
+        } catch (IOException | RuntimeException r) {
+          e.addSuppressed(r);
+        }
       }
       throw e;
     } finally {
@@ -314,29 +320,38 @@ final class LuceneSkillIndex implements SkillIndex {
 
   /**
    * After a write that failed once its documents were sent: each of {@code skills} indexed as
-   * its file is now (the old one when it was not replaced), or not at all without one; errors
-   * go to {@code failure}.
+   * its file is now (the old one when it was not replaced), or not at all without one (nor when
+   * its file cannot be read); errors go to {@code failure}. A writer that broke meanwhile keeps
+   * nothing: the next open catches the index up with the files.
    */
-  private void asOnDisk(IndexWriter w, List<Skill> skills, RuntimeException failure) {
+  private void asOnDisk(IndexWriter w, List<Skill> skills, Throwable failure) {
     for (Skill s : skills) {
+      if (!w.isOpen() || w.getTragicException() != null) {
+        return;
+      }
+      Term id = new Term(ID, s.id());
       try {
         Path f = files.fileOf(s);
         Skill onDisk = Files.exists(f) ? Json.mapper().readValue(f.toFile(), Skill.class) : null;
         if (onDisk != null && onDisk.id().equals(s.id())) {
-          w.updateDocument(new Term(ID, s.id()), toDocument(onDisk));
+          w.updateDocument(id, toDocument(onDisk));
         } else {
-          w.deleteDocuments(new Term(ID, s.id()));
+          w.deleteDocuments(id);
         }
       } catch (IOException | RuntimeException e) {
         failure.addSuppressed(e);
-        return; // the writer or the disk is gone: the next open catches up
+        try {
+          w.deleteDocuments(id);
+        } catch (IOException | RuntimeException d) {
+          failure.addSuppressed(d);
+        }
       }
     }
   }
 
   /**
-   * Under {@link #writing}: writes {@code s}, a change of {@code found}
-   * that leaves every searched field as it was, without a refresh of the readers of its own;
+   * Under {@link #writing}: writes {@code s}, a change of {@code found} that leaves every
+   * searched field as it was, without a refresh of the readers of its own;
    * reads take it from {@link #pending} until the next refresh, done by the first such change
    * {@link #PENDING_NANOS} after the last refresh or the {@link #PENDING_MAX}th one, or by the
    * next write that changes what is searched (there is no timer: nothing is stale meanwhile).

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.ObjIntConsumer;
@@ -65,12 +66,21 @@ final class SkillFiles {
    * skill's temporary file is written, then all are forced to disk together from several threads
    * (the file system's journal then commits many files at once instead of one each), then each is
    * renamed over its skill's file ({@link AtomicFiles#stage}). A process killed at any moment
-   * leaves each file old or new, never part of one. When a file cannot be written or forced, no
-   * file is replaced, and the first error is thrown; when one cannot be renamed, the others are,
-   * and its error is thrown.
+   * leaves each file old or new, never part of one. When a file of a group cannot be written or
+   * forced, no file is replaced, and the first error is thrown; when one cannot be renamed, the
+   * others are, and the first error is thrown. Fewer than {@value #GROUP} are written one at a
+   * time, in order: a failure leaves the files before it replaced. Of a skill given twice, the
+   * last is written.
    */
   void writeAll(Collection<Skill> skills) {
-    writeAll(List.copyOf(skills), (bytes, i) -> { }, () -> { });
+    writeAll(lastOfEach(skills), (bytes, i) -> { }, () -> { });
+  }
+
+  /** {@code skills} with each id once, where it first comes, as it last comes. */
+  static List<Skill> lastOfEach(Collection<Skill> skills) {
+    Map<String, Skill> byId = new java.util.LinkedHashMap<>();
+    skills.forEach(s -> byId.put(s.id(), s));
+    return List.copyOf(byId.values());
   }
 
   /**
@@ -79,7 +89,8 @@ final class SkillFiles {
    * {@code encoded} on the threads that write them, so work that needs the same encoding (the
    * index's documents) is done once; {@code whileForcing} runs on the calling thread once every
    * file is written, while they are forced. An error of {@code encoded} stops the group as a
-   * file's would; one of {@code whileForcing} is thrown once the files are in place.
+   * file's would; one of {@code whileForcing} is thrown once the files are in place. Each skill
+   * comes once in {@code skills} ({@link #lastOfEach}).
    */
   void writeAll(List<Skill> skills, ObjIntConsumer<byte[]> encoded, Runnable whileForcing) {
     if (skills.size() < GROUP) {
@@ -112,7 +123,16 @@ final class SkillFiles {
         }
         first = await(forced, null);
         if (first == null) {
-          first = await(each(pool, n, i -> staged[i].commit()), null);
+          // every rename is tried: one that fails leaves the others to go in place
+          AtomicReference<RuntimeException> renames = new AtomicReference<>();
+          first = await(each(pool, n, i -> {
+            try {
+              staged[i].commit();
+            } catch (RuntimeException e) {
+              renames.compareAndSet(null, e);
+            }
+          }), null);
+          first = first != null ? first : renames.get();
         }
         if (first == null) {
           first = meanwhile;
@@ -125,6 +145,20 @@ final class SkillFiles {
       }
     } finally {
       pool.shutdownNow();
+      // an interrupted wait leaves workers going: none may rename or stage after this
+      boolean interrupted = false;
+      while (true) {
+        try {
+          if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+            break;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
       for (AtomicFiles.Staged f : staged) {
         if (f != null) {
           f.discard();

@@ -403,7 +403,8 @@ class LuceneSkillIndexTest {
   }
 
   @Test
-  void a_group_whose_file_cannot_be_forced_leaves_the_index_as_its_files_are() {
+  void a_group_whose_file_cannot_be_forced_leaves_the_index_as_its_files_are()
+      throws Exception {
     Skill archive = skill("site0", "Archive the old reports", "Archive the old reports.");
     List<Skill> again = new java.util.ArrayList<>(GroupWriter.round(100, 2));
     again.add(archive);
@@ -427,6 +428,10 @@ class LuceneSkillIndexTest {
       }
       assertThat(index.get(archive.id())).isEmpty();
       assertThat(index.search("archive the reports", "site0", 3)).isEmpty();
+      try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {
+        assertThat(s.map(p -> p.getFileName().toString())).as("no temporary file is left")
+            .noneMatch(n -> n.startsWith(".") && n.endsWith(".tmp"));
+      }
 
       index.addAll(again);
       assertThat(index.get("site3:skill-58").orElseThrow().description()).endsWith("round 2");

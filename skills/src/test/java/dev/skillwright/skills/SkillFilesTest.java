@@ -253,6 +253,41 @@ class SkillFilesTest {
   }
 
   @Test
+  void an_index_that_stored_each_skill_as_a_string_is_read_and_reindexed_once() throws Exception {
+    // given: the files, and an index of the versions that stored each skill's JSON as a string
+    write();
+    try (var d = FSDirectory.open(dir.resolve("index"));
+        IndexWriter w = new IndexWriter(d, LuceneSkillIndex.config(
+            IndexWriterConfig.OpenMode.CREATE))) {
+      for (Skill s : SKILLS) {
+        var doc = LuceneSkillIndex.toDocument(s);
+        doc.removeFields(LuceneSkillIndex.JSON);
+        doc.add(new org.apache.lucene.document.StoredField(LuceneSkillIndex.JSON,
+            Json.compact().writeValueAsString(s)));
+        w.addDocument(doc);
+      }
+      w.commit();
+    }
+
+    // and a skill only that index holds, its file gone
+    Path gone = new SkillFiles(dir).fileOf(SKILLS.get(0));
+    Files.delete(gone);
+
+    // then: it opens with every skill, the lost one written back from its string, indexed anew
+    // once, and as it is from then on
+    try (SkillIndex index = open()) {
+      assertThat(index.get(SKILLS.get(0).id())).contains(SKILLS.get(0));
+      assertThat(index.list(null)).extracting(Skill::id).containsExactlyInAnyOrderElementsOf(
+          ids());
+    }
+    assertThat(Json.mapper().readValue(gone.toFile(), Skill.class)).isEqualTo(SKILLS.get(0));
+    assertThat(notices).anyMatch(n -> n.contains("re-indexed 4 skills"));
+    notices.clear();
+    assertThat(listed()).hasSize(4);
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
   void a_skill_file_changed_or_added_by_hand_is_indexed_on_open_and_reindex_rebuilds()
       throws Exception {
     write();
@@ -375,6 +410,9 @@ class SkillFilesTest {
       assertThat(encoded).contains(s.id() + "=" + content);
     }
     assertThat(encoded).hasSize(100);
+    try (Stream<Path> s = Files.walk(dir)) {
+      assertThat(s.filter(Files::isRegularFile)).hasSize(100);
+    }
   }
 
   @Test

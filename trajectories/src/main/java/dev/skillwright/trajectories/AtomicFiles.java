@@ -62,15 +62,19 @@ public final class AtomicFiles {
       }
       Staged staged = null;
       // one open, readable by the owner only; a name left by a killed process is passed over
-      for (FileChannel ch = null; ch == null; ) {
+      for (int tries = 1; staged == null; tries++) {
+        FileChannel ch;
         Path tmp = dir.resolve("." + target.getFileName() + "." + TEMP_PREFIX
             + TEMP_COUNT.incrementAndGet() + ".tmp");
         try {
           ch = FileChannel.open(tmp, CREATE_NEW, OWNER_ONLY);
-          staged = new Staged(target, tmp);
         } catch (java.nio.file.FileAlreadyExistsException e) {
+          if (tries == 1_000) {
+            throw e;
+          }
           continue;
         }
+        staged = new Staged(target, tmp);
         try (FileChannel open = ch) {
           ByteBuffer buf = ByteBuffer.wrap(content);
           while (buf.hasRemaining()) {
