@@ -74,8 +74,8 @@ final class PerfBench {
   /** Runs every figure with {@code work} as scratch space. */
   List<Row> run(Path work) throws IOException, InterruptedException {
     List<Row> rows = new ArrayList<>();
-    progress.println("1/4 an offline crawl of the shop with 2 workers, verification on, timed "
-        + "and then again for its memory...");
+    progress.println("1/4 an offline crawl of the shop, 2 workers, verifying; timed, then again "
+        + "for its memory...");
     // reading a process's memory walks its page tables and stalls it meanwhile: the crawl timed
     // is left alone, and the same crawl again is watched for its memory
     Crawl crawl = crawl(work.resolve("crawl"), false);
