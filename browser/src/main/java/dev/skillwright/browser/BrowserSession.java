@@ -30,8 +30,9 @@ public final class BrowserSession implements AutoCloseable {
   private BrowserSession(Playwright pw, Browser browser, BrowserConfig config,
       Chromium.Resolution resolution, ScopeProxy fallback, String marker) {
     this.fallback = fallback;
+    // a local browser is killed; a remote one, not this machine's to kill, is disconnected
     this.watchdog = new Watchdog(config.hangTimeoutMillis(),
-        marker != null ? () -> kill(marker) : () -> disconnect(pw));
+        marker != null ? () -> kill(marker) : () -> disconnect(pw), () -> disconnect(pw));
     this.playwright = pw;
     this.browser = browser;
     this.config = config;
@@ -247,7 +248,10 @@ public final class BrowserSession implements AutoCloseable {
     }
   }
 
-  /** Drops the connection to a remote browser that hung, from the watchdog's thread. */
+  /**
+   * Drops the connection to Playwright's driver, from a thread of its own: for a remote browser
+   * that hung, and for a call still waiting once a local one was killed.
+   */
   private static void disconnect(Playwright pw) {
     Thread t = new Thread(() -> {
       try {

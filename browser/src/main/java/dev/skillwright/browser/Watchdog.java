@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * error and the session can launch another. A composite call (an action, then waiting for the
  * load it started) reports progress between its steps, so only one step must fit in the limit.
  * A dead browser fails at once; this is for one that is alive but silent (stopped, deadlocked,
- * swapped out).
+ * swapped out). A call still waiting a limit after the kill (its answer lost with the browser)
+ * is freed by the last resort: the connection to Playwright's driver is closed.
  *
  * <p>Calls made inside a watched call are covered by it. Thread-safe: the timer runs on one
  * shared daemon thread.
@@ -22,6 +23,7 @@ final class Watchdog {
 
   private final long limitMillis;
   private final Runnable kill;
+  private final Runnable lastResort;
   private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
   /** When the watched call on each thread counts as hung, in {@link System#nanoTime()}. */
   private final ThreadLocal<java.util.concurrent.atomic.AtomicLong> deadline =
@@ -31,13 +33,15 @@ final class Watchdog {
   /**
    * @param limitMillis how long one call may take before the browser counts as hung
    * @param kill what stops the browser for good (its process is killed)
+   * @param lastResort what frees a call still waiting a limit after the kill
    */
-  Watchdog(long limitMillis, Runnable kill) {
+  Watchdog(long limitMillis, Runnable kill, Runnable lastResort) {
     if (limitMillis <= 0) {
       throw new IllegalArgumentException("hang limit must be positive: " + limitMillis);
     }
     this.limitMillis = limitMillis;
     this.kill = kill;
+    this.lastResort = lastResort;
   }
 
   /** Why the browser was killed, or null while it has not been. */
@@ -73,6 +77,11 @@ final class Watchdog {
         fired = "Chromium stopped answering (" + what + " made no progress for " + seconds()
             + " s) and was stopped";
         kill.run();
+        alarm.set(TIMER.schedule(() -> {
+          if (!finished.get()) {
+            lastResort.run();
+          }
+        }, limitMillis, TimeUnit.MILLISECONDS));
       }
     };
     alarm.set(TIMER.schedule(check, limitMillis, TimeUnit.MILLISECONDS));
