@@ -147,7 +147,7 @@ final class PerfBench {
     }
     AtomicLong peak = new AtomicLong();
     Thread sampler = new Thread(() -> {
-      while (watched && crawl.isAlive()) {
+      while (crawl.isAlive()) {
         // a sample walks the page tables of a dozen processes (some 70 ms of a core here), and
         // stalls them meanwhile: taken at a tenth of a core, the crawl watched runs much as the
         // one timed
@@ -161,7 +161,9 @@ final class PerfBench {
       }
     }, "perf-memory");
     sampler.setDaemon(true);
-    sampler.start();
+    if (watched) {
+      sampler.start();
+    }
     String out;
     int exit;
     try {

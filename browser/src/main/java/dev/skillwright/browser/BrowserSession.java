@@ -30,9 +30,11 @@ public final class BrowserSession implements AutoCloseable {
   private BrowserSession(Playwright pw, Browser browser, BrowserConfig config,
       Chromium.Resolution resolution, ScopeProxy fallback, String marker) {
     this.fallback = fallback;
-    // a local browser is killed; a remote one, not this machine's to kill, is disconnected
-    this.watchdog = new Watchdog(config.hangTimeoutMillis(),
-        marker != null ? () -> kill(marker) : () -> disconnect(pw), () -> disconnect(pw));
+    // a local browser is killed, then disconnected if a call still waits; a remote one, not
+    // this machine's to kill, is disconnected at once
+    this.watchdog = marker != null
+        ? new Watchdog(config.hangTimeoutMillis(), () -> kill(marker), () -> disconnect(pw))
+        : new Watchdog(config.hangTimeoutMillis(), () -> disconnect(pw), () -> { });
     this.playwright = pw;
     this.browser = browser;
     this.config = config;
