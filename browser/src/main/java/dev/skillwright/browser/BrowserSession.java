@@ -59,7 +59,7 @@ public final class BrowserSession implements AutoCloseable {
     Playwright pw = null;
     ScopeProxy fallback = null;
     try {
-      pw = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+      pw = DriverCache.create(env, res.executable() != null);
       List<String> args = new ArrayList<>(Chromium.FLAGS);
       if (!config.headless()) {
         args.remove("--headless");
@@ -102,8 +102,7 @@ public final class BrowserSession implements AutoCloseable {
    * @throws SkillwrightException with one line naming the endpoint when it cannot be reached
    */
   private static BrowserSession connect(BrowserConfig config, BrowserConfig.Remote remote) {
-    Playwright pw = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    Playwright pw = DriverCache.create(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"), true);
     try {
       double timeout = config.navigationTimeoutMillis();
       Browser browser = remote.kind() == BrowserConfig.Remote.Kind.CDP
