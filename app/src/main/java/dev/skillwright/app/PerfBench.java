@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * side in one run on the bundled shop. The baseline of a browser figure is raw Playwright doing
  * the same actions on the same Chromium (same flags, no scope proxy, no observation, no
  * recording); of the others, the goal itself. Timed figures are medians over rounds after a
- * warm-up that is not counted (a few episodes each way).
+ * warm-up that is not counted (a whole crawl for the crawl, a few episodes each way for the
+ * browser figures).
  */
 final class PerfBench {
   /**
@@ -80,8 +81,9 @@ final class PerfBench {
     // reading a process's memory walks its page tables and stalls it meanwhile: the warm-up is
     // watched for its memory, and the crawls timed are left alone
     Crawl watched = crawl(work.resolve("crawl-warm-up"), true);
-    progress.println(String.format(Locale.ROOT, "    warm-up: %.1f episodes a minute, %.0f MB at "
-        + "most", watched.episodesPerMinute(), watched.peakMb()));
+    progress.println(String.format(Locale.ROOT, "    warm-up: %.1f episodes a minute%s",
+        watched.episodesPerMinute(), watched.peakMb() > 0
+            ? String.format(Locale.ROOT, ", %.0f MB at most", watched.peakMb()) : ""));
     double[] paces = new double[rounds];
     for (int round = 0; round < rounds; round++) {
       // the first round's recordings are the ones replayed below

@@ -2,15 +2,21 @@ package dev.skillwright.browser;
 
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.impl.driver.jar.DriverJar;
+import dev.skillwright.trajectories.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,15 +38,27 @@ import java.util.stream.Stream;
  * processes starting together unpack it at most once each. It is used only where it is safe to: a
  * directory this user owns that no one else may write to. Anything else (no home, a full disk, a
  * cache someone else could have written) starts Playwright the default way, as does a driver the
- * user chose ({@code playwright.cli.dir}, {@code PLAYWRIGHT_DRIVER_DIR}) and a start that must
- * download Playwright's own browsers, which only the default driver does.
+ * user chose ({@code playwright.cli.dir}, {@code PLAYWRIGHT_DRIVER_DIR}, a Node.js of their own,
+ * another driver implementation) and a start that must download Playwright's own browsers, which
+ * only the default driver does.
  *
- * <p>Thread-safe. Playwright keeps one driver per JVM, chosen at its first start: the choice made
- * then holds for every {@code Playwright} the JVM creates.
+ * <p>A driver is complete when every file its manifest lists (written last, after the files were
+ * forced to disk) has its size; one that is not is unpacked again. Processes check, repair and
+ * unpack under a lock on the cache, so none removes a driver another has just put in place.
+ * POSIX file systems only (Linux, macOS): elsewhere the default driver is used.
+ *
+ * <p>Thread-safe. Playwright keeps one driver per JVM, chosen at its first start: the choice is
+ * made once, and holds for every {@code Playwright} the JVM creates.
  */
 public final class DriverCache {
   private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
   private static final String CLI_DIR = "playwright.cli.dir";
+  private static final String MANIFEST = ".complete";
+  /** Settings by which a user chooses the driver, or how it runs, themselves. */
+  private static final List<String> USERS_OWN = List.of("PLAYWRIGHT_DRIVER_DIR",
+      "PLAYWRIGHT_NODEJS_PATH", "playwright.cli.dir", "playwright.nodejs.path",
+      "playwright.driver.impl");
+  private static boolean decided;
 
   private DriverCache() {}
 
@@ -51,26 +69,42 @@ public final class DriverCache {
    */
   public static Playwright create(Map<String, String> env, boolean browsersInstalled) {
     if (browsersInstalled) {
-      use(cacheRoot(Chromium.Environment.system()));
+      use(cacheRoot(Chromium.Environment.system()), env);
     }
     return Playwright.create(new Playwright.CreateOptions().setEnv(env));
   }
 
   /**
    * Points Playwright at the cached driver under {@code root} (unpacking it there first when
-   * needed), unless a driver was chosen already; false when the default driver is to be used.
+   * needed), once a JVM, unless the user chose a driver or a Node.js in the system properties,
+   * the environment or {@code env}; false when the default driver is to be used.
    */
-  static synchronized boolean use(Optional<Path> root) {
-    if (System.getProperty(CLI_DIR) != null || System.getenv("PLAYWRIGHT_DRIVER_DIR") != null) {
-      return false; // the user's own choice, or ours made already
+  static synchronized boolean use(Optional<Path> root, Map<String, String> env) {
+    if (decided) {
+      return false;
+    }
+    decided = true; // a failed try (no home, a full disk) would fail again: the driver is chosen
+    if (chosenByUser(env, System::getProperty, System::getenv)) {
+      return false;
     }
     Optional<Path> dir = root.flatMap(DriverCache::unpacked);
     dir.ifPresent(d -> System.setProperty(CLI_DIR, d.toString()));
     return dir.isPresent();
   }
 
+  /**
+   * Whether the user chose the driver, or the Node.js it runs on, in a system property, the
+   * environment or the driver's own {@code env}.
+   */
+  static boolean chosenByUser(Map<String, String> env,
+      java.util.function.UnaryOperator<String> properties,
+      java.util.function.UnaryOperator<String> environment) {
+    return USERS_OWN.stream().anyMatch(own -> properties.apply(own) != null
+        || environment.apply(own) != null || env.containsKey(own));
+  }
+
   /** The driver under {@code root}, unpacked there if it is not yet; empty if it cannot be. */
-  static Optional<Path> unpacked(Path root) {
+  static synchronized Optional<Path> unpacked(Path root) {
     Optional<String> version = version();
     if (version.isEmpty()) {
       return Optional.empty();
@@ -79,34 +113,18 @@ public final class DriverCache {
         + System.getProperty("os.name").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "")
         + "-" + System.getProperty("os.arch").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", ""));
     try {
-      Files.createDirectories(root, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-          java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-      if (!ownedAlone(root)) {
+      Files.createDirectories(root, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rwx------")));
+      if (!ownedAlone(root) || !safeParent(root.toAbsolutePath().getParent())) {
         return Optional.empty();
       }
-      if (complete(dir)) {
-        return ownedAlone(dir) ? Optional.of(dir) : Optional.empty();
-      }
-      if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-        // a driver that lost a file since (a cleaner, a hand): unpacked again beside it
-        Path broken = root.resolve(".broken-" + ProcessHandle.current().pid() + "-"
-            + System.nanoTime());
-        Files.move(dir, broken, StandardCopyOption.ATOMIC_MOVE);
-        delete(broken);
-      }
-      sweep(root);
-      // owner-only, as a temporary directory is made
-      Path staged = Files.createTempDirectory(root, ".unpacking-");
-      try {
-        DriverJar.installDriverTo(staged);
-        if (!complete(staged)) {
-          return Optional.empty();
+      try (FileChannel lock = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE);
+          FileLock held = lock.lock()) {
+        sweep(root);
+        if (!complete(dir)) {
+          unpack(root, dir);
         }
-        Files.move(staged, dir, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        // another process put its own in place meanwhile, or the disk is full: told apart below
-      } finally {
-        delete(staged);
       }
       return complete(dir) && ownedAlone(dir) ? Optional.of(dir) : Optional.empty();
     } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
@@ -114,31 +132,91 @@ public final class DriverCache {
     }
   }
 
-  /** Whether {@code dir} holds a driver that can run: Node.js and Playwright's entry point. */
+  /** Unpacks the driver beside {@code dir}, forces it to disk, then renames it into place. */
+  private static void unpack(Path root, Path dir) throws IOException, java.net.URISyntaxException {
+    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      // a driver that lost a file since (a cleaner, a hand, a crash): unpacked again
+      Path broken = root.resolve(".broken-" + ProcessHandle.current().pid() + "-"
+          + System.nanoTime());
+      Files.move(dir, broken, StandardCopyOption.ATOMIC_MOVE);
+      delete(broken);
+    }
+    // owner-only, as a temporary directory is made
+    Path staged = Files.createTempDirectory(root, ".unpacking-");
+    try {
+      DriverJar.installDriverTo(staged);
+      StringBuilder manifest = new StringBuilder();
+      List<Path> files;
+      try (Stream<Path> all = Files.walk(staged)) {
+        files = all.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted()
+            .toList();
+      }
+      for (Path f : files) {
+        try (FileChannel c = FileChannel.open(f, StandardOpenOption.WRITE)) {
+          c.force(true);
+        }
+        manifest.append(Files.size(f)).append(' ')
+            .append(staged.relativize(f).toString().replace('\\', '/')).append('\n');
+      }
+      AtomicFiles.write(staged.resolve(MANIFEST), manifest.toString());
+      Files.move(staged, dir, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      delete(staged);
+    }
+  }
+
+  /**
+   * Whether {@code dir} holds a whole driver: its manifest, and every file the manifest lists at
+   * its size, Node.js among them and executable.
+   */
   static boolean complete(Path dir) {
     Path node = dir.resolve(System.getProperty("os.name").toLowerCase(Locale.ROOT)
         .startsWith("windows") ? "node.exe" : "node");
-    return Files.isRegularFile(node, LinkOption.NOFOLLOW_LINKS) && Files.isExecutable(node)
-        && Files.isRegularFile(dir.resolve("package").resolve("cli.js"));
+    try {
+      List<String> lines = Files.readAllLines(dir.resolve(MANIFEST), StandardCharsets.UTF_8);
+      for (String line : lines) {
+        int space = line.indexOf(' ');
+        Path f = dir.resolve(line.substring(space + 1)).normalize();
+        if (space < 1 || !f.startsWith(dir) || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+            || Files.size(f) != Long.parseLong(line.substring(0, space))) {
+          return false;
+        }
+      }
+      return !lines.isEmpty() && Files.isExecutable(node)
+          && Files.isRegularFile(dir.resolve("package").resolve("cli.js"));
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**
    * Whether {@code dir} is this user's, a real directory, and not writable by anyone else: what
-   * runs from it must be what was unpacked there. True where POSIX permissions do not exist.
+   * runs from it must be what was unpacked there.
    */
   private static boolean ownedAlone(Path dir) throws IOException {
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
-    try {
-      Set<PosixFilePermission> p = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
-      return !p.contains(PosixFilePermission.GROUP_WRITE)
-          && !p.contains(PosixFilePermission.OTHERS_WRITE)
-          && Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName()
-              .equals(System.getProperty("user.name"));
-    } catch (UnsupportedOperationException e) {
-      return true;
+    Set<PosixFilePermission> p = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+    return !p.contains(PosixFilePermission.GROUP_WRITE)
+        && !p.contains(PosixFilePermission.OTHERS_WRITE)
+        && Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName()
+            .equals(System.getProperty("user.name"));
+  }
+
+  /**
+   * Whether no one else can swap the cache out from under it: {@code parent} is this user's or
+   * the system's, and no one else may write to it.
+   */
+  private static boolean safeParent(Path parent) throws IOException {
+    if (parent == null) {
+      return false;
     }
+    Set<PosixFilePermission> p = Files.getPosixFilePermissions(parent);
+    String owner = Files.getOwner(parent).getName();
+    return (owner.equals(System.getProperty("user.name")) || owner.equals("root"))
+        && !p.contains(PosixFilePermission.GROUP_WRITE)
+        && !p.contains(PosixFilePermission.OTHERS_WRITE);
   }
 
   /** The version of Playwright's package in the driver on the class path. */
@@ -171,18 +249,13 @@ public final class DriverCache {
     }
   }
 
-  /** Deletes what unpacking left behind an hour ago or more (a process killed meanwhile). */
+  /**
+   * Deletes what unpacking left behind (a process killed meanwhile): called under the cache's
+   * lock, which every unpacking holds, so nothing of the kind is in use.
+   */
   private static void sweep(Path root) {
-    long hourAgo = System.currentTimeMillis() - 3_600_000L;
     try (Stream<Path> all = Files.list(root)) {
       all.filter(p -> p.getFileName().toString().matches("\\.(unpacking|broken)-.*"))
-          .filter(p -> {
-            try {
-              return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() < hourAgo;
-            } catch (IOException e) {
-              return false;
-            }
-          })
           .forEach(DriverCache::delete);
     } catch (IOException | RuntimeException e) {
       // swept next time

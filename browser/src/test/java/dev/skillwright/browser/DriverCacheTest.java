@@ -20,7 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DriverCacheTest {
   @TempDir
+  Path home;
+  /** The cache, as in a home of one's own (the temporary folders' parent is everyone's). */
   Path root;
+
+  @org.junit.jupiter.api.BeforeEach
+  void cacheInAHomeOfOnesOwn() {
+    root = home.resolve("skillwright");
+  }
 
   @Test
   void the_driver_is_unpacked_once_runs_from_there_and_is_then_reused() throws Exception {
@@ -44,31 +51,67 @@ class DriverCacheTest {
     assertThat(DriverCache.unpacked(root)).contains(dir);
     assertThat(Files.getLastModifiedTime(dir.resolve("node")).toMillis())
         .as("not unpacked again (it was at %s)", unpacked).isEqualTo(1_000);
-    assertThat(names(root)).containsExactly(dir.getFileName().toString());
+    assertThat(names(root)).containsExactly(".lock", dir.getFileName().toString());
   }
 
   @Test
-  void a_driver_that_lost_a_file_is_unpacked_again_and_what_a_killed_start_left_is_swept()
-      throws Exception {
+  void a_driver_that_lost_or_cut_a_file_is_unpacked_again() throws Exception {
     Path dir = DriverCache.unpacked(root).orElseThrow();
     Files.delete(dir.resolve("package").resolve("cli.js"));
-    // a start killed while unpacking, two hours ago: a directory no start takes for a driver
-    Path half = Files.createDirectory(root.resolve(".unpacking-12345"));
-    Files.writeString(half.resolve("node"), "half");
-    Files.setLastModifiedTime(half, FileTime.fromMillis(System.currentTimeMillis() - 7_200_000));
 
     assertThat(DriverCache.complete(dir)).isFalse();
     assertThat(DriverCache.unpacked(root)).contains(dir);
     assertThat(DriverCache.complete(dir)).isTrue();
-    assertThat(names(root)).containsExactly(dir.getFileName().toString());
+
+    // a file of its package cut short (a crash, a full disk), Node.js and the entry point intact
+    Path lib;
+    try (Stream<Path> s = Files.walk(dir.resolve("package").resolve("lib"))) {
+      lib = s.filter(f -> f.toString().endsWith(".js")).findFirst().orElseThrow();
+    }
+    long size = Files.size(lib);
+    Files.writeString(lib, "cut");
+    assertThat(DriverCache.complete(dir)).isFalse();
+    assertThat(DriverCache.unpacked(root)).contains(dir);
+    assertThat(Files.size(lib)).isEqualTo(size);
+    assertThat(names(root)).containsExactly(".lock", dir.getFileName().toString());
+  }
+
+  @Test
+  void what_a_start_killed_while_unpacking_left_is_swept_by_the_next_start() throws Exception {
+    Path dir = DriverCache.unpacked(root).orElseThrow();
+    // a start killed while unpacking: a directory no start takes for a driver
+    Path half = Files.createDirectory(root.resolve(".unpacking-12345"));
+    Files.writeString(half.resolve("node"), "half");
+
+    assertThat(DriverCache.unpacked(root)).contains(dir);
+    assertThat(names(root)).containsExactly(".lock", dir.getFileName().toString());
+  }
+
+  @Test
+  void a_driver_or_node_the_user_chose_is_left_to_playwright() {
+    java.util.function.UnaryOperator<String> none = name -> null;
+
+    assertThat(DriverCache.chosenByUser(java.util.Map.of(), none, none)).isFalse();
+    assertThat(DriverCache.chosenByUser(java.util.Map.of("PLAYWRIGHT_NODEJS_PATH", "/usr/bin/node"),
+        none, none)).isTrue();
+    assertThat(DriverCache.chosenByUser(java.util.Map.of(),
+        name -> name.equals("playwright.cli.dir") ? "/opt/driver" : null, none)).isTrue();
+    assertThat(DriverCache.chosenByUser(java.util.Map.of(), none,
+        name -> name.equals("PLAYWRIGHT_DRIVER_DIR") ? "/opt/driver" : null)).isTrue();
   }
 
   @Test
   void a_cache_others_may_write_to_is_not_run_from() throws Exception {
+    Files.createDirectory(root);
     Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxrwxrwx"));
 
     assertThat(DriverCache.unpacked(root)).isEmpty();
     assertThat(names(root)).as("nothing unpacked there either").isEmpty();
+    // nor in a cache whose parent others may write to (who could swap the cache itself)
+    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
+    Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxrwxrwx"));
+    assertThat(DriverCache.unpacked(root)).isEmpty();
+    assertThat(names(root)).isEmpty();
   }
 
   @Test
