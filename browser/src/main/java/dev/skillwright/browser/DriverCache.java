@@ -13,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
@@ -104,23 +105,33 @@ public final class DriverCache {
   }
 
   /** The driver under {@code root}, unpacked there if it is not yet; empty if it cannot be. */
-  static synchronized Optional<Path> unpacked(Path root) {
+  static synchronized Optional<Path> unpacked(Path cache) {
     Optional<String> version = version();
     if (version.isEmpty()) {
       return Optional.empty();
     }
+    Path root = cache.toAbsolutePath().normalize();
     Path dir = root.resolve("playwright-driver-" + version.get() + "-"
         + System.getProperty("os.name").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "")
         + "-" + System.getProperty("os.arch").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", ""));
+    FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rwx------"));
     try {
-      Files.createDirectories(root, PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rwx------")));
-      if (!ownedAlone(root) || !safeParent(root.toAbsolutePath().getParent())) {
+      // the parent checked before anything is made in it
+      Files.createDirectories(root.getParent(), ownerOnly);
+      if (!safeParent(root.getParent())) {
+        return Optional.empty();
+      }
+      Files.createDirectories(root, ownerOnly);
+      if (!ownedAlone(root)) {
         return Optional.empty();
       }
       try (FileChannel lock = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
               StandardOpenOption.WRITE);
-          FileLock held = lock.lock()) {
+          FileLock held = lock(lock)) {
+        if (held == null) {
+          return Optional.empty(); // another start holds it too long (stopped, or a slow disk)
+        }
         sweep(root);
         if (!complete(dir)) {
           unpack(root, dir);
@@ -129,6 +140,23 @@ public final class DriverCache {
       return complete(dir) && ownedAlone(dir) ? Optional.of(dir) : Optional.empty();
     } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
       return Optional.empty(); // the default driver, unpacked where Playwright puts it
+    }
+  }
+
+  /** The cache's lock, waited for up to a minute (an unpacking takes seconds); else null. */
+  private static FileLock lock(FileChannel channel) throws IOException {
+    long end = System.nanoTime() + 60_000_000_000L;
+    for (FileLock held; ; ) {
+      held = channel.tryLock();
+      if (held != null || System.nanoTime() > end) {
+        return held;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
     }
   }
 

@@ -49,6 +49,9 @@ class DriverCacheTest {
     Files.setLastModifiedTime(dir.resolve("node"), FileTime.fromMillis(1_000));
 
     assertThat(DriverCache.unpacked(root)).contains(dir);
+    // the same cache, named the long way round ($XDG_CACHE_HOME=/home/u/./.cache, say)
+    assertThat(DriverCache.unpacked(home.resolve("elsewhere").resolve("..").resolve(".")
+        .resolve("skillwright"))).contains(dir);
     assertThat(Files.getLastModifiedTime(dir.resolve("node")).toMillis())
         .as("not unpacked again (it was at %s)", unpacked).isEqualTo(1_000);
     assertThat(names(root)).containsExactly(".lock", dir.getFileName().toString());
