@@ -104,7 +104,7 @@ public final class DriverCache {
         || environment.apply(own) != null || env.containsKey(own));
   }
 
-  /** The driver under {@code root}, unpacked there if it is not yet; empty if it cannot be. */
+  /** The driver under {@code cache}, unpacked there if it is not yet; empty if it cannot be. */
   static synchronized Optional<Path> unpacked(Path cache) {
     Optional<String> version = version();
     if (version.isEmpty()) {
