@@ -135,9 +135,12 @@ public final class DriverCache {
         sweep(root);
         if (!complete(dir)) {
           unpack(root, dir);
+          if (!complete(dir)) {
+            return Optional.empty(); // it cannot run from here (a home mounted noexec, say)
+          }
         }
       }
-      return complete(dir) && ownedAlone(dir) ? Optional.of(dir) : Optional.empty();
+      return ownedAlone(dir) ? Optional.of(dir) : Optional.empty();
     } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
       return Optional.empty(); // the default driver, unpacked where Playwright puts it
     }
@@ -184,7 +187,7 @@ public final class DriverCache {
           c.force(true);
         }
         manifest.append(Files.size(f)).append(' ')
-            .append(staged.relativize(f).toString().replace('\\', '/')).append('\n');
+            .append(staged.relativize(f)).append('\n');
       }
       AtomicFiles.write(staged.resolve(MANIFEST), manifest.toString());
       Files.move(staged, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -195,11 +198,9 @@ public final class DriverCache {
 
   /**
    * Whether {@code dir} holds a whole driver: its manifest, and every file the manifest lists at
-   * its size, Node.js among them and executable.
+   * its size, Node.js among them and executable (POSIX only, as the whole cache is).
    */
   static boolean complete(Path dir) {
-    Path node = dir.resolve(System.getProperty("os.name").toLowerCase(Locale.ROOT)
-        .startsWith("windows") ? "node.exe" : "node");
     try {
       List<String> lines = Files.readAllLines(dir.resolve(MANIFEST), StandardCharsets.UTF_8);
       for (String line : lines) {
@@ -210,7 +211,7 @@ public final class DriverCache {
           return false;
         }
       }
-      return !lines.isEmpty() && Files.isExecutable(node)
+      return !lines.isEmpty() && Files.isExecutable(dir.resolve("node"))
           && Files.isRegularFile(dir.resolve("package").resolve("cli.js"));
     } catch (IOException | RuntimeException e) {
       return false;
