@@ -111,7 +111,7 @@ final class PerfBench {
     rows.addAll(browserRows(work, episodes));
     progress.println("3/4 the skill index with " + String.format(Locale.ROOT, "%,d",
         indexSkills) + " skills and a concurrent writer...");
-    IndexLoad.Figures index = IndexLoad.measure(work.resolve("index"), indexSkills, 2_000);
+    IndexLoad.Figures index = indexFigures(work.resolve("index"));
     rows.add(new Row(String.format(Locale.ROOT, "skill search p99, %,d skills, writer at %d/s "
         + "(%,d uses)", indexSkills, IndexLoad.WRITES_PER_SECOND, index.withWriter().writes()),
         "ms", index.withWriter().p99(), null, "<= 5", index.withWriter().p99() <= 5));
@@ -122,6 +122,68 @@ final class PerfBench {
         index.buildSeconds() <= 20));
     progress.println("4/4 done.");
     return rows;
+  }
+
+  /**
+   * The JVM options of a process that serves the skill library for long (the MCP server, the
+   * dashboard): the launcher's for them, a heap of 1 GB and both compilers.
+   */
+  static final List<String> LIBRARY_JVM = List.of("-Xmx1g");
+
+  /**
+   * The skill index's figures ({@link IndexLoad}), measured in a JVM of its own
+   * ({@link #LIBRARY_JVM}) as the crawl's are: the heap the browser figures left behind them, and
+   * the collections it would bring, are not the library's.
+   */
+  private IndexLoad.Figures indexFigures(Path dir) throws InterruptedException {
+    String out = runJava(LIBRARY_JVM, IndexLoad.class.getName(), List.of(dir.toString(),
+        Integer.toString(indexSkills), "2000"), "the skill index's load");
+    try {
+      return dev.skillwright.trajectories.Json.mapper().readValue(
+          out.strip().lines().reduce((a, b) -> b).orElse(""), IndexLoad.Figures.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("the skill index's load printed no figures: "
+          + out.strip(), e);
+    }
+  }
+
+  /**
+   * Runs {@code main} with {@code args} in a JVM of its own ({@code options}, this one's class
+   * path) and returns what it printed; a failure says what failed and what it printed.
+   */
+  private static String runJava(List<String> options, String main, List<String> args,
+      String what) throws InterruptedException {
+    Process p = java(options, main, args, what);
+    try {
+      String out = new String(p.getInputStream().readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException(what + " failed: " + out.strip());
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + what + "'s output: " + e.getMessage(), e);
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  /**
+   * Starts {@code main} with {@code args} in a JVM of its own: this one's Java and class path,
+   * {@code options}; its output and errors in one stream.
+   */
+  private static Process java(List<String> options, String main, List<String> args,
+      String what) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(options);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
+    command.addAll(args);
+    try {
+      return new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start " + what + ": " + e.getMessage(), e);
+    }
   }
 
   /** A crawl's pace and the most memory it held. */
@@ -141,22 +203,13 @@ final class PerfBench {
    * Chromium, sampled as it runs), else 0.
    */
   private Crawl crawl(Path data, boolean watched) throws InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(CRAWL_JVM);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "crawl", "--env", "shop", "--budget", "12", "--concurrency", "2", "--no-trace",
-        "--data-dir", data.toString()));
+    List<String> args = new ArrayList<>(List.of("crawl", "--env", "shop", "--budget", "12",
+        "--concurrency", "2", "--no-trace", "--data-dir", data.toString()));
     if (config.executable() != null) {
-      command.addAll(List.of("--chromium", config.executable().toString()));
+      args.addAll(List.of("--chromium", config.executable().toString()));
     }
     long t0 = System.nanoTime();
-    Process crawl;
-    try {
-      crawl = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot start the crawl: " + e.getMessage(), e);
-    }
+    Process crawl = java(CRAWL_JVM, Main.class.getName(), args, "the crawl");
     AtomicLong peak = new AtomicLong();
     Thread sampler = new Thread(() -> {
       while (crawl.isAlive()) {
@@ -230,12 +283,16 @@ final class PerfBench {
 
   /**
    * How much of each recorded page's AI snapshot the LLM agent is shown. A page the view cuts at
-   * its budget counts at its full size: the figure measures compaction, and a cut is none.
+   * its budget counts at its full size: the figure measures compaction, and a cut is none. What
+   * a bench score needs of the view is checked with it: every element a recorded step acted on
+   * by its ref must still be shown with that ref, or a model could not have taken the step.
    */
-  private static Row observationRow(Store store, List<Trajectory> episodes) throws IOException {
+  private Row observationRow(Store store, List<Trajectory> episodes) throws IOException {
     long full = 0;
     long shown = 0;
     int pages = 0;
+    int acted = 0;
+    int kept = 0;
     for (Trajectory t : episodes) {
       Path dir = store.findEpisode(t.episodeId()).orElseThrow().getParent();
       for (Step s : t.steps()) {
@@ -245,12 +302,18 @@ final class PerfBench {
           full += snapshot.length();
           shown += view.endsWith(" more lines not shown)\n") ? snapshot.length() : view.length();
           pages++;
+          if (s.action().target() != null && s.action().target().ref() != null) {
+            acted++;
+            kept += view.contains("[ref=" + s.action().target().ref() + "]") ? 1 : 0;
+          }
         }
       }
     }
+    progress.println("    the model's view of the recorded pages shows " + kept + " of the "
+        + ConsoleProgress.count(acted, "element") + " their steps acted on by ref");
     return new Row("page characters shown to a model", "chars/page",
         (double) shown / Math.max(1, pages), (double) full / Math.max(1, pages), "<= 50%",
-        full > 0 && shown <= full / 2);
+        full > 0 && shown <= full / 2 && kept == acted);
   }
 
   private List<Row> browserRows(Path work, List<Trajectory> episodes) {
@@ -330,11 +393,13 @@ final class PerfBench {
   }
 
   /**
-   * One recorded click on the start page, done {@value #STEPS} times: through a tab (observe as
-   * the offline agent does, then act by the recorded locators, as a replay or a skill's step
-   * does), raw (Playwright's locator, then the load), and through a tab acting by the ref it
-   * read, recording the element's locators (the offline agent's own step). The median step of
-   * each, in nanoseconds.
+   * One recorded click on the start page, done {@value #STEPS} times each way, the ways taking
+   * turns so that the machine's drift falls on all of them alike: through a tab (observe as the
+   * offline agent does, then act by the recorded locators, as a replay or a skill's step does),
+   * raw (Playwright's locator, then the load), and through a tab acting by the ref it read,
+   * recording the element's locators (the offline agent's own step). Each step is timed from
+   * the look (none, raw) to the page's load after the click. The median step of each, in
+   * nanoseconds.
    */
   private static long[] singleSteps(BrowserSession session, Browser raw, Scope scope, String start,
       List<Trajectory> episodes) {
@@ -346,57 +411,54 @@ final class PerfBench {
         .map(s -> (Action.Click) s.action()).findFirst().orElseThrow(
             () -> new IllegalStateException("no recorded click on the start page to time"));
     var target = click.target();
-    long ours;
-    long byRef;
-    try (Tab tab = session.newTab(scope)) {
-      // what a policy with no model looks at: the page's text (a screenshot is taken for a
-      // policy that looks at pictures, and for every final page); then the recorded locators
-      ours = medianStep(tab, start, () -> {
-        tab.observeText();
-        return new dev.skillwright.trajectories.Target(null, target.role(), target.name(),
-            target.locators());
-      });
-      // the offline agent's own step: it acts by the ref it read, and a recording tab writes
-      // down the element's locators for replay as it acts
-      byRef = medianStep(tab, start, () -> new dev.skillwright.trajectories.Target(
-          dev.skillwright.trajectories.AriaSnapshot.parse(tab.observeText().ariaSnapshot())
-              .nodes().stream().filter(n -> n.is(target.role())
-                  && n.name().equals(target.name()) && n.ref() != null).findFirst()
-              .orElseThrow(() -> new IllegalStateException("the timed click's element is "
-                  + "not on the page")).ref(), target.role(), target.name(), List.of()));
-    }
-    long[] rawNanos = new long[STEPS];
-    try (BrowserContext ctx = raw.newContext(); Page page = ctx.newPage()) {
+    long[][] nanos = new long[3][STEPS];
+    try (Tab tab = session.newTab(scope); BrowserContext ctx = raw.newContext();
+        Page page = ctx.newPage()) {
       for (int i = 0; i < STEPS; i++) {
+        // what a policy with no model looks at: the page's text (a screenshot is taken for a
+        // policy that looks at pictures, and for every final page); then the recorded locators
+        nanos[0][i] = step(tab, start, () -> {
+          tab.observeText();
+          return new dev.skillwright.trajectories.Target(null, target.role(), target.name(),
+              target.locators());
+        });
         page.navigate(start);
         long t0 = System.nanoTime();
         byRole(page, click).click(new Locator.ClickOptions().setTimeout(10_000));
         page.waitForLoadState();
-        rawNanos[i] = System.nanoTime() - t0;
+        nanos[1][i] = System.nanoTime() - t0;
+        // the offline agent's own step: it acts by the ref it read, and a recording tab writes
+        // down the element's locators for replay as it acts
+        nanos[2][i] = step(tab, start, () -> new dev.skillwright.trajectories.Target(
+            dev.skillwright.trajectories.AriaSnapshot.parse(tab.observeText().ariaSnapshot())
+                .nodes().stream().filter(n -> n.is(target.role())
+                    && n.name().equals(target.name()) && n.ref() != null).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the timed click's element is "
+                    + "not on the page")).ref(), target.role(), target.name(), List.of()));
       }
     }
-    Arrays.sort(rawNanos);
-    return new long[] {ours, rawNanos[STEPS / 2], byRef};
+    long[] medians = new long[3];
+    for (int way = 0; way < 3; way++) {
+      Arrays.sort(nanos[way]);
+      medians[way] = nanos[way][STEPS / 2];
+    }
+    return medians;
   }
 
   /**
-   * The median of {@value #STEPS} clicks from {@code start}, each timed from the look that
-   * {@code observe} takes (it gives the click's target) to the page's load after the click.
+   * One click from {@code start}, timed from the look that {@code observe} takes (it gives the
+   * click's target) to the page's load after the click.
    */
-  private static long medianStep(Tab tab, String start,
+  private static long step(Tab tab, String start,
       java.util.function.Supplier<dev.skillwright.trajectories.Target> observe) {
-    long[] nanos = new long[STEPS];
-    for (int i = 0; i < STEPS; i++) {
-      tab.navigate(start);
-      long t0 = System.nanoTime();
-      var done = tab.execute(new Action.Click(observe.get()));
-      nanos[i] = System.nanoTime() - t0;
-      if (!done.ok()) {
-        throw new IllegalStateException("the timed click failed: " + done.error());
-      }
+    tab.navigate(start);
+    long t0 = System.nanoTime();
+    var done = tab.execute(new Action.Click(observe.get()));
+    long nanos = System.nanoTime() - t0;
+    if (!done.ok()) {
+      throw new IllegalStateException("the timed click failed: " + done.error());
     }
-    Arrays.sort(nanos);
-    return nanos[STEPS / 2];
+    return nanos;
   }
 
   private static final int STEPS = 15;
@@ -501,7 +563,11 @@ final class PerfBench {
         + "Chromium (same flags, no scope proxy, no observation, no recording) for the replay "
         + "and the step, each raw episode in a new context (Playwright's way to a clean state; "
         + "Skillwright's replays make one tab forget instead, as its workers do); the full "
-        + "AI-mode aria snapshot for the page characters; the goal for the rest. Memory is the "
+        + "AI-mode aria snapshot for the page characters (met only if the view still shows "
+        + "every element the recorded steps acted on); the goal for the rest. The steps take "
+        + "turns with raw Playwright's, and each replayed episode is followed by its raw one. "
+        + "The skill index is measured in a JVM of its own, as a process serving the library "
+        + "runs (a heap of 1 GB). Memory is the "
         + "proportional set size of the JVM, Playwright's driver and Chromium together, in a "
         + "warm-up crawl that is not timed (reading it stalls the processes read); the crawl's "
         + "pace is the median of the rounds after it, each a run of `skillwright crawl` in a JVM "

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * disk, then searches as agents make them (verified skills of one site, top 5), alone and while
  * another thread records skill uses through the library as a crawl's workers do. Each round of
  * searches follows an uncounted warm-up in the same conditions, so the figures are of a warm JVM
- * as a crawl has, not of the JIT compiling the code paths either round uses first.
+ * as a crawl has, not of the JIT compiling the code paths either round uses first. {@link #main}
+ * runs it in a JVM of its own, as a process that serves the library (the MCP server, the
+ * dashboard) has one: the bench's own browsers and their garbage are other figures'.
  */
 public final class IndexLoad {
   private static final String[] VERBS = {"add", "search for", "open", "buy", "compare", "rate",
@@ -51,6 +53,19 @@ public final class IndexLoad {
   public static final int WRITES_PER_SECOND = 200;
 
   private IndexLoad() {}
+
+  /**
+   * {@code IndexLoad DIR SKILLS QUERIES}: {@link #measure}, its {@link Figures} printed as one
+   * line of JSON.
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 3) {
+      System.err.println("usage: IndexLoad DIR SKILLS QUERIES");
+      System.exit(2);
+    }
+    Figures f = measure(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+    System.out.println(dev.skillwright.trajectories.Json.compact().writeValueAsString(f));
+  }
 
   /**
    * Indexes {@code count} synthetic skills under {@code dir} and makes {@code queries} searches
