@@ -21,6 +21,7 @@ import dev.skillwright.envs.Sites;
 import dev.skillwright.loop.ConsoleProgress;
 import dev.skillwright.skills.IndexLoad;
 import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.Json;
 import dev.skillwright.trajectories.SessionRecord;
 import dev.skillwright.trajectories.Step;
 import dev.skillwright.trajectories.Store;
@@ -28,6 +29,7 @@ import dev.skillwright.trajectories.Task;
 import dev.skillwright.trajectories.Trajectory;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -111,7 +113,7 @@ final class PerfBench {
     rows.addAll(browserRows(work, episodes));
     progress.println("3/4 the skill index with " + String.format(Locale.ROOT, "%,d",
         indexSkills) + " skills and a concurrent writer...");
-    IndexLoad.Figures index = indexFigures(work.resolve("index"));
+    IndexLoad.Figures index = indexFigures(work.resolve("index-load"));
     rows.add(new Row(String.format(Locale.ROOT, "skill search p99, %,d skills, writer at %d/s "
         + "(%,d uses)", indexSkills, IndexLoad.WRITES_PER_SECOND, index.withWriter().writes()),
         "ms", index.withWriter().p99(), null, "<= 5", index.withWriter().p99() <= 5));
@@ -125,44 +127,35 @@ final class PerfBench {
   }
 
   /**
-   * The JVM options of a process that serves the skill library for long (the MCP server, the
-   * dashboard): the launcher's for them, a heap of 1 GB and both compilers.
+   * The skill index's figures ({@link IndexLoad}), measured in a JVM of its own as the crawl's
+   * are, with both compilers and the bench's own heap, as a process that serves the library for
+   * long runs (the MCP server, the dashboard): the heap the browser figures left behind them, and
+   * the collections it would bring, are not the library's. Its errors go to a file beside the
+   * index; the last line of it is told when the load fails.
    */
-  static final List<String> LIBRARY_JVM = List.of("-Xmx1g");
-
-  /**
-   * The skill index's figures ({@link IndexLoad}), measured in a JVM of its own
-   * ({@link #LIBRARY_JVM}) as the crawl's are: the heap the browser figures left behind them, and
-   * the collections it would bring, are not the library's.
-   */
-  private IndexLoad.Figures indexFigures(Path dir) throws InterruptedException {
-    String out = runJava(LIBRARY_JVM, IndexLoad.class.getName(), List.of(dir.toString(),
-        Integer.toString(indexSkills), "2000"), "the skill index's load");
+  private IndexLoad.Figures indexFigures(Path dir) throws InterruptedException, IOException {
+    Files.createDirectories(dir);
+    Path errors = dir.resolve("errors.log");
+    Process p = java(List.of("-Xmx" + Runtime.getRuntime().maxMemory() / 1048576 + "m"),
+        IndexLoad.class.getName(), List.of(dir.resolve("index").toString(),
+            Integer.toString(indexSkills), "2000"), "the skill index's load",
+        ProcessBuilder.Redirect.to(errors.toFile()));
     try {
-      return dev.skillwright.trajectories.Json.mapper().readValue(
-          out.strip().lines().reduce((a, b) -> b).orElse(""), IndexLoad.Figures.class);
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String last = out.strip().lines().reduce((a, b) -> b).orElse("");
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("the skill index's load failed: " + Files.readAllLines(
+            errors).stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(last));
+      }
+      IndexLoad.Figures f = Json.mapper().readValue(last, IndexLoad.Figures.class);
+      if (f == null || f.alone() == null || f.withWriter() == null
+          || f.withFlatOutWriter() == null) {
+        throw new IOException("not the figures");
+      }
+      return f;
     } catch (IOException e) {
       throw new IllegalStateException("the skill index's load printed no figures: "
-          + out.strip(), e);
-    }
-  }
-
-  /**
-   * Runs {@code main} with {@code args} in a JVM of its own ({@code options}, this one's class
-   * path) and returns what it printed; a failure says what failed and what it printed.
-   */
-  private static String runJava(List<String> options, String main, List<String> args,
-      String what) throws InterruptedException {
-    Process p = java(options, main, args, what);
-    try {
-      String out = new String(p.getInputStream().readAllBytes(),
-          java.nio.charset.StandardCharsets.UTF_8);
-      if (p.waitFor() != 0) {
-        throw new IllegalStateException(what + " failed: " + out.strip());
-      }
-      return out;
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + what + "'s output: " + e.getMessage(), e);
+          + e.getMessage(), e);
     } finally {
       p.destroyForcibly();
     }
@@ -170,17 +163,18 @@ final class PerfBench {
 
   /**
    * Starts {@code main} with {@code args} in a JVM of its own: this one's Java and class path,
-   * {@code options}; its output and errors in one stream.
+   * {@code options}; its errors to {@code errors}.
    */
   private static Process java(List<String> options, String main, List<String> args,
-      String what) {
+      String what, ProcessBuilder.Redirect errors) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(options);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
     command.addAll(args);
     try {
-      return new ProcessBuilder(command).redirectErrorStream(true).start();
+      ProcessBuilder b = new ProcessBuilder(command);
+      return (errors == null ? b.redirectErrorStream(true) : b.redirectError(errors)).start();
     } catch (IOException e) {
       throw new IllegalStateException("cannot start " + what + ": " + e.getMessage(), e);
     }
@@ -209,7 +203,7 @@ final class PerfBench {
       args.addAll(List.of("--chromium", config.executable().toString()));
     }
     long t0 = System.nanoTime();
-    Process crawl = java(CRAWL_JVM, Main.class.getName(), args, "the crawl");
+    Process crawl = java(CRAWL_JVM, Main.class.getName(), args, "the crawl", null);
     AtomicLong peak = new AtomicLong();
     Thread sampler = new Thread(() -> {
       while (crawl.isAlive()) {
@@ -232,8 +226,7 @@ final class PerfBench {
     String out;
     int exit;
     try {
-      out = new String(crawl.getInputStream().readAllBytes(),
-          java.nio.charset.StandardCharsets.UTF_8);
+      out = new String(crawl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       exit = crawl.waitFor();
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the crawl's output: " + e.getMessage(), e);
@@ -285,7 +278,8 @@ final class PerfBench {
    * How much of each recorded page's AI snapshot the LLM agent is shown. A page the view cuts at
    * its budget counts at its full size: the figure measures compaction, and a cut is none. What
    * a bench score needs of the view is checked with it: every element a recorded step acted on
-   * by its ref must still be shown with that ref, or a model could not have taken the step.
+   * by its ref must still be shown, by that ref or by its role and name, or a model could not
+   * have taken the step (one cut off at the budget is not shown).
    */
   private Row observationRow(Store store, List<Trajectory> episodes) throws IOException {
     long full = 0;
@@ -302,9 +296,13 @@ final class PerfBench {
           full += snapshot.length();
           shown += view.endsWith(" more lines not shown)\n") ? snapshot.length() : view.length();
           pages++;
-          if (s.action().target() != null && s.action().target().ref() != null) {
+          var target = s.action().target();
+          if (target != null && target.ref() != null) {
             acted++;
-            kept += view.contains("[ref=" + s.action().target().ref() + "]") ? 1 : 0;
+            // shown with its ref, or by its role and name, by which a model may name any
+            // element (a view keeps refs on controls only)
+            kept += view.contains("[ref=" + target.ref() + "]")
+                || view.contains(target.role() + " \"" + target.name() + "\"") ? 1 : 0;
           }
         }
       }
@@ -313,7 +311,7 @@ final class PerfBench {
         + ConsoleProgress.count(acted, "element") + " their steps acted on by ref");
     return new Row("page characters shown to a model", "chars/page",
         (double) shown / Math.max(1, pages), (double) full / Math.max(1, pages), "<= 50%",
-        full > 0 && shown <= full / 2 && kept == acted);
+        full > 0 && shown <= full / 2 && acted > 0 && kept == acted);
   }
 
   private List<Row> browserRows(Path work, List<Trajectory> episodes) {
@@ -393,13 +391,13 @@ final class PerfBench {
   }
 
   /**
-   * One recorded click on the start page, done {@value #STEPS} times each way, the ways taking
-   * turns so that the machine's drift falls on all of them alike: through a tab (observe as the
-   * offline agent does, then act by the recorded locators, as a replay or a skill's step does),
-   * raw (Playwright's locator, then the load), and through a tab acting by the ref it read,
-   * recording the element's locators (the offline agent's own step). Each step is timed from
-   * the look (none, raw) to the page's load after the click. The median step of each, in
-   * nanoseconds.
+   * One recorded click on the start page, done {@value #STEPS} times: through a tab (observe as
+   * the offline agent does, then act by the recorded locators, as a replay or a skill's step
+   * does), raw (Playwright's locator, then the load), and through a tab acting by the ref it
+   * read, recording the element's locators (the offline agent's own step). The median step of
+   * each, in nanoseconds. Each way's steps run in a row: a way that took turns with the others
+   * would be timed while the other browser still works on the page it just loaded, which a real
+   * run never meets.
    */
   private static long[] singleSteps(BrowserSession session, Browser raw, Scope scope, String start,
       List<Trajectory> episodes) {
@@ -411,54 +409,57 @@ final class PerfBench {
         .map(s -> (Action.Click) s.action()).findFirst().orElseThrow(
             () -> new IllegalStateException("no recorded click on the start page to time"));
     var target = click.target();
-    long[][] nanos = new long[3][STEPS];
-    try (Tab tab = session.newTab(scope); BrowserContext ctx = raw.newContext();
-        Page page = ctx.newPage()) {
+    long ours;
+    long byRef;
+    try (Tab tab = session.newTab(scope)) {
+      // what a policy with no model looks at: the page's text (a screenshot is taken for a
+      // policy that looks at pictures, and for every final page); then the recorded locators
+      ours = medianStep(tab, start, () -> {
+        tab.observeText();
+        return new dev.skillwright.trajectories.Target(null, target.role(), target.name(),
+            target.locators());
+      });
+      // the offline agent's own step: it acts by the ref it read, and a recording tab writes
+      // down the element's locators for replay as it acts
+      byRef = medianStep(tab, start, () -> new dev.skillwright.trajectories.Target(
+          dev.skillwright.trajectories.AriaSnapshot.parse(tab.observeText().ariaSnapshot())
+              .nodes().stream().filter(n -> n.is(target.role())
+                  && n.name().equals(target.name()) && n.ref() != null).findFirst()
+              .orElseThrow(() -> new IllegalStateException("the timed click's element is "
+                  + "not on the page")).ref(), target.role(), target.name(), List.of()));
+    }
+    long[] rawNanos = new long[STEPS];
+    try (BrowserContext ctx = raw.newContext(); Page page = ctx.newPage()) {
       for (int i = 0; i < STEPS; i++) {
-        // what a policy with no model looks at: the page's text (a screenshot is taken for a
-        // policy that looks at pictures, and for every final page); then the recorded locators
-        nanos[0][i] = step(tab, start, () -> {
-          tab.observeText();
-          return new dev.skillwright.trajectories.Target(null, target.role(), target.name(),
-              target.locators());
-        });
         page.navigate(start);
         long t0 = System.nanoTime();
         byRole(page, click).click(new Locator.ClickOptions().setTimeout(10_000));
         page.waitForLoadState();
-        nanos[1][i] = System.nanoTime() - t0;
-        // the offline agent's own step: it acts by the ref it read, and a recording tab writes
-        // down the element's locators for replay as it acts
-        nanos[2][i] = step(tab, start, () -> new dev.skillwright.trajectories.Target(
-            dev.skillwright.trajectories.AriaSnapshot.parse(tab.observeText().ariaSnapshot())
-                .nodes().stream().filter(n -> n.is(target.role())
-                    && n.name().equals(target.name()) && n.ref() != null).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the timed click's element is "
-                    + "not on the page")).ref(), target.role(), target.name(), List.of()));
+        rawNanos[i] = System.nanoTime() - t0;
       }
     }
-    long[] medians = new long[3];
-    for (int way = 0; way < 3; way++) {
-      Arrays.sort(nanos[way]);
-      medians[way] = nanos[way][STEPS / 2];
-    }
-    return medians;
+    Arrays.sort(rawNanos);
+    return new long[] {ours, rawNanos[STEPS / 2], byRef};
   }
 
   /**
-   * One click from {@code start}, timed from the look that {@code observe} takes (it gives the
-   * click's target) to the page's load after the click.
+   * The median of {@value #STEPS} clicks from {@code start}, each timed from the look that
+   * {@code observe} takes (it gives the click's target) to the page's load after the click.
    */
-  private static long step(Tab tab, String start,
+  private static long medianStep(Tab tab, String start,
       java.util.function.Supplier<dev.skillwright.trajectories.Target> observe) {
-    tab.navigate(start);
-    long t0 = System.nanoTime();
-    var done = tab.execute(new Action.Click(observe.get()));
-    long nanos = System.nanoTime() - t0;
-    if (!done.ok()) {
-      throw new IllegalStateException("the timed click failed: " + done.error());
+    long[] nanos = new long[STEPS];
+    for (int i = 0; i < STEPS; i++) {
+      tab.navigate(start);
+      long t0 = System.nanoTime();
+      var done = tab.execute(new Action.Click(observe.get()));
+      nanos[i] = System.nanoTime() - t0;
+      if (!done.ok()) {
+        throw new IllegalStateException("the timed click failed: " + done.error());
+      }
     }
-    return nanos;
+    Arrays.sort(nanos);
+    return nanos[STEPS / 2];
   }
 
   private static final int STEPS = 15;
@@ -564,10 +565,9 @@ final class PerfBench {
         + "and the step, each raw episode in a new context (Playwright's way to a clean state; "
         + "Skillwright's replays make one tab forget instead, as its workers do); the full "
         + "AI-mode aria snapshot for the page characters (met only if the view still shows "
-        + "every element the recorded steps acted on); the goal for the rest. The steps take "
-        + "turns with raw Playwright's, and each replayed episode is followed by its raw one. "
-        + "The skill index is measured in a JVM of its own, as a process serving the library "
-        + "runs (a heap of 1 GB). Memory is the "
+        + "every element the recorded steps acted on); the goal for the rest. Each replayed "
+        + "episode is followed by its raw one. The skill index is measured in a JVM of its own, "
+        + "as a process serving the library runs. Memory is the "
         + "proportional set size of the JVM, Playwright's driver and Chromium together, in a "
         + "warm-up crawl that is not timed (reading it stalls the processes read); the crawl's "
         + "pace is the median of the rounds after it, each a run of `skillwright crawl` in a JVM "

@@ -1,6 +1,8 @@
 package dev.skillwright.skills;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.skillwright.trajectories.Action;
+import dev.skillwright.trajectories.Json;
 import dev.skillwright.trajectories.LocatorCandidate;
 import dev.skillwright.trajectories.SuccessSignal;
 import dev.skillwright.trajectories.Target;
@@ -56,15 +58,24 @@ public final class IndexLoad {
 
   /**
    * {@code IndexLoad DIR SKILLS QUERIES}: {@link #measure}, its {@link Figures} printed as one
-   * line of JSON.
+   * line of JSON. It ends when the process that started it ends, killed or not: a bench stopped
+   * leaves no load running.
    */
-  public static void main(String[] args) throws Exception {
-    if (args.length != 3) {
+  public static void main(String[] args) throws InterruptedException, JsonProcessingException {
+    ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime()
+        .halt(3)));
+    int skills;
+    int queries;
+    try {
+      skills = Integer.parseInt(args[1]);
+      queries = Integer.parseInt(args[2]);
+    } catch (RuntimeException e) {
       System.err.println("usage: IndexLoad DIR SKILLS QUERIES");
       System.exit(2);
+      return;
     }
-    Figures f = measure(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
-    System.out.println(dev.skillwright.trajectories.Json.compact().writeValueAsString(f));
+    Figures f = measure(Path.of(args[0]), skills, queries);
+    System.out.println(Json.compact().writeValueAsString(f));
   }
 
   /**
