@@ -299,10 +299,7 @@ final class PerfBench {
           var target = s.action().target();
           if (target != null && target.ref() != null) {
             acted++;
-            // shown with its ref, or by its role and name, by which a model may name any
-            // element (a view keeps refs on controls only)
-            kept += view.contains("[ref=" + target.ref() + "]")
-                || view.contains(target.role() + " \"" + target.name() + "\"") ? 1 : 0;
+            kept += shows(view, target) ? 1 : 0;
           }
         }
       }
@@ -312,6 +309,16 @@ final class PerfBench {
     return new Row("page characters shown to a model", "chars/page",
         (double) shown / Math.max(1, pages), (double) full / Math.max(1, pages), "<= 50%",
         full > 0 && shown <= full / 2 && acted > 0 && kept == acted);
+  }
+
+  /**
+   * Whether the model's {@code view} shows {@code target}: by its ref, or by its role and name,
+   * by which a model may name any element (a view keeps refs on controls only).
+   */
+  static boolean shows(String view, dev.skillwright.trajectories.Target target) {
+    return dev.skillwright.trajectories.AriaSnapshot.parse(view).nodes().stream().anyMatch(
+        n -> target.ref().equals(n.ref())
+            || n.is(target.role()) && n.name().equals(target.name()));
   }
 
   private List<Row> browserRows(Path work, List<Trajectory> episodes) {
