@@ -71,7 +71,7 @@ class EpisodeRunnerHostileTest {
 
       assertThat(site.seen()).as("connections and packets at the canaries\n" + site.report())
           .isZero();
-      assertThat(read.status()).isEqualTo(Trajectory.Status.ANSWERED);
+      assertThat(read.status()).as(read.answer()).isEqualTo(Trajectory.Status.ANSWERED);
       for (int i = 0; i < vectors.size(); i++) {
         HostileSite.Vector v = vectors.get(i);
         if (!v.asksTheNetwork()) {

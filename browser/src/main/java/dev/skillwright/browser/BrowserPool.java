@@ -1,19 +1,25 @@
 package dev.skillwright.browser;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The browsers of one session, launched as needed and handed from phase to phase, so that a
  * session launches one Chromium per worker at most: the context crawl's browser and exploring's
  * run the episodes afterwards. A {@link Lease} has its browser to itself until it is closed, which
- * gives the browser back; a browser given back dead is closed, never handed out again. Thread-safe; the hand-over through it is what
- * lets a browser's Playwright move from one thread to the next (Playwright wants one thread at a
- * time, not one thread for ever).
+ * gives the browser back; a browser given back dead is closed, never handed out again.
+ * Thread-safe; the hand-over through it is what lets a browser's Playwright move from one thread
+ * to the next (Playwright wants one thread at a time, not one thread for ever).
  */
 public final class BrowserPool implements AutoCloseable {
   private final BrowserConfig config;
   private final Deque<BrowserSession> idle = new ArrayDeque<>();
+  /** Launches begun ahead of their takers, oldest first. */
+  private final Deque<CompletableFuture<BrowserSession>> launching = new ArrayDeque<>();
   private boolean closed;
 
   public BrowserPool(BrowserConfig config) {
@@ -23,6 +29,31 @@ public final class BrowserPool implements AutoCloseable {
   /** The settings every browser of the pool is launched with. */
   public BrowserConfig config() {
     return config;
+  }
+
+  /**
+   * Begins launching {@code n} browsers now, each on a thread of its own, for the next takers:
+   * a session with set-up work of its own (opening its files, its skills) does it while Chromium
+   * starts. A taker waits for a launch begun, rather than beginning another; a launch that failed
+   * fails its taker as its own launch would have.
+   */
+  public BrowserPool prelaunch(int n) {
+    synchronized (this) {
+      for (int i = 0; i < n && !closed; i++) {
+        CompletableFuture<BrowserSession> launch = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+          try {
+            launch.complete(BrowserSession.launch(config));
+          } catch (RuntimeException | Error e) {
+            launch.completeExceptionally(e);
+          }
+        }, "browser-launch");
+        t.setDaemon(true);
+        t.start();
+        launching.addLast(launch);
+      }
+    }
+    return this;
   }
 
   /** A browser lent to one taker until it closes the lease, which gives the browser back. */
@@ -59,6 +90,7 @@ public final class BrowserPool implements AutoCloseable {
   }
 
   private BrowserSession take() {
+    CompletableFuture<BrowserSession> begun;
     synchronized (this) {
       if (closed) {
         throw new IllegalStateException("the browser pool is closed");
@@ -70,9 +102,25 @@ public final class BrowserPool implements AutoCloseable {
         }
         closeQuietly(b);
       }
+      begun = launching.pollFirst();
     }
     // launched outside the lock: two takers launch side by side
-    return BrowserSession.launch(config);
+    return begun == null ? BrowserSession.launch(config) : launched(begun);
+  }
+
+  /** The browser of a launch begun ahead, once it is up; its failure, as a launch's own. */
+  private static BrowserSession launched(CompletableFuture<BrowserSession> launch) {
+    try {
+      return launch.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   /**
@@ -94,16 +142,34 @@ public final class BrowserPool implements AutoCloseable {
     return idle.size();
   }
 
-  /** Closes the browsers given back; those still taken are closed as they come back. */
+  /** How many launches begun ahead wait for a taker. */
+  synchronized int launching() {
+    return launching.size();
+  }
+
+  /**
+   * Closes the browsers given back, and those launched ahead for nobody (once they are up: no
+   * Chromium is left behind); those still taken are closed as they come back.
+   */
   @Override
   public void close() {
     Deque<BrowserSession> toClose;
+    List<CompletableFuture<BrowserSession>> unclaimed;
     synchronized (this) {
       closed = true;
       toClose = new ArrayDeque<>(idle);
       idle.clear();
+      unclaimed = new ArrayList<>(launching);
+      launching.clear();
     }
     toClose.forEach(BrowserPool::closeQuietly);
+    for (CompletableFuture<BrowserSession> launch : unclaimed) {
+      try {
+        closeQuietly(launch.join());
+      } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        // it never came up: nothing to close
+      }
+    }
   }
 
   private static void closeQuietly(BrowserSession b) {

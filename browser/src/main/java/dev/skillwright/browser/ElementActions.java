@@ -86,11 +86,13 @@ final class ElementActions {
    * autocomplete field) by opening it and clicking the option, as a person would.
    */
   private String select(Locator el, String option) {
-    if (Boolean.TRUE.equals(el.evaluate("e => e.tagName === 'SELECT'"))) {
+    // asked as Playwright's actions ask, not by a script in the page's own world (whose first
+    // use on a page costs some 50 ms); a list that takes several is asked more
+    if (el.and(page.locator("select")).count() > 0) {
       // in a list that takes several, a choice adds to the ones made, as a ctrl-click does
       @SuppressWarnings("unchecked")
-      List<String> chosen = (List<String>) el.evaluate("e => e.multiple ? Array.from("
-          + "e.selectedOptions).map(o => o.value) : []");
+      List<String> chosen = el.and(page.locator("select[multiple]")).count() == 0 ? List.of()
+          : (List<String>) el.evaluate("e => Array.from(e.selectedOptions).map(o => o.value)");
       if (chosen.isEmpty()) {
         el.selectOption(option);
       } else {
@@ -130,9 +132,12 @@ final class ElementActions {
     return null;
   }
 
-  /** The HTML type of an input element, else the empty string. */
+  /**
+   * The HTML type an element says it has (an input's), else the empty string: read as an
+   * attribute, as Playwright's actions read one, not by a script in the page's own world.
+   */
   private static String inputType(Locator el) {
-    Object t = el.evaluate("e => e.tagName === 'INPUT' ? (e.type || '') : ''");
-    return t == null ? "" : t.toString();
+    String t = el.getAttribute("type");
+    return t == null ? "" : t.strip();
   }
 }

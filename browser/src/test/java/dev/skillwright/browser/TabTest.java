@@ -58,6 +58,10 @@ class TabTest {
             + "setTimeout(() => { document.querySelector('#st').textContent = 'Delivered'; },"
             + " 1500)</script>")
         .page("/still", "<h1>Nothing happens here</h1>")
+        .page("/pick", "<select aria-label=\"Tags\" multiple><option>Red</option><option>"
+            + "Green</option><option>Blue</option></select><label>Due <input type=\"DATE\">"
+            + "</label><label>Plan <select><option>Free</option><option>Pro</option></select>"
+            + "</label>")
         // a page that breaks its own timers and observers, as a hostile one may
         .page("/broken", "<h1>Broken</h1><script>window.setTimeout = () => 0;"
             + " window.requestAnimationFrame = () => 0; window.MutationObserver = function () {"
@@ -172,20 +176,70 @@ class TabTest {
       Observation o = tab.observe();
 
       ActionResult fill = tab.execute(new Action.Fill(find(o, "textbox", "Email"), "ada@example.com"));
+      ActionResult select = tab.execute(new Action.Select(find(o, "combobox", "Plan"), "Pro"));
+      ActionResult check = tab.execute(new Action.Click(find(o, "checkbox", "Send news")));
       ActionResult click = tab.execute(new Action.Click(find(o, "button", "Sign up now")));
 
       assertThat(fill.ok()).isTrue();
       assertThat(fill.matchedBy()).isEqualTo("ref");
+      // each is the first its role and name find: a path or a test id, tried only with that role
+      // and name, would find nothing more
       assertThat(fill.action().target().locators()).containsExactly(
           LocatorCandidate.role("textbox", "Email"),
           LocatorCandidate.of(Strategy.LABEL, "Email"),
-          LocatorCandidate.of(Strategy.PLACEHOLDER, "you@example.com"),
-          LocatorCandidate.of(Strategy.CSS, "html > body > form > label:nth-of-type(1) > input"));
-      assertThat(click.action().target().locators()).startsWith(
+          LocatorCandidate.of(Strategy.PLACEHOLDER, "you@example.com"));
+      assertThat(select.action().target().locators()).containsExactly(
+          LocatorCandidate.role("combobox", "Plan"), LocatorCandidate.of(Strategy.LABEL, "Plan"));
+      assertThat(check.action().target().locators()).containsExactly(
+          LocatorCandidate.role("checkbox", "Send news"),
+          LocatorCandidate.of(Strategy.LABEL, "Send news"));
+      assertThat(click.action().target().locators()).containsExactly(
           LocatorCandidate.role("button", "Sign up now"),
-          LocatorCandidate.of(Strategy.TEXT, "Sign up now"),
-          LocatorCandidate.of(Strategy.TEST_ID, "go"));
-      assertThat(tab.url()).startsWith(site.url("/done?email=ada%40example.com"));
+          LocatorCandidate.of(Strategy.TEXT, "Sign up now"));
+      assertThat(tab.url()).startsWith(site.url("/done?email=ada%40example.com&plan=Pro&news=on"));
+    }
+  }
+
+  @Test
+  void a_list_that_takes_several_adds_a_choice_and_a_date_is_typed_as_its_input_takes_it() {
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/pick"));
+      Observation o = tab.observe();
+
+      assertThat(tab.execute(new Action.Select(find(o, "listbox", "Tags"), "Red")).ok()).isTrue();
+      assertThat(tab.execute(new Action.Select(find(o, "listbox", "Tags"), "Blue")).ok()).isTrue();
+      assertThat(tab.execute(new Action.Fill(find(o, "textbox", "Due"), "04/19/2014")).ok())
+          .isTrue();
+      assertThat(tab.execute(new Action.Select(find(o, "combobox", "Plan"), "Pro")).ok()).isTrue();
+
+      assertThat(tab.evaluate("() => Array.from(document.querySelector('select[multiple]')"
+          + ".selectedOptions).map(o => o.text).join()")).isEqualTo("Red,Blue");
+      assertThat(tab.evaluate("() => document.querySelector('input').value"))
+          .isEqualTo("2014-04-19");
+      assertThat(tab.evaluate("() => document.querySelectorAll('select')[1].value"))
+          .isEqualTo("Pro");
+    }
+  }
+
+  @Test
+  void an_element_after_a_namesake_is_recorded_by_its_path_and_found_again_by_it() {
+    try (Tab tab = browser.newTab(Scope.ofUrl(site.url("/")))) {
+      tab.navigate(site.url("/form"));
+      Observation o = tab.observe();
+      Target second = o.snapshot().nodes().stream()
+          .filter(n -> n.is("link") && n.name().equals("Home")).skip(1).findFirst()
+          .map(n -> Target.of(n.ref(), n.role(), n.name())).orElseThrow();
+
+      ActionResult hover = tab.execute(new Action.Hover(second));
+      // its role and name, and its text, find the navigation's link first: they are not kept
+      assertThat(hover.action().target().locators()).containsExactly(
+          LocatorCandidate.of(Strategy.CSS, "html > body > ul > li > a"));
+      ActionResult again = tab.execute(new Action.Hover(new Target(null, "link", "Home",
+          hover.action().target().locators())));
+      assertThat(again.ok()).isTrue();
+      assertThat(again.matchedBy()).isEqualTo("css");
+      assertThat(tab.evaluate("() => document.querySelector('ul a').matches(':hover')"))
+          .isEqualTo(true);
     }
   }
 

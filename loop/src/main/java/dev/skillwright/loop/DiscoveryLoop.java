@@ -139,13 +139,14 @@ public final class DiscoveryLoop {
     config.put("maxSteps", String.valueOf(run.maxSteps()));
     config.put("concurrency", String.valueOf(run.concurrency()));
     config.put("model", models.describe());
-    try (Session session = Session.open(settings.dataDir(), new Session.Options(run.site(),
-        run.startUrl(), run.scope().toString(), config, false, settings.resume()), clock,
-        models::sessionUsage, listeners)) {
-      // one Chromium a worker for the whole session: the crawl's and exploring's run episodes
+    // one Chromium a worker for the whole session (the crawl's and exploring's run episodes);
+    // the first one starts while the session and its skills open
+    try (BrowserPool browsers = new BrowserPool(run.browser()).prelaunch(1);
+        Session session = Session.open(settings.dataDir(), new Session.Options(run.site(),
+            run.startUrl(), run.scope().toString(), config, false, settings.resume()), clock,
+            models::sessionUsage, listeners)) {
       try (SkillLibrary library = SkillLibrary.open(session.store().skillsDir(),
-          n -> session.publish(new SessionEvent.Notice(n)));
-          BrowserPool browsers = new BrowserPool(run.browser())) {
+          n -> session.publish(new SessionEvent.Notice(n)))) {
         SiteContext context = null;
         List<Task> tasks;
         if (session.savedTasks().isPresent()) {
