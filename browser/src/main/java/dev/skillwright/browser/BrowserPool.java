@@ -35,16 +35,25 @@ public final class BrowserPool implements AutoCloseable {
    * Begins launching {@code n} browsers now, each on a thread of its own, for the next takers:
    * a session with set-up work of its own (opening its files, its skills) does it while Chromium
    * starts. A taker waits for a launch begun, rather than beginning another; a launch that failed
-   * fails its taker as its own launch would have.
+   * fails its taker as its own launch would have. Only a Chromium found on this machine is
+   * launched ahead: one that Playwright would download, or a remote one, waits for its taker.
    */
   public BrowserPool prelaunch(int n) {
+    try {
+      if (config.remote() != null || Chromium.resolve(config.executable(), config.environment(),
+          config.headless()).executable() == null) {
+        return this;
+      }
+    } catch (RuntimeException e) {
+      return this; // the taker's own launch says what is wrong
+    }
     synchronized (this) {
       for (int i = 0; i < n && !closed; i++) {
         CompletableFuture<BrowserSession> launch = new CompletableFuture<>();
         Thread t = new Thread(() -> {
           try {
             launch.complete(BrowserSession.launch(config));
-          } catch (RuntimeException | Error e) {
+          } catch (Throwable e) {
             launch.completeExceptionally(e);
           }
         }, "browser-launch");
@@ -104,8 +113,15 @@ public final class BrowserPool implements AutoCloseable {
       }
       begun = launching.pollFirst();
     }
+    if (begun != null) {
+      BrowserSession b = launched(begun);
+      if (b.alive()) {
+        return b;
+      }
+      closeQuietly(b); // it died while it waited: launched again below
+    }
     // launched outside the lock: two takers launch side by side
-    return begun == null ? BrowserSession.launch(config) : launched(begun);
+    return BrowserSession.launch(config);
   }
 
   /** The browser of a launch begun ahead, once it is up; its failure, as a launch's own. */
@@ -119,7 +135,7 @@ public final class BrowserPool implements AutoCloseable {
       if (e.getCause() instanceof Error err) {
         throw err;
       }
-      throw e;
+      throw new BrowserException("Chromium could not be launched: " + e.getCause(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.skillwright.browser;
 
+import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Records the ways to find an element again once its snapshot ref has died, and finds it by them.
@@ -59,72 +59,11 @@ final class DurableLocators {
    */
   record Recorded(List<LocatorCandidate> locators, Step.Box box, boolean boxRead) {}
 
-  /** Roles of form fields: found by their label too. */
-  private static final Set<String> FIELDS = Set.of("textbox", "searchbox", "combobox",
-      "spinbutton", "checkbox", "radio", "slider", "switch", "listbox");
-  /** Of those, the ones typed into: a placeholder may tell them too. */
-  private static final Set<String> TYPED = Set.of("textbox", "searchbox", "combobox",
-      "spinbutton");
-
   /**
-   * The candidates that find {@code element} (known by role and name) as their first match, best
-   * first, and its box when it was read on the way.
-   *
-   * <p>An element that its role and name find first (the usual case) is recorded by questions
-   * Playwright's own actions ask, in the isolated world they already set up on a page: its role
-   * and name, its label or placeholder (a field) or its text (anything else). No path or test id
-   * is recorded for it: {@link #resolve} tries those only with the recorded role and name, so they
-   * can find nothing its role and name do not find first. Any other element is described by a
-   * script in the page's own world, whose first use on a page costs about 50 ms of setting
-   * Playwright's helpers up there: a path and a test id tell it apart from its namesakes.
-   */
-  static Recorded record(Page page, Locator element, String role, String name) {
-    if (!name.isEmpty() && ariaRole(role).isPresent()) {
-      LocatorCandidate byRole = LocatorCandidate.role(role, name);
-      if (findsFirst(toLocator(page, byRole), element)) {
-        return new Recorded(besidesRole(page, element, byRole), null, false);
-      }
-    }
-    return described(page, element, role, name);
-  }
-
-  /** {@code byRole}, then what else finds a field (its label, its placeholder) or its text. */
-  private static List<LocatorCandidate> besidesRole(Page page, Locator element,
-      LocatorCandidate byRole) {
-    List<LocatorCandidate> all = new ArrayList<>(List.of(byRole));
-    String role = byRole.value();
-    if (FIELDS.contains(role)) {
-      all.add(LocatorCandidate.of(Strategy.LABEL, byRole.name()));
-    }
-    try {
-      if (TYPED.contains(role)) {
-        addIfPresent(all, Strategy.PLACEHOLDER, element.getAttribute("placeholder",
-            new Locator.GetAttributeOptions().setTimeout(READ_MS)));
-      } else if (!FIELDS.contains(role)) {
-        String text = element.innerText(new Locator.InnerTextOptions().setTimeout(READ_MS))
-            .strip();
-        addIfPresent(all, Strategy.TEXT, text.length() <= 80 && !text.contains("\n") ? text : "");
-      }
-    } catch (PlaywrightException e) {
-      // gone meanwhile: what was found already is kept
-    }
-    List<LocatorCandidate> kept = new ArrayList<>();
-    for (LocatorCandidate c : all) {
-      if (!kept.contains(c) && (c == byRole || findsFirst(toLocator(page, c), element))) {
-        kept.add(c);
-      }
-    }
-    return kept;
-  }
-
-  /** How long a question about an element found a moment ago may wait for it. */
-  private static final double READ_MS = 1_000;
-
-  /**
-   * The candidates that find {@code element} first, read by a script in the page's world, and
+   * The candidates that find {@code element} (known by role and name) uniquely, best first, and
    * its box, in as few calls into the page as there are candidates.
    */
-  private static Recorded described(Page page, Locator element, String role, String name) {
+  static Recorded record(Page page, Locator element, String role, String name) {
     List<LocatorCandidate> all = new ArrayList<>();
     if (!name.isEmpty() && ariaRole(role).isPresent()) {
       all.add(LocatorCandidate.role(role, name));
@@ -136,9 +75,10 @@ final class DurableLocators {
     addIfPresent(all, Strategy.TEXT, d.get("text"));
     addIfPresent(all, Strategy.TEST_ID, d.get("testId"));
     addIfPresent(all, Strategy.CSS, d.get("css"));
+    ElementHandle self = element.elementHandle();
     List<LocatorCandidate> kept = new ArrayList<>();
     for (LocatorCandidate c : all) {
-      if (!kept.contains(c) && findsFirst(toLocator(page, c), element)) {
+      if (!kept.contains(c) && findsFirst(toLocator(page, c), self)) {
         kept.add(c);
       }
     }
@@ -147,15 +87,12 @@ final class DurableLocators {
 
   /**
    * True when the element is the first that {@code l} matches: a name shared by a navigation
-   * link and a list link still finds the right one, the way {@link #resolve} reads it. One
-   * question, as Playwright's actions ask it, and no waiting.
+   * link and a list link still finds the right one, the way {@link #resolve} reads it.
    */
-  private static boolean findsFirst(Locator l, Locator element) {
-    try {
-      return l.first().and(element).count() > 0;
-    } catch (PlaywrightException e) {
-      return false; // a candidate this page cannot read finds nothing
-    }
+  private static boolean findsFirst(Locator l, ElementHandle self) {
+    // one call, and no waiting: a locator that matches nothing gives an empty list
+    Object same = l.evaluateAll("(els, self) => els.length > 0 && els[0] === self", self);
+    return Boolean.TRUE.equals(same);
   }
 
   private static void addIfPresent(List<LocatorCandidate> out, Strategy s, Object v) {

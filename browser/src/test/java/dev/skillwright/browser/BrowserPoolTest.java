@@ -66,42 +66,60 @@ class BrowserPoolTest {
 
   @Test
   void a_launch_begun_ahead_for_nobody_is_closed_with_the_pool() throws Exception {
-    java.util.Set<Long> before = ProcessHandle.current().descendants().map(ProcessHandle::pid)
+    java.util.Set<Long> before = ProcessHandle.allProcesses().map(ProcessHandle::pid)
         .collect(java.util.stream.Collectors.toSet());
-    BrowserPool pool = new BrowserPool(config).prelaunch(1);
-    java.util.function.BooleanSupplier started = () -> ProcessHandle.current().descendants()
-        .anyMatch(p -> !before.contains(p.pid()));
-    for (int i = 0; i < 100 && !started.getAsBoolean(); i++) {
-      Thread.sleep(50);
-    }
-    assertThat(started.getAsBoolean()).as("the launch under way").isTrue();
-    pool.close();
-    assertThat(pool.launching()).isZero();
-    // no Chromium, nor its driver, is left behind
-    java.util.function.Supplier<java.util.List<String>> left = () -> ProcessHandle.current()
-        .descendants().filter(p -> p.isAlive() && !before.contains(p.pid()))
+    // what this test launched: a process it did not see before, a child of this JVM or a
+    // Chromium of the project's (marked, and found even once its driver has gone)
+    java.util.function.Supplier<java.util.List<String>> launched = () -> ProcessHandle
+        .allProcesses().filter(p -> p.isAlive() && !before.contains(p.pid()))
+        .filter(p -> p.info().commandLine().orElse("").contains("--skillwright-browser=")
+            || ProcessHandle.current().descendants().anyMatch(d -> d.pid() == p.pid()))
         .map(p -> p.info().command().orElse("?")).toList();
-    for (int i = 0; i < 100 && !left.get().isEmpty(); i++) {
+    BrowserPool pool = new BrowserPool(config).prelaunch(1);
+    assertThat(pool.launching()).isEqualTo(1);
+    for (int i = 0; i < 300 && launched.get().isEmpty(); i++) {
       Thread.sleep(100);
     }
-    assertThat(left.get()).isEmpty();
+    assertThat(launched.get()).as("the launch under way").isNotEmpty();
+    pool.close();
+    assertThat(pool.launching()).isZero();
+    // nothing it launched is left behind
+    for (int i = 0; i < 100 && !launched.get().isEmpty(); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(launched.get()).isEmpty();
   }
 
   @Test
-  void a_launch_begun_ahead_that_failed_fails_its_taker_as_a_launch_would() {
-    BrowserConfig missing = BrowserConfig.builder().tracing(false)
-        .executable(java.nio.file.Path.of("/nonexistent/chromium")).build();
+  void a_launch_begun_ahead_that_failed_fails_its_taker_as_a_launch_would(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    // a program that is there and runs, and is no Chromium
+    java.nio.file.Path fake = dir.resolve("chromium");
+    java.nio.file.Files.writeString(fake, "#!/bin/sh\nexit 1\n");
+    assertThat(fake.toFile().setExecutable(true)).isTrue();
+    BrowserConfig notChromium = BrowserConfig.builder().tracing(false).executable(fake).build();
     RuntimeException direct;
     try {
-      BrowserSession.launch(missing).close();
-      throw new AssertionError("a missing Chromium launched");
+      BrowserSession.launch(notChromium).close();
+      throw new AssertionError("a program that is no Chromium launched");
     } catch (RuntimeException e) {
       direct = e;
     }
-    try (BrowserPool pool = new BrowserPool(missing).prelaunch(1)) {
+    try (BrowserPool pool = new BrowserPool(notChromium).prelaunch(1)) {
+      assertThat(pool.launching()).isEqualTo(1);
       assertThatThrownBy(pool::lease).isInstanceOf(direct.getClass())
           .hasMessage(direct.getMessage());
       assertThat(pool.launching()).isZero();
+    }
+  }
+
+  @Test
+  void nothing_is_launched_ahead_that_the_taker_could_not_launch_at_once() {
+    BrowserConfig missing = BrowserConfig.builder().tracing(false)
+        .executable(java.nio.file.Path.of("/nonexistent/chromium")).build();
+    try (BrowserPool pool = new BrowserPool(missing).prelaunch(1)) {
+      assertThat(pool.launching()).isZero();
+      assertThatThrownBy(pool::lease).hasMessageContaining("/nonexistent/chromium");
     }
   }
 
