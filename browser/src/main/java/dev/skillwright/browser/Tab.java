@@ -261,8 +261,20 @@ public final class Tab implements AutoCloseable {
     return watchdog.watch("a screenshot", this::screenshotNow);
   }
 
+  /** How long a page may take to draw its next frame before it is taken as one that cannot. */
+  static final int FRAME_WAIT_MS = 1_000;
+
   private byte[] screenshotNow() {
     try {
+      // a page that draws no frame now (one caught between documents, which a script may send
+      // to a blob: URL again and again) is not pictured: DevTools' capture waits for a frame,
+      // and for one that never comes it waits for ever
+      JsonObject drawn = inWorld("new Promise(r => { requestAnimationFrame(() => r(true));"
+          + " setTimeout(() => r(false), " + FRAME_WAIT_MS + "); })", true)
+          .getAsJsonObject("result");
+      if (drawn == null || !drawn.has("value") || !drawn.get("value").getAsBoolean()) {
+        return new byte[0];
+      }
       JsonObject args = new JsonObject();
       args.addProperty("format", "jpeg");
       args.addProperty("quality", 70);
