@@ -1,9 +1,7 @@
 package dev.skillwright.browser;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -18,8 +16,8 @@ import java.util.concurrent.CompletionException;
 public final class BrowserPool implements AutoCloseable {
   private final BrowserConfig config;
   private final Deque<BrowserSession> idle = new ArrayDeque<>();
-  /** Launches begun ahead of their takers, oldest first. */
-  private final Deque<CompletableFuture<BrowserSession>> launching = new ArrayDeque<>();
+  /** A launch begun ahead of its taker, until one takes it; else null. */
+  private CompletableFuture<BrowserSession> ahead;
   private boolean closed;
 
   public BrowserPool(BrowserConfig config) {
@@ -32,13 +30,13 @@ public final class BrowserPool implements AutoCloseable {
   }
 
   /**
-   * Begins launching {@code n} browsers now, each on a thread of its own, for the next takers:
-   * a session with set-up work of its own (opening its files, its skills) does it while Chromium
-   * starts. A taker waits for a launch begun, rather than beginning another; a launch that failed
-   * fails its taker as its own launch would have. Only a Chromium found on this machine is
-   * launched ahead: one that Playwright would download, or a remote one, waits for its taker.
+   * Begins launching a browser now, on a thread of its own, for the next taker: a session with
+   * set-up work of its own (opening its files, its skills) does it while Chromium starts. The
+   * taker waits for that launch rather than beginning another; a launch that failed fails it as
+   * its own launch would have. Only a Chromium found on this machine is launched ahead: one that
+   * Playwright would download, or a remote one, waits for its taker.
    */
-  public BrowserPool prelaunch(int n) {
+  public BrowserPool prelaunch() {
     try {
       if (config.remote() != null || Chromium.resolve(config.executable(), config.environment(),
           config.headless()).executable() == null) {
@@ -48,19 +46,20 @@ public final class BrowserPool implements AutoCloseable {
       return this; // the taker's own launch says what is wrong
     }
     synchronized (this) {
-      for (int i = 0; i < n && !closed; i++) {
-        CompletableFuture<BrowserSession> launch = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-          try {
-            launch.complete(BrowserSession.launch(config));
-          } catch (Throwable e) {
-            launch.completeExceptionally(e);
-          }
-        }, "browser-launch");
-        t.setDaemon(true);
-        t.start();
-        launching.addLast(launch);
+      if (closed || ahead != null) {
+        return this;
       }
+      CompletableFuture<BrowserSession> launch = new CompletableFuture<>();
+      Thread t = new Thread(() -> {
+        try {
+          launch.complete(BrowserSession.launch(config));
+        } catch (Throwable e) {
+          launch.completeExceptionally(e);
+        }
+      }, "browser-launch");
+      t.setDaemon(true);
+      t.start();
+      ahead = launch;
     }
     return this;
   }
@@ -111,7 +110,8 @@ public final class BrowserPool implements AutoCloseable {
         }
         closeQuietly(b);
       }
-      begun = launching.pollFirst();
+      begun = ahead;
+      ahead = null;
     }
     if (begun != null) {
       BrowserSession b = launched(begun);
@@ -158,31 +158,31 @@ public final class BrowserPool implements AutoCloseable {
     return idle.size();
   }
 
-  /** How many launches begun ahead wait for a taker. */
-  synchronized int launching() {
-    return launching.size();
+  /** Whether a launch begun ahead waits for its taker. */
+  synchronized boolean launchingAhead() {
+    return ahead != null;
   }
 
   /**
-   * Closes the browsers given back, and those launched ahead for nobody (once they are up: no
-   * Chromium is left behind); those still taken are closed as they come back.
+   * Closes the browsers given back, and one launched ahead for nobody (once it is up: no Chromium
+   * is left behind); those still taken are closed as they come back.
    */
   @Override
   public void close() {
     Deque<BrowserSession> toClose;
-    List<CompletableFuture<BrowserSession>> unclaimed;
+    CompletableFuture<BrowserSession> unclaimed;
     synchronized (this) {
       closed = true;
       toClose = new ArrayDeque<>(idle);
       idle.clear();
-      unclaimed = new ArrayList<>(launching);
-      launching.clear();
+      unclaimed = ahead;
+      ahead = null;
     }
     toClose.forEach(BrowserPool::closeQuietly);
-    for (CompletableFuture<BrowserSession> launch : unclaimed) {
+    if (unclaimed != null) {
       try {
-        closeQuietly(launch.join());
-      } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        closeQuietly(unclaimed.join());
+      } catch (CompletionException e) {
         // it never came up: nothing to close
       }
     }

@@ -262,7 +262,7 @@ public final class Tab implements AutoCloseable {
   }
 
   /** How long a page may take to draw its next frame before it is taken as one that cannot. */
-  static final int FRAME_WAIT_MS = 1_000;
+  private static final int FRAME_WAIT_MS = 1_000;
 
   private byte[] screenshotNow() {
     try {

@@ -50,10 +50,10 @@ class BrowserPoolTest {
   @Test
   void a_launch_begun_ahead_is_lent_to_the_first_taker_and_works_on_its_thread() {
     try (TestServer site = new TestServer().page("/", "<h1>Ahead</h1>");
-        BrowserPool pool = new BrowserPool(config).prelaunch(1)) {
-      assertThat(pool.launching()).isEqualTo(1);
+        BrowserPool pool = new BrowserPool(config).prelaunch()) {
+      assertThat(pool.launchingAhead()).isTrue();
       try (BrowserPool.Lease lease = pool.lease()) {
-        assertThat(pool.launching()).isZero();
+        assertThat(pool.launchingAhead()).isFalse();
         // launched on a thread of the pool's, driven on this one
         try (Tab tab = lease.browser().newTab(Scope.ofUrl(site.url("/")))) {
           assertThat(tab.navigate(site.url("/")).ok()).isTrue();
@@ -75,14 +75,14 @@ class BrowserPoolTest {
         .filter(p -> p.info().commandLine().orElse("").contains("--skillwright-browser=")
             || ProcessHandle.current().descendants().anyMatch(d -> d.pid() == p.pid()))
         .map(p -> p.info().command().orElse("?")).toList();
-    BrowserPool pool = new BrowserPool(config).prelaunch(1);
-    assertThat(pool.launching()).isEqualTo(1);
+    BrowserPool pool = new BrowserPool(config).prelaunch();
+    assertThat(pool.launchingAhead()).isTrue();
     for (int i = 0; i < 300 && launched.get().isEmpty(); i++) {
       Thread.sleep(100);
     }
     assertThat(launched.get()).as("the launch under way").isNotEmpty();
     pool.close();
-    assertThat(pool.launching()).isZero();
+    assertThat(pool.launchingAhead()).isFalse();
     // nothing it launched is left behind
     for (int i = 0; i < 100 && !launched.get().isEmpty(); i++) {
       Thread.sleep(100);
@@ -105,11 +105,11 @@ class BrowserPoolTest {
     } catch (RuntimeException e) {
       direct = e;
     }
-    try (BrowserPool pool = new BrowserPool(notChromium).prelaunch(1)) {
-      assertThat(pool.launching()).isEqualTo(1);
+    try (BrowserPool pool = new BrowserPool(notChromium).prelaunch()) {
+      assertThat(pool.launchingAhead()).isTrue();
       assertThatThrownBy(pool::lease).isInstanceOf(direct.getClass())
           .hasMessage(direct.getMessage());
-      assertThat(pool.launching()).isZero();
+      assertThat(pool.launchingAhead()).isFalse();
     }
   }
 
@@ -117,8 +117,8 @@ class BrowserPoolTest {
   void nothing_is_launched_ahead_that_the_taker_could_not_launch_at_once() {
     BrowserConfig missing = BrowserConfig.builder().tracing(false)
         .executable(java.nio.file.Path.of("/nonexistent/chromium")).build();
-    try (BrowserPool pool = new BrowserPool(missing).prelaunch(1)) {
-      assertThat(pool.launching()).isZero();
+    try (BrowserPool pool = new BrowserPool(missing).prelaunch()) {
+      assertThat(pool.launchingAhead()).isFalse();
       assertThatThrownBy(pool::lease).hasMessageContaining("/nonexistent/chromium");
     }
   }

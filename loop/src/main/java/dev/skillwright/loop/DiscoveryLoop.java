@@ -141,7 +141,7 @@ public final class DiscoveryLoop {
     config.put("model", models.describe());
     // one Chromium a worker for the whole session (the crawl's and exploring's run episodes);
     // the first one starts while the session and its skills open
-    try (BrowserPool browsers = new BrowserPool(run.browser()).prelaunch(1);
+    try (BrowserPool browsers = new BrowserPool(run.browser()).prelaunch();
         Session session = Session.open(settings.dataDir(), new Session.Options(run.site(),
             run.startUrl(), run.scope().toString(), config, false, settings.resume()), clock,
             models::sessionUsage, listeners)) {
